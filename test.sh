@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Build and run every dstlab test (lit, GoogleTest, end-to-end) through CTest.
+# The exit code is the tests' verdict.
+set -euo pipefail
+root=$(cd "$(dirname "$0")" && pwd)
+preset=dev
+[[ ${CI:-} == true ]] && preset=ci
+"$root/scripts/setup.sh" "$preset"
+builddir=$root/build
+[[ $preset == ci ]] && builddir=$root/build-ci
+cd "$builddir"
+ctest --output-on-failure -j2 "$@"
