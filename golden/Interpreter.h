@@ -1,0 +1,45 @@
+//===- Interpreter.h - Double-precision golden of tl programs ---*- C++ -*-===//
+//
+// The golden interpreter runs a tl program with the intended mathematics of
+// each op, in double precision, with no rounding anywhere (inputs are rounded
+// to their element type once, when they are made or loaded; see Inputs.h).
+// It shares no code path with the compiler or the simulator: it walks the tl
+// IR directly.
+//
+// Semantics, in brief (golden/README.md has the full list):
+//   - Kernels run in program order. A kernel runs once per work item
+//     w = 0 .. getNumWorkItems()-1; a sharded block argument is row block w of
+//     its tensor, a `!tl.stream` argument lets `tl.read %s[%j]` take row block
+//     j; `tl.yield` writes row block w of each `outs` tensor.
+//   - A kernel reads the global tensors as they were when it started and its
+//     writes become visible when it ends (all work items run "in parallel").
+//   - A kernel may read a temp tensor only after an earlier kernel wrote it.
+//   - rowmax/rowsum reduce over the whole row (every tile); their Mx32 result
+//     holds the reduction in every column. max propagates NaN; -inf behaves
+//     as IEEE-754 says (exp(-inf) = 0, -inf - -inf = NaN, ...).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef DSTLAB_GOLDEN_INTERPRETER_H
+#define DSTLAB_GOLDEN_INTERPRETER_H
+
+#include "golden/Inputs.h"
+#include "golden/Tensor.h"
+
+#include "compiler/Dialect/TL/IR/TL.h"
+
+#include "llvm/Support/Error.h"
+
+namespace dstlab::golden {
+
+/// Runs `program` on `inputs` (every input tensor, by name, with its declared
+/// shape; extra entries are ignored). Returns every output tensor and every
+/// temp tensor written by some kernel. Fails, naming the op and its location,
+/// on an op it does not know, an out-of-range stream read, a missing or
+/// misshapen input, or an output no kernel writes.
+llvm::Expected<TensorMap> interpret(tl::ProgramOp program,
+                                    const TensorMap &inputs);
+
+} // namespace dstlab::golden
+
+#endif // DSTLAB_GOLDEN_INTERPRETER_H
