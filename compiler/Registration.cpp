@@ -3,7 +3,10 @@
 #include "compiler/Registration.h"
 
 #include "compiler/Dialect/D2M/IR/D2M.h"
+#include "compiler/Conversion/Passes.h"
+#include "compiler/Dialect/D2M/Transforms/Passes.h"
 #include "compiler/Dialect/TL/IR/TL.h"
+#include "compiler/Pipelines/Pipelines.h"
 #include "compiler/Dialect/TTKernel/IR/TTKernel.h"
 
 #include "mlir/Conversion/Passes.h"
@@ -32,4 +35,7 @@ void dstlab::registerAllPasses() {
   mlir::registerTransformsPasses();
   mlir::registerLinalgPasses();
   mlir::registerLowerAffinePass();
+  dstlab::registerConversionPasses();
+  dstlab::d2m::registerD2MPasses();
+  dstlab::registerUpstreamPipelines();
 }

@@ -73,11 +73,24 @@ def D2M_ReserveOp : D2M_Op<"reserve"> {
 def D2M_AcquireDstOp : D2M_Op<"acquire_dst"> {
   let summary = "The DST register file: one slice per tile";
   let description = [{
-    Inserted by d2m-insert-dst-register-access. The memref's size is the DST
-    capacity: 8 tiles for bf16, 4 for f32, doubled in full-sync mode.
+    Inserted by d2m-insert-dst-register-access: a memref of
+    [slices, block dims...]. The capacity is 8 tiles for bf16, 4 for f32,
+    doubled in full-sync mode (tt-mlir 4e4ab42d19).
   }];
   let results = (outs AnyMemRef:$result);
   let assemblyFormat = "attr-dict `:` type($result)";
+  let hasVerifier = 1;
+}
+
+def D2M_ScalerOp : D2M_Op<"scaler"> {
+  let summary = "A CB holding one reduce scaler tile (row 0 = value)";
+  let description = [{
+    Filled once by the reader before the first work item and never popped:
+    the constant B operand of an FPU reduce (1.0 for max and sum).
+  }];
+  let arguments = (ins F64Attr:$value);
+  let results = (outs AnyMemRef:$result);
+  let assemblyFormat = "$value attr-dict `:` type($result)";
   let hasVerifier = 1;
 }
 

@@ -166,6 +166,13 @@ def TTKernel_TransposeWHTileOp : TTKernel_Op<"transpose_wh_tile"> {
   let assemblyFormat = "$cb `[` $tile `]` `->` `dst` `[` $dst `]` attr-dict";
 }
 
+def TTKernel_UnaryBcastOp : TTKernel_Op<"unary_bcast"> {
+  let summary = "DST[dst] = broadcast of a CB tile (column 0, row 0 or [0][0])";
+  let arguments = (ins TTKernel_CBId:$cb, Index:$tile, Index:$dst,
+                       TTKernel_BcastTypeAttr:$bcast);
+  let assemblyFormat = "$bcast $cb `[` $tile `]` `->` `dst` `[` $dst `]` attr-dict";
+}
+
 //===----------------------------------------------------------------------===//
 // SFPU (operate on DST slices)
 //===----------------------------------------------------------------------===//

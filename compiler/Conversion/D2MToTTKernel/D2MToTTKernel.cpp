@@ -1,0 +1,739 @@
+//===- D2MToTTKernel.cpp - d2m generics to ttkernel programs --------------===//
+//
+// Each d2m.generic (after DST allocation) becomes a ttkernel.program with a
+// reader, a compute and a writer kernel that every core of the grid runs on
+// its own work items (item = core, core + ncores, ...). The compute kernel
+// follows the DST protocol per compute nest:
+//   tile_regs_acquire; copy-ins; compute; tile_regs_commit;
+//   tile_regs_wait; pack_tile copy-outs; tile_regs_release.
+// Where the hardware needs an operand in a CB and the IR has it in DST, the
+// upstream lowering behaves as documented in compiler/Dialect/D2M/Rationale.md:
+// a matmul operand is re-read from the CB its slice was copied from (so a
+// transpose applied in DST is lost); a reduce operand is a diagnostic.
+//
+//===----------------------------------------------------------------------===//
+
+#include "compiler/Conversion/Passes.h"
+#include "compiler/Dialect/D2M/Transforms/DstUtils.h"
+
+#include "mlir/Dialect/Affine/Utils.h"
+#include "mlir/IR/IRMapping.h"
+#include "llvm/ADT/TypeSwitch.h"
+
+namespace dstlab {
+#define GEN_PASS_DEF_D2MTOTTKERNEL
+#include "compiler/Conversion/Passes.h.inc"
+} // namespace dstlab
+
+using namespace mlir;
+using namespace dstlab;
+namespace tk = dstlab::ttkernel;
+
+namespace {
+
+/// CB id ranges: inputs 0.., scalers 8.., outputs 16.., intermediates 24..
+constexpr int32_t kScalerBase = 8, kOutputBase = 16, kTempBase = 24;
+
+int64_t volumeOf(MemRefType t) { return t.getNumElements(); }
+
+/// Where a tile operand lives at kernel level.
+struct Operand {
+  bool inDst = false;
+  int32_t cb = -1;
+  Value index; ///< flat tile index in the CB, or flat DST index
+  int64_t dstSlice = -1;
+};
+
+class GenericLowering {
+public:
+  IntegerAttr I(int32_t v) { return b.getI32IntegerAttr(v); }
+  GenericLowering(d2m::GenericOp generic, ArrayRef<StringAttr> bufferNames,
+                  tk::MathFidelity fidelity, StringAttr programName)
+      : generic(generic), bufferNames(bufferNames), fidelity(fidelity),
+        b(generic.getContext()), programName(programName) {}
+
+  LogicalResult lower(OpBuilder &moduleBuilder);
+
+private:
+  d2m::GenericOp generic;
+  ArrayRef<StringAttr> bufferNames; // per generic operand
+  tk::MathFidelity fidelity;
+  OpBuilder b;
+  StringAttr programName;
+  DenseMap<Value, int32_t> cbIds;    // CB-space memref or d2m.cb -> id
+  DenseMap<int32_t, int64_t> cbPages;
+  DenseMap<int32_t, double> scalerValues;
+  DenseMap<int32_t, int> streamWaits; // stream CB -> waits per item
+  IRMapping map;                       // d2m index values -> kernel values
+  // Per compute nest: DST slice -> the CB transfer that filled it.
+  DenseMap<int64_t, d2m::SliceTransfer> copiedFrom;
+  Value dst;
+  SmallVector<Value> nestIvs; // the current compute nest's ivs (d2m values)
+  enum class CBState { None, Reserved, Visible };
+  DenseMap<int32_t, CBState> cbState;
+
+  Value idx(int64_t v) {
+    return arith::ConstantIndexOp::create(b, generic.getLoc(), v);
+  }
+  Value linearize(ArrayRef<Value> ivs, ArrayRef<int64_t> shape) {
+    Location loc = generic.getLoc();
+    Value flat = idx(0);
+    for (auto [iv, extent] : llvm::zip(ivs, shape)) {
+      flat = arith::MulIOp::create(b, loc, flat, idx(extent));
+      flat = arith::AddIOp::create(b, loc, flat, iv);
+    }
+    return flat;
+  }
+  int32_t cbOf(Value memref) { return cbIds.lookup(memref); }
+  /// A d2m index value in the kernel being built.
+  Value mapped(Value v) {
+    if (Value m = map.lookupOrNull(v))
+      return m;
+    if (auto c = v.getDefiningOp<arith::ConstantIndexOp>())
+      return idx(c.value());
+    return v;
+  }
+
+  FailureOr<Operand> resolve(Value v);
+  Value cbIndex(AffineMap m, ValueRange operands, MemRefType t);
+  Value dstIndex(ValueRange indices);
+  LogicalResult lowerComputeRegion(Block &body);
+  LogicalResult lowerNest(affine::AffineForOp outer, int kind);
+  LogicalResult lowerBodyOps(Block &body);
+  LogicalResult lowerTileOp(Operation *op);
+  void emitCopyOutProtocol(Block &region, Operation *nestsBegin,
+                           Operation *nestsEnd, bool before);
+  LogicalResult buildCompute(OpBuilder &pb);
+  void buildReader(OpBuilder &pb);
+  void buildWriter(OpBuilder &pb);
+  /// Emits `for item in this core's work items { body(item) }`.
+  void itemLoop(function_ref<void(Value)> body);
+};
+
+} // namespace
+
+void GenericLowering::itemLoop(function_ref<void(Value)> body) {
+  Location loc = generic.getLoc();
+  ArrayRef<int64_t> grid = generic.getGrid();
+  Value x = tk::MyXOp::create(b, loc, b.getIndexType());
+  Value y = tk::MyYOp::create(b, loc, b.getIndexType());
+  Value core = arith::AddIOp::create(
+      b, loc, arith::MulIOp::create(b, loc, y, idx(grid[1])), x);
+  auto loop = scf::ForOp::create(b, loc, core, idx(generic.getItems()),
+                                 idx(grid[0] * grid[1]));
+  OpBuilder::InsertionGuard g(b);
+  b.setInsertionPointToStart(loop.getBody());
+  body(loop.getInductionVar());
+}
+
+Value GenericLowering::cbIndex(AffineMap m, ValueRange operands,
+                               MemRefType t) {
+  SmallVector<Value> args;
+  for (Value o : operands)
+    args.push_back(mapped(o));
+  SmallVector<Value> coords;
+  for (unsigned r = 0; r < m.getNumResults(); ++r)
+    coords.push_back(affine::AffineApplyOp::create(
+        b, generic.getLoc(), m.getSubMap({r}), args));
+  return linearize(coords, t.getShape());
+}
+
+Value GenericLowering::dstIndex(ValueRange indices) {
+  SmallVector<Value> args;
+  for (Value o : indices)
+    args.push_back(mapped(o));
+  auto t = cast<MemRefType>(dst.getType());
+  return linearize(args, t.getShape());
+}
+
+FailureOr<Operand> GenericLowering::resolve(Value v) {
+  if (auto load = v.getDefiningOp<affine::AffineLoadOp>()) {
+    Operand o;
+    o.cb = cbOf(load.getMemRef());
+    o.index = cbIndex(load.getAffineMap(), load.getMapOperands(),
+                      load.getMemRefType());
+    return o;
+  }
+  if (auto load = v.getDefiningOp<memref::LoadOp>()) {
+    Operand o;
+    o.inDst = true;
+    o.index = dstIndex(load.getIndices());
+    if (auto c = load.getIndices()[0].getDefiningOp<arith::ConstantIndexOp>())
+      o.dstSlice = c.value();
+    return o;
+  }
+  return emitError(v.getLoc()) << "tile operand is neither a CB nor a DST load";
+}
+
+/// The result's DST index: the memref.store right after the op.
+static memref::StoreOp resultStore(Operation *op) {
+  for (Operation *u : op->getResult(0).getUsers())
+    if (auto st = dyn_cast<memref::StoreOp>(u))
+      return st;
+  return nullptr;
+}
+
+LogicalResult GenericLowering::lowerTileOp(Operation *op) {
+  Location loc = op->getLoc();
+  memref::StoreOp st = resultStore(op);
+  if (!st)
+    return op->emitOpError("result is not stored to DST; run "
+                           "d2m-insert-dst-register-access first");
+  Value out = dstIndex(st.getIndices());
+  int64_t outSlice = -1;
+  if (auto c = st.getIndices()[0].getDefiningOp<arith::ConstantIndexOp>())
+    outSlice = c.value();
+  SmallVector<Operand> ops;
+  for (Value v : op->getOperands()) {
+    FailureOr<Operand> o = resolve(v);
+    if (failed(o))
+      return failure();
+    ops.push_back(*o);
+  }
+  // Brings operand `i` (in DST) into the result's index first, for ops that
+  // work in place on their first DST operand.
+  auto intoResult = [&](const Operand &o) {
+    if (o.dstSlice != outSlice || o.dstSlice < 0)
+      tk::CopyDestValuesOp::create(b, loc, o.index, out);
+  };
+  // A CB operand the hardware needs, from where the IR holds it.
+  auto needCB = [&](unsigned i, bool reread) -> FailureOr<Operand> {
+    if (!ops[i].inDst)
+      return ops[i];
+    auto it = copiedFrom.find(ops[i].dstSlice);
+    if (reread && it != copiedFrom.end()) {
+      // The unpacker re-reads the CB the slice was filled from.
+      Operand o;
+      o.cb = cbOf(it->second.cb);
+      o.index = cbIndex(it->second.cbMap, nestIvs,
+                        cast<MemRefType>(it->second.cb.getType()));
+      return o;
+    }
+    return op->emitOpError() << "operand " << (i == 0 ? "A" : "B")
+                             << " must come from a circular buffer, but it "
+                                "lives in DST slice "
+                             << ops[i].dstSlice;
+  };
+  return TypeSwitch<Operation *, LogicalResult>(op)
+      .Case<d2m::TileMatmulOp>([&](auto) -> LogicalResult {
+        FailureOr<Operand> a = needCB(0, true), bb = needCB(1, true);
+        if (failed(a) || failed(bb))
+          return failure();
+        if (ops[2].inDst)
+          intoResult(ops[2]);
+        tk::MatmulTilesOp::create(b, loc, I(a->cb), I(bb->cb), a->index, bb->index,
+                                  out, UnitAttr());
+        return success();
+      })
+      .Case<d2m::TileReduceMaxOp, d2m::TileReduceSumOp>(
+          [&](auto r) -> LogicalResult {
+            FailureOr<Operand> a = needCB(0, false), s = needCB(1, false);
+            if (failed(a) || failed(s))
+              return failure();
+            if (ops[2].inDst)
+              intoResult(ops[2]);
+            auto kind = isa<d2m::TileReduceMaxOp>(op) ? tk::ReduceKind::Max
+                                                      : tk::ReduceKind::Sum;
+            tk::ReduceDim dim = tk::ReduceDim::Scalar;
+            if (r.getReduceDim() == d2m::ReduceDim::R)
+              dim = tk::ReduceDim::Row;
+            else if (r.getReduceDim() == d2m::ReduceDim::C)
+              dim = tk::ReduceDim::Col;
+            auto kindAttr = tk::ReduceKindAttr::get(b.getContext(), kind);
+            auto dimAttr = tk::ReduceDimAttr::get(b.getContext(), dim);
+            tk::ReduceInitOp::create(b, loc, I(a->cb), I(s->cb), kindAttr, dimAttr);
+            tk::ReduceTileOp::create(b, loc, I(a->cb), I(s->cb), a->index, s->index,
+                                     out, kindAttr, dimAttr);
+            return success();
+          })
+      .Case<d2m::TileAddOp, d2m::TileSubOp, d2m::TileMulOp,
+            d2m::TileMaximumOp>([&](auto) -> LogicalResult {
+        if (!ops[0].inDst || !ops[1].inDst) {
+          // FPU form: both operands from CBs.
+          if (ops[0].inDst || ops[1].inDst)
+            return op->emitOpError("mixes a CB and a DST operand");
+          auto bc = tk::BcastTypeAttr::get(b.getContext(), tk::BcastType::None);
+          if (isa<d2m::TileAddOp>(op))
+            tk::AddTilesOp::create(b, loc, I(ops[0].cb), I(ops[1].cb), ops[0].index,
+                                   ops[1].index, out, bc);
+          else if (isa<d2m::TileSubOp>(op))
+            tk::SubTilesOp::create(b, loc, I(ops[0].cb), I(ops[1].cb), ops[0].index,
+                                   ops[1].index, out, bc);
+          else if (isa<d2m::TileMulOp>(op))
+            tk::MulTilesOp::create(b, loc, I(ops[0].cb), I(ops[1].cb), ops[0].index,
+                                   ops[1].index, out, bc);
+          else
+            return op->emitOpError("maximum has no FPU form");
+          return success();
+        }
+        intoResult(ops[0]);
+        if (isa<d2m::TileAddOp>(op))
+          tk::AddBinaryTileOp::create(b, loc, out, ops[1].index);
+        else if (isa<d2m::TileSubOp>(op))
+          tk::SubBinaryTileOp::create(b, loc, out, ops[1].index);
+        else if (isa<d2m::TileMulOp>(op))
+          tk::MulBinaryTileOp::create(b, loc, out, ops[1].index);
+        else
+          tk::MaxTileOp::create(b, loc, out, ops[1].index);
+        return success();
+      })
+      .Case<d2m::TileExpOp, d2m::TileRecipOp, d2m::TileScaleOp>(
+          [&](auto) -> LogicalResult {
+            if (!ops[0].inDst)
+              return op->emitOpError("SFPU operand must be in DST");
+            intoResult(ops[0]);
+            if (isa<d2m::TileExpOp>(op))
+              tk::ExpTileOp::create(b, loc, out);
+            else if (isa<d2m::TileRecipOp>(op))
+              tk::RecipTileOp::create(b, loc, out);
+            else
+              tk::MulUnaryTileOp::create(
+                  b, loc, out, cast<d2m::TileScaleOp>(op).getFactorAttr());
+            return success();
+          })
+      .Case<d2m::TileFillOp>([&](d2m::TileFillOp f) -> LogicalResult {
+        tk::FillTileOp::create(b, loc, out, f.getValueAttr());
+        return success();
+      })
+      .Case<d2m::TileTransposeOp, d2m::TileBcastOp>(
+          [&](auto) -> LogicalResult {
+            // Done by the unpacker from the CB the operand came from.
+            FailureOr<Operand> src = needCB(0, true);
+            if (failed(src))
+              return op->emitOpError("operand must come from a circular "
+                                     "buffer (no SFPU form)");
+            if (auto bc = dyn_cast<d2m::TileBcastOp>(op)) {
+              tk::BcastType kind = tk::BcastType::Scalar;
+              if (bc.getBcastType() == d2m::BcastType::Col)
+                kind = tk::BcastType::Cols;
+              else if (bc.getBcastType() == d2m::BcastType::Row)
+                kind = tk::BcastType::Rows;
+              tk::UnaryBcastOp::create(
+                  b, loc, I(src->cb), src->index, out,
+                  tk::BcastTypeAttr::get(b.getContext(), kind));
+            } else {
+              tk::TransposeWHTileOp::create(b, loc, src->cb, src->index, out);
+            }
+            return success();
+          })
+      .Default([&](Operation *o) {
+        return o->emitOpError("has no ttkernel lowering");
+      });
+}
+
+namespace {
+/// One DST section: acquire_dst and the nests that follow it.
+struct Section {
+  d2m::AcquireDstOp acquire;
+  SmallVector<affine::AffineForOp> copyIns, copyOuts;
+  affine::AffineForOp compute;
+};
+
+/// The innermost body of a perfect nest, and its ivs.
+Block *innermost(affine::AffineForOp loop, SmallVectorImpl<Value> &ivs) {
+  while (true) {
+    ivs.push_back(loop.getInductionVar());
+    auto inner = loop.getBody()->getOps<affine::AffineForOp>();
+    if (inner.empty())
+      return loop.getBody();
+    loop = *inner.begin();
+  }
+}
+
+bool isDstMemRef(Value v) {
+  auto t = dyn_cast<MemRefType>(v.getType());
+  return t && d2m::getMemorySpace(t) == d2m::MemorySpace::DST;
+}
+} // namespace
+
+LogicalResult GenericLowering::buildCompute(OpBuilder &pb) {
+  Block &region = generic.getRegion().front();
+  Location loc = generic.getLoc();
+  // Sections, in order.
+  SmallVector<Section> sections;
+  for (Operation &op : region) {
+    if (auto acq = dyn_cast<d2m::AcquireDstOp>(op)) {
+      sections.push_back({acq, {}, {}, {}});
+      continue;
+    }
+    auto loop = dyn_cast<affine::AffineForOp>(op);
+    if (!loop)
+      continue;
+    if (sections.empty())
+      return loop.emitOpError("compute nest without acquire_dst; run "
+                              "d2m-insert-dst-register-access first");
+    SmallVector<Value> ivs;
+    Block *body = innermost(loop, ivs);
+    Section &sec = sections.back();
+    bool storesDst = false, storesCB = false, loadsDst = false;
+    for (Operation &o : *body) {
+      if (auto st = dyn_cast<memref::StoreOp>(o))
+        storesDst |= isDstMemRef(st.getMemRef());
+      if (isa<affine::AffineStoreOp>(o))
+        storesCB = true;
+      if (auto ld = dyn_cast<memref::LoadOp>(o))
+        loadsDst |= isDstMemRef(ld.getMemRef());
+    }
+    bool hasCompute = llvm::any_of(*body, [](Operation &o) {
+      return d2m::isTileComputeOp(&o);
+    });
+    if (!hasCompute && storesDst && !loadsDst && !sec.compute)
+      sec.copyIns.push_back(loop);
+    else if (!hasCompute && storesCB && loadsDst && sec.compute)
+      sec.copyOuts.push_back(loop);
+    else if (!hasCompute && storesCB && loadsDst && !sec.compute)
+      sec.copyOuts.push_back(loop); // a pure copy through DST
+    else if (!sec.compute)
+      sec.compute = loop;
+    else
+      return loop.emitOpError("second compute nest in one DST section");
+  }
+
+  // Scalers are filled once by the reader; wait for them before any item.
+  for (auto [id, v] : scalerValues)
+    tk::CBWaitFrontOp::create(b, loc, id, idx(1));
+
+  LogicalResult result = success();
+  itemLoop([&](Value item) {
+    map.clear();
+    cbState.clear();
+    SmallVector<int32_t> toPop, toPush;
+    // Views first: wait for inputs, reserve outputs.
+    for (Operation &op : region) {
+      if (auto w = dyn_cast<d2m::WaitOp>(op)) {
+        int32_t id = cbIds.lookup(w.getCb());
+        cbIds[w.getResult()] = id;
+        tk::CBWaitFrontOp::create(b, loc, id, idx(cbPages[id]));
+        toPop.push_back(id);
+      } else if (auto r = dyn_cast<d2m::ReserveOp>(op)) {
+        int32_t id = cbIds.lookup(r.getCb());
+        cbIds[r.getResult()] = id;
+        tk::CBReserveBackOp::create(b, loc, id, idx(cbPages[id]));
+        toPush.push_back(id);
+      }
+    }
+    for (Section &sec : sections) {
+      dst = sec.acquire.getResult();
+      copiedFrom.clear();
+      tk::TileRegsAcquireOp::create(b, loc);
+      SmallVector<unsigned> outputLoops;
+      SmallVector<Value> computeIvs;
+      Block *computeBody = nullptr;
+      if (sec.compute) {
+        computeBody = innermost(sec.compute, computeIvs);
+        for (auto st : computeBody->getOps<memref::StoreOp>())
+          if (isDstMemRef(st.getMemRef())) {
+            for (Value v : st.getIndices().drop_front())
+              outputLoops.push_back(llvm::find(computeIvs, v) -
+                                    computeIvs.begin());
+            break;
+          }
+      }
+      for (affine::AffineForOp loop : sec.copyIns) {
+        if (failed(lowerNest(loop, 0)))
+          result = failure();
+        // Remember which CB each slice came from, as a map over the compute
+        // nest's ivs.
+        SmallVector<Value> ivs;
+        Block *body = innermost(loop, ivs);
+        for (auto st : body->getOps<memref::StoreOp>()) {
+          auto ld = st.getValue().getDefiningOp<affine::AffineLoadOp>();
+          auto c =
+              st.getIndices()[0].getDefiningOp<arith::ConstantIndexOp>();
+          if (!ld || !c)
+            continue;
+          SmallVector<AffineExpr> dims;
+          for (unsigned l : outputLoops)
+            dims.push_back(b.getAffineDimExpr(l));
+          AffineMap m = ld.getAffineMap();
+          if (dims.size() == m.getNumDims())
+            m = m.replaceDimsAndSymbols(dims, {}, computeIvs.size(), 0);
+          copiedFrom[c.value()] = {c.value(), ld.getMemRef(), m};
+        }
+      }
+      if (sec.compute) {
+        nestIvs = computeIvs;
+        if (failed(lowerNest(sec.compute, 1)))
+          result = failure();
+      }
+      tk::TileRegsCommitOp::create(b, loc);
+      tk::TileRegsWaitOp::create(b, loc);
+      // Intermediate CBs written here: free their old block, reserve anew.
+      SmallVector<int32_t> written;
+      for (affine::AffineForOp loop : sec.copyOuts) {
+        SmallVector<Value> ivs;
+        for (auto st : innermost(loop, ivs)->getOps<affine::AffineStoreOp>()) {
+          int32_t id = cbOf(st.getMemRef());
+          if (id >= kTempBase && !llvm::is_contained(written, id))
+            written.push_back(id);
+        }
+      }
+      for (int32_t id : written) {
+        if (cbState[id] == CBState::Visible)
+          tk::CBPopFrontOp::create(b, loc, id, idx(cbPages[id]));
+        tk::CBReserveBackOp::create(b, loc, id, idx(cbPages[id]));
+        cbState[id] = CBState::Reserved;
+      }
+      for (affine::AffineForOp loop : sec.copyOuts)
+        if (failed(lowerNest(loop, 2)))
+          result = failure();
+      tk::TileRegsReleaseOp::create(b, loc);
+      for (int32_t id : written) {
+        tk::CBPushBackOp::create(b, loc, id, idx(cbPages[id]));
+        tk::CBWaitFrontOp::create(b, loc, id, idx(cbPages[id]));
+        cbState[id] = CBState::Visible;
+      }
+    }
+    for (auto [id, state] : cbState)
+      if (state == CBState::Visible)
+        tk::CBPopFrontOp::create(b, loc, id, idx(cbPages[id]));
+    for (int32_t id : toPush)
+      tk::CBPushBackOp::create(b, loc, id, idx(cbPages[id]));
+    for (int32_t id : toPop)
+      tk::CBPopFrontOp::create(b, loc, id, idx(cbPages[id]));
+  });
+  return result;
+}
+
+LogicalResult GenericLowering::lowerNest(affine::AffineForOp loop, int kind) {
+  Location loc = loop.getLoc();
+  auto f = scf::ForOp::create(b, loc, idx(0),
+                              idx(loop.getConstantUpperBound()), idx(1));
+  map.map(loop.getInductionVar(), f.getInductionVar());
+  OpBuilder::InsertionGuard g(b);
+  b.setInsertionPointToStart(f.getBody());
+  for (Operation &op : loop.getBody()->without_terminator()) {
+    if (auto inner = dyn_cast<affine::AffineForOp>(op)) {
+      if (failed(lowerNest(inner, kind)))
+        return failure();
+      continue;
+    }
+    if (isa<arith::ConstantOp>(op)) {
+      b.clone(op, map);
+      continue;
+    }
+    if (isa<affine::AffineLoadOp, memref::LoadOp>(op))
+      continue; // resolved at their users
+    if (auto st = dyn_cast<memref::StoreOp>(op)) {
+      // copy-in: DST[...] = CB tile; in compute nests, results are resolved
+      // by lowerTileOp.
+      if (auto ld = st.getValue().getDefiningOp<affine::AffineLoadOp>()) {
+        FailureOr<Operand> src = resolve(ld);
+        if (failed(src))
+          return failure();
+        tk::CopyTileOp::create(b, loc, src->cb, src->index,
+                               dstIndex(st.getIndices()));
+      }
+      continue;
+    }
+    if (auto st = dyn_cast<affine::AffineStoreOp>(op)) {
+      FailureOr<Operand> src = resolve(st.getValue());
+      if (failed(src))
+        return failure();
+      if (!src->inDst)
+        return st.emitOpError("CB store of a value not in DST");
+      tk::PackTileOp::create(
+          b, loc, src->index, cbOf(st.getMemRef()),
+          cbIndex(st.getAffineMap(), st.getMapOperands(), st.getMemRefType()));
+      continue;
+    }
+    if (d2m::isTileComputeOp(&op)) {
+      if (failed(lowerTileOp(&op)))
+        return failure();
+      continue;
+    }
+    return op.emitOpError("unexpected in a compute nest");
+  }
+  return success();
+}
+
+void GenericLowering::buildReader(OpBuilder &) {
+  Location loc = generic.getLoc();
+  for (auto [id, v] : scalerValues)
+    tk::GenerateReduceScalerOp::create(b, loc, I(id), b.getF64FloatAttr(v));
+  Block &region = generic.getRegion().front();
+  itemLoop([&](Value item) {
+    for (auto [i, input] : llvm::enumerate(generic.getInputs())) {
+      int32_t id = static_cast<int32_t>(i);
+      auto cbTy = cast<d2m::CBType>(region.getArgument(i).getType());
+      MemRefType blk = cbTy.getMemref();
+      int64_t rows = blk.getDimSize(0), cols = blk.getDimSize(1);
+      auto dist = cast<d2m::DistributionAttr>(generic.getDistributions()[i])
+                      .getValue();
+      SmallVector<Value> blocks;
+      if (dist == d2m::Distribution::Shard)
+        blocks.push_back(item);
+      else
+        for (int j = 0; j < streamWaits.lookup(id); ++j)
+          blocks.push_back(idx(j));
+      for (Value blkIdx : blocks) {
+        tk::CBReserveBackOp::create(b, loc, id, idx(rows * cols));
+        Value base = arith::MulIOp::create(b, loc, blkIdx, idx(rows * cols));
+        for (int64_t t = 0; t < rows * cols; ++t) {
+          Value tile = arith::AddIOp::create(b, loc, base, idx(t));
+          tk::NocAsyncReadTileOp::create(b, loc, bufferNames[i].getValue(),
+                                         tile, id, idx(t));
+        }
+        tk::NocAsyncReadBarrierOp::create(b, loc);
+        tk::CBPushBackOp::create(b, loc, id, idx(rows * cols));
+      }
+    }
+  });
+}
+
+void GenericLowering::buildWriter(OpBuilder &) {
+  Location loc = generic.getLoc();
+  Block &region = generic.getRegion().front();
+  unsigned numIns = generic.getInputs().size();
+  itemLoop([&](Value item) {
+    for (auto [j, output] : llvm::enumerate(generic.getOutputs())) {
+      int32_t id = kOutputBase + static_cast<int32_t>(j);
+      auto cbTy = cast<d2m::CBType>(region.getArgument(numIns + j).getType());
+      int64_t n = volumeOf(cbTy.getMemref());
+      tk::CBWaitFrontOp::create(b, loc, id, idx(n));
+      Value base = arith::MulIOp::create(b, loc, item, idx(n));
+      for (int64_t t = 0; t < n; ++t) {
+        Value tile = arith::AddIOp::create(b, loc, base, idx(t));
+        tk::NocAsyncWriteTileOp::create(b, loc, id, idx(t),
+                                        bufferNames[numIns + j].getValue(),
+                                        tile);
+      }
+      tk::NocAsyncWriteBarrierOp::create(b, loc);
+      tk::CBPopFrontOp::create(b, loc, id, idx(n));
+    }
+  });
+}
+
+LogicalResult GenericLowering::lower(OpBuilder &mb) {
+  Location loc = generic.getLoc();
+  MLIRContext *ctx = generic.getContext();
+  Block &region = generic.getRegion().front();
+  unsigned numIns = generic.getInputs().size();
+  // CB ids.
+  d2m::TileType tile;
+  for (auto [i, arg] : llvm::enumerate(region.getArguments())) {
+    int32_t id = i < numIns ? static_cast<int32_t>(i)
+                            : kOutputBase + static_cast<int32_t>(i - numIns);
+    cbIds[arg] = id;
+    auto m = cast<d2m::CBType>(arg.getType()).getMemref();
+    cbPages[id] = volumeOf(m);
+    tile = cast<d2m::TileType>(m.getElementType());
+  }
+  int32_t nextScaler = kScalerBase, nextTemp = kTempBase;
+  WalkResult walk = region.walk([&](Operation *op) {
+    if (auto s = dyn_cast<d2m::ScalerOp>(op)) {
+      cbIds[s.getResult()] = nextScaler;
+      cbPages[nextScaler] = 1;
+      scalerValues[nextScaler++] = s.getValue().convertToDouble();
+    } else if (auto a = dyn_cast<memref::AllocOp>(op)) {
+      if (nextTemp > 31) {
+        a.emitOpError("more intermediate CBs than the 8 ids left");
+        return WalkResult::interrupt();
+      }
+      cbIds[a.getResult()] = nextTemp;
+      cbPages[nextTemp++] = volumeOf(a.getType());
+    } else if (auto w = dyn_cast<d2m::WaitOp>(op)) {
+      int32_t id = cbIds.lookup(w.getCb());
+      if (++streamWaits[id] > 1) {
+        w.emitOpError("a CB waited on more than once per work item is not "
+                      "supported by this lowering");
+        return WalkResult::interrupt();
+      }
+    }
+    return WalkResult::advance();
+  });
+  if (walk.wasInterrupted())
+    return failure();
+
+  auto program = tk::ProgramOp::create(
+      mb, loc, programName, generic.getGridAttr(),
+      tk::MathFidelityAttr::get(ctx, fidelity),
+      tk::DstModeAttr::get(ctx, tk::DstMode::Half),
+      tile.isF32() ? UnitAttr::get(ctx) : UnitAttr(), UnitAttr());
+  Block *body = new Block();
+  program.getBody().push_back(body);
+  OpBuilder pb = OpBuilder::atBlockBegin(body);
+  SmallVector<int32_t> ids;
+  for (auto [id, pages] : cbPages)
+    ids.push_back(id);
+  llvm::sort(ids);
+  for (int32_t id : ids)
+    tk::CBConfigOp::create(pb, loc, I(id), pb.getI64IntegerAttr(cbPages[id]),
+                           TypeAttr::get(tile.getElementType()));
+  auto makeKernel = [&](StringRef name, tk::Thread thread) {
+    auto f = func::FuncOp::create(pb, loc, name, pb.getFunctionType({}, {}));
+    f->setAttr(tk::kThreadAttrName, tk::ThreadAttr::get(ctx, thread));
+    Block *entry = f.addEntryBlock();
+    b.setInsertionPointToStart(entry);
+    return f;
+  };
+  makeKernel("reader", tk::Thread::Reader);
+  buildReader(pb);
+  func::ReturnOp::create(b, loc);
+  makeKernel("compute", tk::Thread::Compute);
+  if (failed(buildCompute(pb)))
+    return failure();
+  func::ReturnOp::create(b, loc);
+  makeKernel("writer", tk::Thread::Writer);
+  buildWriter(pb);
+  func::ReturnOp::create(b, loc);
+  return success();
+}
+
+namespace {
+struct D2MToTTKernelPass
+    : public dstlab::impl::D2MToTTKernelBase<D2MToTTKernelPass> {
+  using D2MToTTKernelBase::D2MToTTKernelBase;
+
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    std::optional<tk::MathFidelity> f = tk::symbolizeMathFidelity(fidelity);
+    if (!f) {
+      module.emitError() << "unknown math fidelity '" << fidelity << "'";
+      return signalPassFailure();
+    }
+    OpBuilder mb(module.getContext());
+    auto programs = llvm::to_vector(llvm::make_filter_range(
+        module.getOps<func::FuncOp>(),
+        [](func::FuncOp f) { return f->hasAttr("d2m.tensors"); }));
+    for (func::FuncOp func : programs) {
+      auto names = func->getAttrOfType<ArrayAttr>("d2m.tensors");
+      // Several programs in one module: buffers are named program.tensor.
+      if (programs.size() > 1) {
+        SmallVector<Attribute> qualified;
+        for (Attribute n : names)
+          qualified.push_back(mb.getStringAttr(
+              func.getName() + "." + cast<StringAttr>(n).getValue()));
+        names = mb.getArrayAttr(qualified);
+      }
+      mb.setInsertionPoint(func);
+      for (auto [name, arg] : llvm::zip(names, func.getArguments())) {
+        auto t = cast<MemRefType>(arg.getType());
+        tk::DramBufferOp::create(
+            mb, func.getLoc(), cast<StringAttr>(name).getValue(),
+            t.getShape(),
+            cast<d2m::TileType>(t.getElementType()).getElementType());
+      }
+      for (auto generic : func.getOps<d2m::GenericOp>()) {
+        SmallVector<StringAttr> bufferNames;
+        for (Value operand : generic.getOperands()) {
+          auto arg = dyn_cast<BlockArgument>(operand);
+          if (!arg) {
+            generic.emitOpError("operands must be the program's tensors");
+            return signalPassFailure();
+          }
+          bufferNames.push_back(cast<StringAttr>(names[arg.getArgNumber()]));
+        }
+        StringAttr programName = generic.getSymNameAttr();
+        if (programs.size() > 1)
+          programName = mb.getStringAttr(func.getName() + "." +
+                                         generic.getSymName());
+        GenericLowering lowering(generic, bufferNames, *f, programName);
+        if (failed(lowering.lower(mb)))
+          return signalPassFailure();
+      }
+      func.erase();
+    }
+  }
+};
+} // namespace

@@ -1,0 +1,57 @@
+//===- Passes.td - dstlab conversions ----------------------*- tablegen -*-===//
+
+#ifndef DSTLAB_CONVERSION_PASSES
+#define DSTLAB_CONVERSION_PASSES
+
+include "mlir/Pass/PassBase.td"
+
+def TLToD2M : Pass<"tl-to-d2m", "::mlir::ModuleOp"> {
+  let summary = "Lower tl programs to d2m.generic ops of tensor linalg.generics";
+  let description = [{
+    Each tl.program becomes a func.func over DRAM memrefs; each tl.kernel a
+    d2m.generic whose compute region holds one tensor-typed linalg.generic of
+    tile ops per block op, as tt-lang emitted them (Nov 2025).
+
+    `reduce-form=ternary` is tt-lang's form: rowmax(x) is
+    tile_reduce_max(x, x, x){reduce_dim = C} with identity maps and parallel
+    iterators over the input's block. `reduce-form=unary` is fix 2: one data
+    operand, a constant scaler tile, an accumulator initialised in DST and a
+    reduction iterator across the row's tiles.
+
+    `transpose-form=per-tile` (tt-lang) transposes each tile in place;
+    `block` also moves the tiles.
+  }];
+  let options = [
+    Option<"reduceForm", "reduce-form", "std::string", "\"ternary\"",
+           "ternary (tt-lang Nov 2025) or unary (fix 2)">,
+    Option<"transposeForm", "transpose-form", "std::string", "\"per-tile\"",
+           "per-tile (tt-lang Nov 2025) or block (fix 2)">,
+    Option<"useTileMatmul", "use-tile-matmul", "bool", "true",
+           "lower matmul to tile_matmul (tt-lang's setting)">,
+  ];
+  let dependentDialects = ["::dstlab::d2m::D2MDialect",
+                           "::mlir::linalg::LinalgDialect",
+                           "::mlir::tensor::TensorDialect",
+                           "::mlir::bufferization::BufferizationDialect",
+                           "::mlir::func::FuncDialect"];
+}
+
+def D2MToTTKernel : Pass<"d2m-to-ttkernel", "::mlir::ModuleOp"> {
+  let summary = "Lower d2m.generics (after DST allocation) to ttkernel programs";
+  let description = [{
+    Each d2m.generic becomes a ttkernel.program with a reader, a compute and
+    a writer kernel for every core of its grid. Compute nests become the
+    tile_regs protocol around copy_tile / FPU / SFPU / pack_tile calls.
+    Operands the hardware cannot take from where they live are diagnosed.
+  }];
+  let options = [
+    Option<"fidelity", "math-fidelity", "std::string", "\"HiFi4\"",
+           "LoFi, HiFi2, HiFi3 or HiFi4">,
+  ];
+  let dependentDialects = ["::dstlab::ttkernel::TTKernelDialect",
+                           "::mlir::scf::SCFDialect",
+                           "::mlir::arith::ArithDialect",
+                           "::mlir::func::FuncDialect"];
+}
+
+#endif // DSTLAB_CONVERSION_PASSES

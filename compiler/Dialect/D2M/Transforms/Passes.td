@@ -1,0 +1,43 @@
+//===- Passes.td - d2m transforms --------------------------*- tablegen -*-===//
+
+#ifndef DSTLAB_D2M_PASSES
+#define DSTLAB_D2M_PASSES
+
+include "mlir/Pass/PassBase.td"
+
+def D2MBufferize : Pass<"d2m-bufferize", "::mlir::ModuleOp"> {
+  let summary = "Tensor linalg.generics of tiles to CB memrefs";
+  let description = [{
+    Inside d2m.generic regions: block tensors become the CB memrefs they came
+    from, tensor.empty becomes an intermediate CB (memref.alloc in
+    #d2m.memspace<cb>), and a generic whose result is only stored to an
+    output CB writes that CB directly. dstlab's own small bufferization of the
+    forms tl-to-d2m emits.
+  }];
+  let dependentDialects = ["::mlir::memref::MemRefDialect"];
+}
+
+def D2MInsertDstRegisterAccess
+    : Pass<"d2m-insert-dst-register-access", "::mlir::ModuleOp"> {
+  let summary = "Upstream model: allocate DST slices in tile compute nests";
+  let description = [{
+    A model of tt-mlir's pass at ae4e7b838c (2025-11-23),
+    lib/Dialect/D2M/Transforms/InsertDstRegisterAccess.cpp: bump allocation
+    of DST slices in program order; operands loaded into DST per op (unary
+    {0}, binary SFPU {0, 1}, tile_matmul and tile_reduce_* {2}); in-place
+    results for unary SFPU ops, matmul and reductions; copy-in nests before
+    and copy-out nests after each compute nest; and upstream's three checks.
+    With `assertions=on` a failed check prints upstream's message and aborts;
+    with `assertions=off` the pass carries on as the release build does.
+  }];
+  let options = [
+    Option<"assertions", "assertions", "std::string", "\"on\"",
+           "on: abort like an assert build; off: carry on like NDEBUG">,
+    Option<"fullSync", "full-sync", "bool", "false",
+           "DST in full-sync mode (capacity doubled)">,
+  ];
+  let dependentDialects = ["::mlir::affine::AffineDialect",
+                           "::mlir::memref::MemRefDialect"];
+}
+
+#endif // DSTLAB_D2M_PASSES

@@ -1,0 +1,53 @@
+//===- Pipelines.cpp - named tl -> ttkernel pipelines ---------------------===//
+
+#include "compiler/Pipelines/Pipelines.h"
+
+#include "compiler/Conversion/Passes.h"
+#include "compiler/Dialect/D2M/Transforms/Passes.h"
+
+#include "mlir/Conversion/Passes.h"
+#include "mlir/Dialect/Linalg/Passes.h"
+#include "mlir/Pass/PassRegistry.h"
+#include "mlir/Transforms/Passes.h"
+
+using namespace mlir;
+
+void dstlab::addFrontEnd(OpPassManager &pm, bool unaryReduce,
+                         bool blockTranspose) {
+  TLToD2MOptions o;
+  o.reduceForm = unaryReduce ? "unary" : "ternary";
+  o.transposeForm = blockTranspose ? "block" : "per-tile";
+  pm.addPass(createTLToD2M(o));
+  pm.addPass(d2m::createD2MBufferize());
+  pm.addPass(createConvertLinalgToAffineLoopsPass());
+}
+
+void dstlab::addBackEnd(OpPassManager &pm, const PipelineOptions &options) {
+  D2MToTTKernelOptions o;
+  o.fidelity = options.mathFidelity;
+  pm.addPass(createD2MToTTKernel(o));
+  pm.addPass(createLowerAffinePass());
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
+}
+
+void dstlab::buildUpstreamPipeline(OpPassManager &pm, bool assertions,
+                                   const PipelineOptions &options) {
+  addFrontEnd(pm, /*unaryReduce=*/false, /*blockTranspose=*/false);
+  d2m::D2MInsertDstRegisterAccessOptions dst;
+  dst.assertions = assertions ? "on" : "off";
+  dst.fullSync = options.fullSync;
+  pm.addPass(d2m::createD2MInsertDstRegisterAccess(dst));
+  addBackEnd(pm, options);
+}
+
+void dstlab::registerUpstreamPipelines() {
+  PassPipelineRegistration<>(
+      "dstlab-upstream",
+      "tl -> ttkernel as tt-lang + tt-mlir ae4e7b838c (assert build)",
+      [](OpPassManager &pm) { buildUpstreamPipeline(pm, true); });
+  PassPipelineRegistration<>(
+      "dstlab-upstream-release",
+      "tl -> ttkernel as tt-lang + tt-mlir ae4e7b838c (NDEBUG build)",
+      [](OpPassManager &pm) { buildUpstreamPipeline(pm, false); });
+}

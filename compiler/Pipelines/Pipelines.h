@@ -1,0 +1,37 @@
+//===- Pipelines.h - named tl -> ttkernel pipelines -----------*- C++ -*-===//
+#ifndef DSTLAB_COMPILER_PIPELINES_PIPELINES_H
+#define DSTLAB_COMPILER_PIPELINES_PIPELINES_H
+
+#include "mlir/Pass/PassManager.h"
+
+#include <string>
+
+namespace dstlab {
+
+/// Options every variant shares.
+struct PipelineOptions {
+  std::string mathFidelity = "HiFi4";
+  bool fullSync = false;
+};
+
+/// The stage names, in order, after which a pipeline can dump IR.
+constexpr const char *kStageNames[] = {"tl-to-d2m", "d2m-bufferize",
+                                       "linalg-to-affine", "dst",
+                                       "d2m-to-ttkernel"};
+
+/// tl -> ttkernel as tt-lang and tt-mlir ae4e7b838c did it. `assertions`
+/// selects the assert build ("on") or the NDEBUG build ("off").
+void buildUpstreamPipeline(mlir::OpPassManager &pm, bool assertions,
+                           const PipelineOptions &options = {});
+
+/// The stages around the DST pass, for variants that swap pieces in.
+void addFrontEnd(mlir::OpPassManager &pm, bool unaryReduce,
+                 bool blockTranspose);
+void addBackEnd(mlir::OpPassManager &pm, const PipelineOptions &options);
+
+/// Registers `dstlab-upstream` and `dstlab-upstream-release`.
+void registerUpstreamPipelines();
+
+} // namespace dstlab
+
+#endif

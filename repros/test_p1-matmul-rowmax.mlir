@@ -1,0 +1,42 @@
+// repro: test_p1
+// origin: FLASH_ATTENTION_STATUS.md testing table, test_p1.py (matmul + rowmax)
+// shows: K_T = K.transpose(); S = Q @ K_T; m = S.rowmax(). rowmax lowers to
+//   tile_reduce_max(S, S, S): with 1x1-tile blocks the matmul fuses into the
+//   rowmax generic and S has three uses -> the multi-user assertion. With
+//   2x2-tile blocks the matmul keeps its own generic, the pass accepts the
+//   region, and the ternary reduce computes the wrong thing.
+// config @p1_1x1: grid 1x1, 1x1-tile blocks, Q/K 32x32 bf16 (the seed's)
+// config @p1_2x2: grid 1x1, 2x2-tile blocks, Q/K 64x64 bf16
+// expect upstream: crash "Currently we do not support multiple users in the same compute dst region."
+// expect upstream-release: error "must come from a circular buffer"
+// expect multi-user: hazard invalid-reduce-scaler
+// expect unary-reduce: pass
+// expect fixed: pass
+// expect[@p1_2x2] upstream: hazard invalid-reduce-scaler
+// expect[@p1_2x2] upstream-release: hazard invalid-reduce-scaler
+
+tl.program @p1_1x1 grid [1, 1] {
+  tl.tensor @Q input : tensor<32x32xbf16>
+  tl.tensor @K input : tensor<32x32xbf16>
+  tl.tensor @M output colvec : tensor<32x32xbf16>
+  tl.kernel @k ins [@Q, @K] outs [@M] {
+  ^bb0(%q: tensor<32x32xbf16>, %k: tensor<32x32xbf16>):
+    %kt = tl.transpose %k : tensor<32x32xbf16> -> tensor<32x32xbf16>
+    %s = tl.matmul %q, %kt : tensor<32x32xbf16>, tensor<32x32xbf16> -> tensor<32x32xbf16>
+    %m = tl.rowmax %s : tensor<32x32xbf16> -> tensor<32x32xbf16>
+    tl.yield %m : tensor<32x32xbf16>
+  }
+}
+
+tl.program @p1_2x2 grid [1, 1] {
+  tl.tensor @Q input : tensor<64x64xbf16>
+  tl.tensor @K input : tensor<64x64xbf16>
+  tl.tensor @M output colvec : tensor<64x32xbf16>
+  tl.kernel @k ins [@Q, @K] outs [@M] {
+  ^bb0(%q: tensor<64x64xbf16>, %k: tensor<64x64xbf16>):
+    %kt = tl.transpose %k : tensor<64x64xbf16> -> tensor<64x64xbf16>
+    %s = tl.matmul %q, %kt : tensor<64x64xbf16>, tensor<64x64xbf16> -> tensor<64x64xbf16>
+    %m = tl.rowmax %s : tensor<64x64xbf16> -> tensor<64x32xbf16>
+    tl.yield %m : tensor<64x32xbf16>
+  }
+}

@@ -1,0 +1,26 @@
+// repro: test_p2
+// origin: FLASH_ATTENTION_STATUS.md testing table, test_p2.py
+// shows: S = Q @ K^T; P = exp(S - Q); l = P.rowsum(). Linalg fusion puts
+//   P = tile_exp(..) and tile_reduce_sum(P, P, P) in one generic: P has three
+//   users -> the multi-user assertion.
+// config @p2_1x1: grid 1x1, 1x1-tile blocks, 32x32 bf16 (the seed's)
+// expect upstream: crash "Currently we do not support multiple users in the same compute dst region."
+// expect upstream-release: error "must come from a circular buffer"
+// expect multi-user: hazard invalid-reduce-scaler
+// expect unary-reduce: pass
+// expect fixed: pass
+
+tl.program @p2_1x1 grid [1, 1] {
+  tl.tensor @Q input : tensor<32x32xbf16>
+  tl.tensor @K input : tensor<32x32xbf16>
+  tl.tensor @L output colvec : tensor<32x32xbf16>
+  tl.kernel @k ins [@Q, @K] outs [@L] {
+  ^bb0(%q: tensor<32x32xbf16>, %k: tensor<32x32xbf16>):
+    %kt = tl.transpose %k : tensor<32x32xbf16> -> tensor<32x32xbf16>
+    %s = tl.matmul %q, %kt : tensor<32x32xbf16>, tensor<32x32xbf16> -> tensor<32x32xbf16>
+    %d = tl.sub %s, %q : tensor<32x32xbf16>, tensor<32x32xbf16>
+    %p = tl.exp %d : tensor<32x32xbf16>
+    %l = tl.rowsum %p : tensor<32x32xbf16> -> tensor<32x32xbf16>
+    tl.yield %l : tensor<32x32xbf16>
+  }
+}

@@ -1,0 +1,27 @@
+// repro: test_p3
+// origin: FLASH_ATTENTION_STATUS.md testing table, test_fa_incremental.py (pattern 3)
+// shows: S = Q @ K^T; m = rowmax(S); P = exp(S - m); l = rowsum(P): the
+//   softmax core. S feeds rowmax and sub, P feeds rowsum three times -> the
+//   multi-user assertion.
+// config @p3_1x1: grid 1x1, 1x1-tile blocks, 32x32 bf16 (the seed's)
+// expect upstream: crash "Currently we do not support multiple users in the same compute dst region."
+// expect upstream-release: error "must come from a circular buffer"
+// expect multi-user: error "must come from a circular buffer"
+// expect unary-reduce: crash "Currently we do not support multiple users in the same compute dst region."
+// expect fixed: pass
+
+tl.program @p3_1x1 grid [1, 1] {
+  tl.tensor @Q input : tensor<32x32xbf16>
+  tl.tensor @K input : tensor<32x32xbf16>
+  tl.tensor @L output colvec : tensor<32x32xbf16>
+  tl.kernel @k ins [@Q, @K] outs [@L] {
+  ^bb0(%q: tensor<32x32xbf16>, %k: tensor<32x32xbf16>):
+    %kt = tl.transpose %k : tensor<32x32xbf16> -> tensor<32x32xbf16>
+    %s = tl.matmul %q, %kt : tensor<32x32xbf16>, tensor<32x32xbf16> -> tensor<32x32xbf16>
+    %m = tl.rowmax %s : tensor<32x32xbf16> -> tensor<32x32xbf16>
+    %d = tl.sub %s, %m bcast cols : tensor<32x32xbf16>, tensor<32x32xbf16>
+    %p = tl.exp %d : tensor<32x32xbf16>
+    %l = tl.rowsum %p : tensor<32x32xbf16> -> tensor<32x32xbf16>
+    tl.yield %l : tensor<32x32xbf16>
+  }
+}

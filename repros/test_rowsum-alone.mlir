@@ -1,0 +1,33 @@
+// repro: rowsum-alone
+// origin: FLASH_ATTENTION_STATUS.md testing table, test_rowsum.py
+// shows: l = S.rowsum() alone "compiles successfully" upstream, but
+//   tile_reduce_sum(x, x, x){reduce_dim = C} uses x as its own scaler and
+//   accumulator and reduces each column of one tile: the simulator flags the
+//   scaler and the numbers are wrong.
+// config @rowsum_1x1: grid 1x1, 1x1-tile blocks, 32x32 bf16 (the seed's)
+// config @rowsum_2x4: grid 1x1, 2x4-tile blocks (the row spans four tiles)
+// expect upstream: hazard invalid-reduce-scaler
+// expect upstream-release: hazard invalid-reduce-scaler
+// expect multi-user: hazard invalid-reduce-scaler
+// expect unary-reduce: pass
+// expect fixed: pass
+
+tl.program @rowsum_1x1 grid [1, 1] {
+  tl.tensor @X input : tensor<32x32xbf16>
+  tl.tensor @M output colvec : tensor<32x32xbf16>
+  tl.kernel @k ins [@X] outs [@M] {
+  ^bb0(%x: tensor<32x32xbf16>):
+    %m = tl.rowsum %x : tensor<32x32xbf16> -> tensor<32x32xbf16>
+    tl.yield %m : tensor<32x32xbf16>
+  }
+}
+
+tl.program @rowsum_2x4 grid [1, 1] {
+  tl.tensor @X input : tensor<64x128xbf16>
+  tl.tensor @M output colvec : tensor<64x32xbf16>
+  tl.kernel @k ins [@X] outs [@M] {
+  ^bb0(%x: tensor<64x128xbf16>):
+    %m = tl.rowsum %x : tensor<64x128xbf16> -> tensor<64x32xbf16>
+    tl.yield %m : tensor<64x32xbf16>
+  }
+}
