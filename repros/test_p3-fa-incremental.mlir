@@ -6,8 +6,8 @@
 // config @p3_1x1: grid 1x1, 1x1-tile blocks, 32x32 bf16 (the seed's)
 // expect upstream: crash "Currently we do not support multiple users in the same compute dst region."
 // expect upstream-release: error "must come from a circular buffer"
-// expect multi-user: error "must come from a circular buffer"
-// expect unary-reduce: crash "Currently we do not support multiple users in the same compute dst region."
+// expect multi-user: pass
+// expect unary-reduce: pass
 // expect fixed: pass
 
 tl.program @p3_1x1 grid [1, 1] {

@@ -392,8 +392,24 @@ struct TLToD2MPass : public dstlab::impl::TLToD2MBase<TLToD2MPass> {
     // MLIR's own elementwise fusion, fusing every fusable producer (tt-lang's
     // pipeline fused producers with several consumers by duplicating them).
     RewritePatternSet patterns(module.getContext());
+    // Fix 2 keeps FPU operands (matmul and reduce A/B, read by the unpacker
+    // from CBs) out of fusion, so they stay CB-resident blocks.
+    bool keepFPUOperands = reduceForm == "unary";
     linalg::populateElementwiseOpsFusionPatterns(
-        patterns, [](OpOperand *) { return true; });
+        patterns, [keepFPUOperands](OpOperand *fused) {
+          if (!keepFPUOperands)
+            return true;
+          auto consumer = dyn_cast<linalg::GenericOp>(fused->getOwner());
+          if (!consumer)
+            return true;
+          BlockArgument arg = consumer.getMatchingBlockArgument(fused);
+          for (OpOperand &use : arg.getUses())
+            if (isa<d2m::TileMatmulOp, d2m::TileReduceMaxOp,
+                    d2m::TileReduceSumOp>(use.getOwner()) &&
+                use.getOperandNumber() < 2)
+              return false;
+          return true;
+        });
     linalg::populateEraseUnusedOperandsAndResultsPatterns(patterns);
     if (failed(applyPatternsGreedily(module, std::move(patterns))))
       return signalPassFailure();

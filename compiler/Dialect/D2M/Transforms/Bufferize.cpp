@@ -62,8 +62,11 @@ LogicalResult bufferizeRegion(GenericOp generic) {
       for (Value v : lg.getDpsInputs())
         ins.push_back(buffers.lookup(v));
       for (Value v : lg.getDpsInits()) {
-        if (!v.getDefiningOp<tensor::EmptyOp>())
-          return lg.emitOpError("d2m-bufferize expects tensor.empty inits");
+        // An init is a fresh tensor, or a value nobody else reads (an
+        // accumulator's initial fill), updated in place.
+        if (!v.getDefiningOp<tensor::EmptyOp>() && !v.hasOneUse())
+          return lg.emitOpError("d2m-bufferize expects fresh or single-use "
+                                "inits");
         outs.push_back(buffers.lookup(v));
       }
       if (llvm::is_contained(ins, Value()) || llvm::is_contained(outs, Value()))

@@ -1,0 +1,222 @@
+//===- CellResult.cpp - the cell result as JSON, both ways ----------------===//
+
+#include "harness/CellResult.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/JSON.h"
+
+using namespace llvm;
+
+namespace dstlab::harness {
+
+const char *const kVariants[5] = {"upstream", "upstream-release", "multi-user",
+                                  "unary-reduce", "fixed"};
+
+std::vector<std::string> allVariants() {
+  return std::vector<std::string>(std::begin(kVariants), std::end(kVariants));
+}
+
+bool isChildOutcome(StringRef outcome) {
+  return outcome == "pass" || outcome == "wrong" || outcome == "hazard" ||
+         outcome == "deadlock" || outcome == "error" || outcome == "timeout" ||
+         outcome == "bad-input";
+}
+
+ExitCode exitCodeFor(const CellResult &result) {
+  StringRef o = result.outcome;
+  if (o == "pass")
+    return kExitPass;
+  if (o == "wrong")
+    return kExitWrong;
+  if (o == "hazard")
+    return kExitHazard;
+  if (o == "deadlock")
+    return kExitDeadlock;
+  if (o == "error")
+    return kExitCompileError;
+  if (o == "timeout")
+    return kExitTimeout;
+  return kExitBadInput;
+}
+
+namespace {
+template <typename T> json::Value orNull(const std::optional<T> &v) {
+  if (!v)
+    return nullptr;
+  return *v;
+}
+json::Value orNull(const std::string &s) {
+  if (s.empty())
+    return nullptr;
+  return s;
+}
+Error makeError(const Twine &message) {
+  return createStringError(inconvertibleErrorCode(), message);
+}
+} // namespace
+
+json::Value toJSON(const HazardRecord &h) {
+  json::Value core = nullptr;
+  if (h.coreX >= 0 || h.coreY >= 0)
+    core = json::Array{h.coreX, h.coreY};
+  return json::Object{
+      {"kind", h.kind},
+      {"thread", h.thread},
+      {"op", h.op},
+      {"location", h.location},
+      {"detail", h.detail},
+      {"core", std::move(core)},
+      {"dst_slice", h.dstSlice >= 0 ? json::Value(h.dstSlice) : nullptr},
+      {"cb", h.cb >= 0 ? json::Value(h.cb) : nullptr},
+  };
+}
+
+json::Value toJSON(const CellResult &r) {
+  json::Array hazards;
+  for (const HazardRecord &h : r.hazards)
+    hazards.push_back(toJSON(h));
+  return json::Object{
+      {"outcome", r.outcome},
+      {"signature", orNull(r.signature)},
+      {"message", orNull(r.message)},
+      {"pcc", orNull(r.pcc)},
+      {"max_error", orNull(r.maxError)},
+      {"hazards", std::move(hazards)},
+      {"cycles", orNull(r.cycles)},
+      {"tflops", orNull(r.tflops)},
+      {"utilisation", orNull(r.utilisation)},
+      {"is_attention", orNull(r.isAttention)},
+  };
+}
+
+namespace {
+
+Error readString(const json::Object &o, StringRef key, std::string &out) {
+  const json::Value *v = o.get(key);
+  if (!v || v->kind() == json::Value::Null)
+    return Error::success();
+  std::optional<StringRef> s = v->getAsString();
+  if (!s)
+    return makeError("'" + key + "' must be a string or null");
+  out = s->str();
+  return Error::success();
+}
+
+Error readNumber(const json::Object &o, StringRef key,
+                 std::optional<double> &out) {
+  const json::Value *v = o.get(key);
+  if (!v || v->kind() == json::Value::Null)
+    return Error::success();
+  std::optional<double> d = v->getAsNumber();
+  if (!d)
+    return makeError("'" + key + "' must be a number or null");
+  out = *d;
+  return Error::success();
+}
+
+Error readInt(const json::Object &o, StringRef key, int64_t &out) {
+  const json::Value *v = o.get(key);
+  if (!v || v->kind() == json::Value::Null)
+    return Error::success();
+  std::optional<int64_t> i = v->getAsInteger();
+  if (!i)
+    return makeError("'" + key + "' must be an integer or null");
+  out = *i;
+  return Error::success();
+}
+
+} // namespace
+
+Expected<HazardRecord> hazardFromJSON(const json::Value &value) {
+  const json::Object *o = value.getAsObject();
+  if (!o)
+    return makeError("a hazard must be an object");
+  HazardRecord h;
+  for (auto [key, field] :
+       {std::pair<StringRef, std::string *>{"kind", &h.kind},
+        {"thread", &h.thread},
+        {"op", &h.op},
+        {"location", &h.location},
+        {"detail", &h.detail}})
+    if (Error e = readString(*o, key, *field))
+      return e;
+  if (const json::Value *core = o->get("core");
+      core && core->kind() != json::Value::Null) {
+    const json::Array *a = core->getAsArray();
+    if (!a || a->size() != 2 || !(*a)[0].getAsInteger() ||
+        !(*a)[1].getAsInteger())
+      return makeError("hazard 'core' must be [x, y] or null");
+    h.coreX = *(*a)[0].getAsInteger();
+    h.coreY = *(*a)[1].getAsInteger();
+  }
+  if (Error e = readInt(*o, "dst_slice", h.dstSlice))
+    return e;
+  if (Error e = readInt(*o, "cb", h.cb))
+    return e;
+  return h;
+}
+
+Expected<CellResult> cellResultFromJSON(const json::Value &value) {
+  const json::Object *o = value.getAsObject();
+  if (!o)
+    return makeError("the cell result must be a JSON object");
+  CellResult r;
+  std::optional<StringRef> outcome = o->getString("outcome");
+  if (!outcome)
+    return makeError("the cell result has no string 'outcome'");
+  if (!isChildOutcome(*outcome))
+    return makeError("unknown cell outcome '" + *outcome + "'");
+  r.outcome = outcome->str();
+  if (Error e = readString(*o, "signature", r.signature))
+    return e;
+  if (Error e = readString(*o, "message", r.message))
+    return e;
+  if (Error e = readNumber(*o, "pcc", r.pcc))
+    return e;
+  if (Error e = readNumber(*o, "max_error", r.maxError))
+    return e;
+  if (Error e = readNumber(*o, "tflops", r.tflops))
+    return e;
+  if (Error e = readNumber(*o, "utilisation", r.utilisation))
+    return e;
+  if (const json::Value *c = o->get("cycles");
+      c && c->kind() != json::Value::Null) {
+    std::optional<int64_t> i = c->getAsInteger();
+    std::optional<double> d = c->getAsNumber();
+    if (i && *i >= 0)
+      r.cycles = static_cast<uint64_t>(*i);
+    else if (d && *d >= 0)
+      r.cycles = static_cast<uint64_t>(*d);
+    else
+      return makeError("'cycles' must be a non-negative number or null");
+  }
+  if (const json::Value *a = o->get("is_attention");
+      a && a->kind() != json::Value::Null) {
+    std::optional<bool> b = a->getAsBoolean();
+    if (!b)
+      return makeError("'is_attention' must be a boolean or null");
+    r.isAttention = *b;
+  }
+  if (const json::Value *hs = o->get("hazards");
+      hs && hs->kind() != json::Value::Null) {
+    const json::Array *a = hs->getAsArray();
+    if (!a)
+      return makeError("'hazards' must be an array");
+    for (const json::Value &h : *a) {
+      Expected<HazardRecord> record = hazardFromJSON(h);
+      if (!record)
+        return record.takeError();
+      r.hazards.push_back(std::move(*record));
+    }
+  }
+  return r;
+}
+
+Expected<CellResult> parseCellResult(StringRef text) {
+  Expected<json::Value> value = json::parse(text);
+  if (!value)
+    return makeError("invalid JSON: " + toString(value.takeError()));
+  return cellResultFromJSON(*value);
+}
+
+} // namespace dstlab::harness

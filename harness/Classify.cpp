@@ -1,0 +1,207 @@
+//===- Classify.cpp - a child's exit turned into a matrix outcome ---------===//
+
+#include "harness/Classify.h"
+
+#include "harness/CellResult.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSwitch.h"
+#include "llvm/Support/Regex.h"
+
+#include <csignal>
+#include <cstdio>
+
+using namespace llvm;
+
+namespace dstlab::harness {
+
+std::string signalName(int signal) {
+  switch (signal) {
+  case SIGABRT:
+    return "SIGABRT";
+  case SIGSEGV:
+    return "SIGSEGV";
+  case SIGBUS:
+    return "SIGBUS";
+  case SIGFPE:
+    return "SIGFPE";
+  case SIGILL:
+    return "SIGILL";
+  case SIGKILL:
+    return "SIGKILL";
+  case SIGTERM:
+    return "SIGTERM";
+  case SIGINT:
+    return "SIGINT";
+  case SIGTRAP:
+    return "SIGTRAP";
+  case SIGPIPE:
+    return "SIGPIPE";
+  case SIGHUP:
+    return "SIGHUP";
+  case SIGQUIT:
+    return "SIGQUIT";
+  case SIGSYS:
+    return "SIGSYS";
+  case SIGXCPU:
+    return "SIGXCPU";
+  default:
+    return "signal " + std::to_string(signal);
+  }
+}
+
+namespace {
+
+/// The first line of `log` containing "Assertion" (and "failed"), if any.
+std::optional<StringRef> assertionLine(StringRef log) {
+  SmallVector<StringRef> lines;
+  log.split(lines, '\n');
+  for (StringRef line : lines)
+    if (line.contains("Assertion") && line.contains("failed"))
+      return line;
+  return std::nullopt;
+}
+
+} // namespace
+
+std::string crashSignatureFromLog(StringRef log) {
+  if (std::optional<StringRef> line = assertionLine(log)) {
+    StringRef rest = line->substr(line->find("Assertion"));
+    size_t open = rest.find('"');
+    if (open != StringRef::npos) {
+      size_t close = rest.find('"', open + 1);
+      if (close != StringRef::npos && close > open + 1)
+        return rest.slice(open + 1, close).str();
+    }
+    // A plain assert(expr): the expression between ` and '.
+    size_t tick = rest.find('`');
+    size_t end = rest.rfind("' failed");
+    if (tick != StringRef::npos && end != StringRef::npos && end > tick + 1)
+      return rest.slice(tick + 1, end).trim().str();
+    return rest.trim().str();
+  }
+  SmallVector<StringRef> lines;
+  log.split(lines, '\n');
+  for (StringRef line : lines) {
+    size_t pos = line.find("LLVM ERROR:");
+    if (pos != StringRef::npos)
+      return line.drop_front(pos + strlen("LLVM ERROR:")).trim().str();
+  }
+  return "";
+}
+
+std::string crashSiteFromLog(StringRef log) {
+  std::optional<StringRef> line = assertionLine(log);
+  if (!line)
+    return "";
+  static const Regex site("([A-Za-z0-9_./+-]+\\.(cpp|cc|cxx|c|h|hpp|inc)):([0-"
+                          "9]+)");
+  SmallVector<StringRef, 4> matches;
+  if (!site.match(*line, &matches))
+    return "";
+  StringRef file = matches[1];
+  // Keep the file name: build paths differ from machine to machine.
+  size_t slash = file.rfind('/');
+  if (slash != StringRef::npos)
+    file = file.drop_front(slash + 1);
+  return (file + ":" + matches[3]).str();
+}
+
+Classification classifyChild(const ChildStatus &status) {
+  Classification c;
+  switch (status.how) {
+  case ChildStatus::TimedOut: {
+    c.outcome = "timeout";
+    char limit[32];
+    snprintf(limit, sizeof(limit), "%g", status.timeoutSeconds);
+    c.signature = std::string("time limit ") + limit + " s";
+    c.exitStatus = std::string("killed after ") + limit + " s";
+    c.crashLog = status.stderrTail;
+    return c;
+  }
+  case ChildStatus::Signaled:
+    c.exitStatus = "signal " + signalName(status.signal);
+    break;
+  case ChildStatus::Exited:
+    c.exitStatus = "exit " + std::to_string(status.exitCode);
+    break;
+  }
+
+  if (status.how == ChildStatus::Signaled || !status.resultJson) {
+    c.outcome = "crash";
+    c.signature = crashSignatureFromLog(status.stderrTail);
+    c.crashSite = crashSiteFromLog(status.stderrTail);
+    if (c.signature.empty())
+      c.signature =
+          status.how == ChildStatus::Signaled
+              ? "signal " + signalName(status.signal)
+              : "exit " + std::to_string(status.exitCode) + " without a result";
+    c.crashLog = status.stderrTail;
+    return c;
+  }
+
+  Expected<CellResult> result = parseCellResult(*status.resultJson);
+  if (!result) {
+    c.outcome = "crash";
+    c.signature = "unreadable result: " + toString(result.takeError());
+    c.crashLog = status.stderrTail;
+    return c;
+  }
+  c.outcome = result->outcome;
+  c.signature = StringRef(result->signature).trim().str();
+  if (c.outcome == "hazard" && c.signature.empty() && !result->hazards.empty())
+    c.signature = result->hazards.front().kind;
+  if (c.outcome != "pass" && c.outcome != "wrong")
+    c.crashLog = status.stderrTail;
+  c.result = std::move(*result);
+  return c;
+}
+
+bool meetsExpectation(const Expectation &e, StringRef outcome,
+                      StringRef signature,
+                      const std::vector<HazardRecord> *hazards,
+                      std::optional<bool> attentionExpected,
+                      std::optional<bool> attention) {
+  if (outcome != e.outcome())
+    return false;
+  switch (e.kind) {
+  case Expectation::Crash:
+    return signature == e.text;
+  case Expectation::Error:
+    return signature.contains(e.text);
+  case Expectation::Hazard:
+    if (signature == e.text)
+      return true;
+    return hazards && llvm::any_of(*hazards, [&](const HazardRecord &h) {
+             return h.kind == e.text;
+           });
+  case Expectation::Pass:
+    return !(attentionExpected && attention &&
+             *attentionExpected != *attention);
+  default:
+    return true;
+  }
+}
+
+StringRef glyphFor(StringRef outcome) {
+  return StringSwitch<StringRef>(outcome)
+      .Case("pass", "\u2713")
+      .Case("crash", "\u2717")
+      .Case("error", "E")
+      .Case("wrong", "W")
+      .Case("hazard", "H")
+      .Case("deadlock", "D")
+      .Case("timeout", "T")
+      .Default("?");
+}
+
+ArrayRef<StringRef> allOutcomes() {
+  static const StringRef outcomes[] = {"pass",    "crash",    "error",
+                                       "wrong",   "hazard",   "deadlock",
+                                       "timeout", "bad-input"};
+  return outcomes;
+}
+
+} // namespace dstlab::harness

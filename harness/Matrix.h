@@ -1,0 +1,131 @@
+//===- Matrix.h - a matrix run: cells, JSON, merge ----------------*- C++
+//-*-===//
+//
+// The in-memory form of matrix.json (schema "dstlab-matrix/1", documented in
+// harness/SCHEMA.md). The JSON is the source of truth for every report; it is
+// written with sorted keys and cells in canonical order (repros in file-path
+// order, configurations in file order, variants in kVariants order), so the
+// same run gives the same bytes. Wall times are the only non-deterministic
+// figures: `timing` at the top and each cell's `seconds`; `--no-timing` nulls
+// both.
+//
+//===----------------------------------------------------------------------===//
+#ifndef DSTLAB_HARNESS_MATRIX_H
+#define DSTLAB_HARNESS_MATRIX_H
+
+#include "harness/Cell.h"
+#include "harness/Classify.h"
+#include "harness/Repro.h"
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+#include "llvm/Support/JSON.h"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace dstlab::harness {
+
+inline constexpr const char *kMatrixSchema = "dstlab-matrix/1";
+
+/// A repro as recorded in a matrix run.
+struct ReproInfo {
+  struct Config {
+    std::string name, description;
+  };
+  std::string name, file, origin, shows;
+  std::optional<bool> attention;
+  std::vector<Config> configs;
+
+  static ReproInfo from(const Repro &repro);
+  bool operator==(const ReproInfo &o) const;
+};
+
+/// One cell of the matrix.
+struct CellRecord {
+  std::string repro, config, variant;
+  std::string
+      outcome; ///< pass|crash|error|wrong|hazard|deadlock|timeout|bad-input
+  std::string expected; ///< canonical expectation, e.g. `crash "..."`
+  bool asExpected = false;
+  std::optional<std::string> signature, crashSite, message, exitStatus,
+      crashLog, dump;
+  std::optional<double> pcc, maxError, tflops, utilisation, seconds;
+  std::optional<uint64_t> cycles;
+  std::optional<std::vector<HazardRecord>> hazards;
+  std::optional<bool> attention;
+
+  std::string id() const { return repro + "/" + config + "/" + variant; }
+};
+
+struct MatrixTiming {
+  double wallSeconds = 0;
+  unsigned jobs = 0;
+};
+
+struct MatrixRun {
+  std::string schema = kMatrixSchema;
+  uint64_t seed = 0;
+  double timeoutSeconds = 60;
+  std::vector<std::string> variants;
+  std::optional<std::string> filter;
+  std::optional<std::pair<unsigned, unsigned>> shard; ///< index, total
+  std::vector<ReproInfo> repros;
+  std::vector<CellRecord> cells;
+  std::optional<MatrixTiming> timing;
+
+  const ReproInfo *findRepro(llvm::StringRef name) const;
+  const CellRecord *findCell(llvm::StringRef repro, llvm::StringRef config,
+                             llvm::StringRef variant) const;
+  bool allAsExpected() const;
+};
+
+struct MatrixSummary {
+  size_t cells = 0, asExpected = 0, unexpected = 0;
+  std::map<std::string, size_t> outcomes;
+};
+MatrixSummary summarize(const MatrixRun &run);
+
+/// Builds a cell from the parent's classification of its child.
+CellRecord makeCellRecord(const Repro &repro, const ReproConfig &config,
+                          llvm::StringRef variant,
+                          const Classification &classification,
+                          std::optional<double> seconds,
+                          std::optional<std::string> dump);
+
+llvm::json::Value toJSON(const CellRecord &cell);
+llvm::json::Value toJSON(const MatrixRun &run);
+/// Pretty-printed (two-space indent, sorted keys) with a final newline.
+std::string serializeMatrix(const MatrixRun &run);
+
+/// Reads and validates a matrix JSON; errors name `source` and the JSON path.
+llvm::Expected<MatrixRun> parseMatrix(llvm::StringRef text,
+                                      llvm::StringRef source);
+llvm::Expected<MatrixRun> loadMatrix(llvm::StringRef path);
+
+/// Puts cells in canonical order (repros, then configs, then variants, in
+/// the order the run lists them).
+void sortCells(MatrixRun &run);
+
+/// Joins shard results into one run. Every input must have the same schema,
+/// seed, variants, filter, time limit and repros; the shards must be one
+/// complete set (i/n for every i) or unsharded runs with disjoint cells; a
+/// cell present twice is an error. `names` label the inputs in errors.
+llvm::Expected<MatrixRun> mergeRuns(std::vector<MatrixRun> runs,
+                                    llvm::ArrayRef<std::string> names);
+
+/// Writes `contents` to `path` through a temporary file and a rename,
+/// creating parent directories.
+llvm::Error writeFileAtomically(llvm::StringRef path, llvm::StringRef contents);
+
+/// A compact human form of a number ("0.9987", "1.2e+06"); "—" for none.
+std::string formatNumber(std::optional<double> value, int digits = 4);
+/// A fraction as a percentage ("31.4%"); "—" for none.
+std::string formatPercent(std::optional<double> fraction);
+
+} // namespace dstlab::harness
+
+#endif

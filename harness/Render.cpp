@@ -1,0 +1,302 @@
+//===- Render.cpp - matrix.md, junit.xml and the terminal table -----------===//
+
+#include "harness/Render.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/ConvertUTF.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <algorithm>
+
+using namespace llvm;
+
+namespace dstlab::harness {
+
+std::string escapeXml(StringRef text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char ch : text) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    switch (ch) {
+    case '&':
+      out += "&amp;";
+      break;
+    case '<':
+      out += "&lt;";
+      break;
+    case '>':
+      out += "&gt;";
+      break;
+    case '"':
+      out += "&quot;";
+      break;
+    case '\'':
+      out += "&#39;";
+      break;
+    default:
+      // Control characters are not allowed in XML 1.0, not even escaped.
+      if (c < 0x20 && ch != '\n' && ch != '\t' && ch != '\r')
+        out += "\xEF\xBF\xBD";
+      else
+        out.push_back(ch);
+    }
+  }
+  return out;
+}
+
+std::string escapeMarkdownCell(StringRef text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '|')
+      out += "\\|";
+    else if (c == '\n')
+      out += "<br>";
+    else if (c != '\r')
+      out.push_back(c);
+  }
+  return out;
+}
+
+std::string legendText() {
+  return "\u2713 pass  \u2717 crash  E error  W wrong  H hazard  D deadlock  "
+         "T timeout  ? bad input  \u00b7 not run  ! not as expected";
+}
+
+std::string describeOutcome(const CellRecord &c) {
+  std::string out = c.outcome;
+  StringRef sig = c.signature ? StringRef(*c.signature) : StringRef();
+  if (c.outcome == "crash" || c.outcome == "error") {
+    if (!sig.empty())
+      out += " \"" + sig.str() + "\"";
+  } else if (c.outcome == "wrong") {
+    out += " (PCC " + formatNumber(c.pcc) + ", max error " +
+           formatNumber(c.maxError) + ")";
+  } else if (c.outcome == "hazard") {
+    if (!sig.empty())
+      out += " " + sig.str();
+  } else if (c.outcome == "pass") {
+    if (c.attention && !*c.attention)
+      out += " (not attention)";
+  } else if (!sig.empty()) {
+    out += " (" + sig.str() + ")";
+  } else if (c.message) {
+    out += " (" + *c.message + ")";
+  }
+  return out;
+}
+
+std::string describeMismatch(const CellRecord &c) {
+  return "expected " + c.expected + ", got " + describeOutcome(c);
+}
+
+namespace {
+
+/// Display width of a UTF-8 string (one column per code point).
+size_t displayWidth(StringRef s) {
+  return llvm::count_if(
+      s, [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
+}
+
+std::string pad(StringRef s, size_t width) {
+  std::string out = s.str();
+  size_t w = displayWidth(s);
+  if (w < width)
+    out.append(width - w, ' ');
+  return out;
+}
+
+std::string rowLabel(const ReproInfo &r, const ReproInfo::Config &c) {
+  return r.name + " @" + c.name;
+}
+
+std::string glyphCell(const CellRecord *c) {
+  if (!c)
+    return "\u00b7";
+  std::string g = glyphFor(c->outcome).str();
+  if (!c->asExpected)
+    g += "!";
+  return g;
+}
+
+} // namespace
+
+std::string renderTable(const MatrixRun &run, TableStyle style) {
+  size_t labelWidth = 0;
+  for (const ReproInfo &r : run.repros)
+    for (const ReproInfo::Config &c : r.configs)
+      labelWidth = std::max(labelWidth, displayWidth(rowLabel(r, c)));
+  std::string out;
+  raw_string_ostream os(out);
+  os << pad("", labelWidth);
+  for (const std::string &v : run.variants)
+    os << "  " << v;
+  os << "\n";
+  for (const ReproInfo &r : run.repros) {
+    for (const ReproInfo::Config &c : r.configs) {
+      std::string line = pad(rowLabel(r, c), labelWidth);
+      bool any = false;
+      for (const std::string &v : run.variants) {
+        const CellRecord *cell = run.findCell(r.name, c.name, v);
+        any |= cell != nullptr;
+        std::string text = glyphCell(cell);
+        std::string padded = pad(text, std::max<size_t>(v.size(), 2));
+        if (style.color && cell) {
+          const char *color = !cell->asExpected         ? "\x1b[1;31m"
+                              : cell->outcome == "pass" ? "\x1b[32m"
+                                                        : "\x1b[33m";
+          padded = color + text + "\x1b[0m" +
+                   std::string(displayWidth(padded) - displayWidth(text), ' ');
+        }
+        line += "  " + padded;
+      }
+      if (any)
+        os << StringRef(line).rtrim() << "\n";
+    }
+  }
+  os << legendText() << "\n";
+  return out;
+}
+
+std::string renderMarkdown(const MatrixRun &run) {
+  MatrixSummary s = summarize(run);
+  std::string out;
+  raw_string_ostream os(out);
+  os << "# dstlab matrix\n\n";
+  os << "Schema `" << run.schema << "`, seed " << run.seed << ", time limit "
+     << formatNumber(run.timeoutSeconds, 6) << " s";
+  if (run.shard)
+    os << ", shard " << run.shard->first << "/" << run.shard->second;
+  if (run.filter)
+    os << ", filter `" << *run.filter << "`";
+  os << ".\n";
+  if (run.timing)
+    os << "Wall time " << formatNumber(run.timing->wallSeconds, 4) << " s with "
+       << run.timing->jobs << " jobs.\n";
+  os << "\n**" << s.cells << " cells: " << s.asExpected << " as expected, "
+     << s.unexpected << " not as expected.**";
+  if (!s.outcomes.empty()) {
+    os << " Outcomes:";
+    bool first = true;
+    for (StringRef o : allOutcomes()) {
+      auto it = s.outcomes.find(o.str());
+      if (it == s.outcomes.end())
+        continue;
+      os << (first ? " " : ", ") << o << " " << it->second;
+      first = false;
+    }
+    os << ".";
+  }
+  os << "\n\n";
+
+  os << "| repro | config |";
+  for (const std::string &v : run.variants)
+    os << " " << v << " |";
+  os << "\n|---|---|";
+  for (size_t i = 0; i < run.variants.size(); ++i)
+    os << ":---:|";
+  os << "\n";
+  for (const ReproInfo &r : run.repros)
+    for (const ReproInfo::Config &c : r.configs) {
+      bool any = llvm::any_of(run.variants, [&](const std::string &v) {
+        return run.findCell(r.name, c.name, v) != nullptr;
+      });
+      if (!any)
+        continue;
+      os << "| " << escapeMarkdownCell(r.name) << " | @"
+         << escapeMarkdownCell(c.name) << " |";
+      for (const std::string &v : run.variants)
+        os << " " << glyphCell(run.findCell(r.name, c.name, v)) << " |";
+      os << "\n";
+    }
+  os << "\nLegend: " << legendText() << "\n\n";
+
+  os << "## Cells not as expected\n\n";
+  if (s.unexpected == 0) {
+    os << "Every cell is as expected.\n\n";
+  } else {
+    os << "| cell | expected | got |\n|---|---|---|\n";
+    for (const CellRecord &c : run.cells)
+      if (!c.asExpected)
+        os << "| `" << c.id() << "` | " << escapeMarkdownCell(c.expected)
+           << " | " << escapeMarkdownCell(describeOutcome(c)) << " |\n";
+    os << "\n";
+  }
+
+  os << "## All cells\n\n";
+  os << "| repro | config | variant | outcome | expected | as expected | "
+        "signature | PCC | max error | hazards | cycles | TFLOP/s | "
+        "utilisation | seconds |\n";
+  os << "|---|---|---|---|---|:---:|---|---:|---:|---:|---:|---:|---:|---:|\n";
+  for (const CellRecord &c : run.cells) {
+    os << "| " << escapeMarkdownCell(c.repro) << " | @"
+       << escapeMarkdownCell(c.config) << " | " << c.variant << " | "
+       << glyphFor(c.outcome) << " " << c.outcome << " | "
+       << escapeMarkdownCell(c.expected) << " | "
+       << (c.asExpected ? "yes" : "**no**") << " | "
+       << escapeMarkdownCell(c.signature.value_or("")) << " | "
+       << formatNumber(c.pcc) << " | " << formatNumber(c.maxError) << " | "
+       << (c.hazards ? std::to_string(c.hazards->size()) : "\u2014") << " | "
+       << (c.cycles ? std::to_string(*c.cycles) : "\u2014") << " | "
+       << formatNumber(c.tflops) << " | " << formatPercent(c.utilisation)
+       << " | " << formatNumber(c.seconds) << " |\n";
+  }
+  return out;
+}
+
+std::string renderJUnit(const MatrixRun &run) {
+  MatrixSummary s = summarize(run);
+  std::string out;
+  raw_string_ostream os(out);
+  auto seconds = [](std::optional<double> v) {
+    return v ? formatNumber(*v, 6) : std::string("0");
+  };
+  os << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  os << "<testsuites name=\"dstlab matrix\" tests=\"" << s.cells
+     << "\" failures=\"" << s.unexpected << "\" errors=\"0\" time=\""
+     << seconds(run.timing ? std::optional<double>(run.timing->wallSeconds)
+                           : std::nullopt)
+     << "\">\n";
+  for (const ReproInfo &r : run.repros) {
+    std::vector<const CellRecord *> cells;
+    for (const CellRecord &c : run.cells)
+      if (c.repro == r.name)
+        cells.push_back(&c);
+    if (cells.empty())
+      continue;
+    size_t failures = llvm::count_if(
+        cells, [](const CellRecord *c) { return !c->asExpected; });
+    double total = 0;
+    bool anyTime = false;
+    for (const CellRecord *c : cells)
+      if (c->seconds) {
+        total += *c->seconds;
+        anyTime = true;
+      }
+    os << "  <testsuite name=\"" << escapeXml(r.name) << "\" tests=\""
+       << cells.size() << "\" failures=\"" << failures
+       << "\" errors=\"0\" skipped=\"0\" time=\""
+       << seconds(anyTime ? std::optional<double>(total) : std::nullopt)
+       << "\">\n";
+    for (const CellRecord *c : cells) {
+      os << "    <testcase classname=\"dstlab." << escapeXml(r.name)
+         << "\" name=\"" << escapeXml(c->config + "/" + c->variant)
+         << "\" time=\"" << seconds(c->seconds) << "\">\n";
+      if (!c->asExpected) {
+        os << "      <failure type=\"" << escapeXml(c->outcome)
+           << "\" message=\"" << escapeXml(describeMismatch(*c)) << "\">";
+        if (c->crashLog)
+          os << escapeXml(*c->crashLog);
+        os << "</failure>\n";
+      }
+      os << "      <system-out>" << escapeXml(describeOutcome(*c))
+         << "</system-out>\n";
+      os << "    </testcase>\n";
+    }
+    os << "  </testsuite>\n";
+  }
+  os << "</testsuites>\n";
+  return out;
+}
+
+} // namespace dstlab::harness
