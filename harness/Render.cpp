@@ -125,7 +125,10 @@ std::string renderTable(const MatrixRun &run, TableStyle style) {
   size_t labelWidth = 0;
   for (const ReproInfo &r : run.repros)
     for (const ReproInfo::Config &c : r.configs)
-      labelWidth = std::max(labelWidth, displayWidth(rowLabel(r, c)));
+      if (llvm::any_of(run.variants, [&](const std::string &v) {
+            return run.findCell(r.name, c.name, v) != nullptr;
+          }))
+        labelWidth = std::max(labelWidth, displayWidth(rowLabel(r, c)));
   std::string out;
   raw_string_ostream os(out);
   os << pad("", labelWidth);

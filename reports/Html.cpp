@@ -1,0 +1,435 @@
+//===- Html.cpp - index.html: the matrix as a coloured grid ---------------===//
+
+#include "reports/Html.h"
+
+#include "harness/Render.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+using namespace llvm;
+using namespace dstlab::harness;
+
+namespace dstlab::reports {
+
+namespace {
+
+constexpr size_t kMaxIrBytes = 256 * 1024;
+constexpr size_t kMaxEvents = 20000;
+
+Error makeError(const Twine &message) {
+  return createStringError(inconvertibleErrorCode(), message);
+}
+
+std::string esc(StringRef s) { return escapeXml(json::fixUTF8(s)); }
+
+/// Percent-encodes a path for an href.
+std::string encodeUrlPath(StringRef path) {
+  std::string out;
+  for (char ch : path) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    if (isAlnum(ch) || ch == '/' || ch == '.' || ch == '_' || ch == '-' ||
+        ch == '~')
+      out.push_back(ch);
+    else
+      out += "%" + utohexstr(c, /*LowerCase=*/false, /*Width=*/2);
+  }
+  return out;
+}
+
+/// A stable colour for an op name.
+std::string colourFor(StringRef op) {
+  uint32_t h = 2166136261u;
+  for (char c : op)
+    h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  return "hsl(" + std::to_string(h % 360) + ",65%,62%)";
+}
+
+std::string fmt(double v) { return formatNumber(v, 6); }
+
+struct Interval {
+  double t0, t1;
+  std::string op;
+  bool overwritten = false;
+};
+
+} // namespace
+
+Expected<std::string> renderOccupancySvg(const json::Value &value) {
+  const json::Object *o = value.getAsObject();
+  if (!o)
+    return makeError("expected an object {\"capacity\", \"events\"}");
+  std::optional<int64_t> capacity = o->getInteger("capacity");
+  if (!capacity || *capacity < 0)
+    return makeError("\"capacity\" must be a non-negative integer");
+  const json::Array *events = o->getArray("events");
+  if (!events)
+    return makeError("\"events\" must be an array");
+
+  struct Event {
+    double t;
+    int64_t slice;
+    std::string kind, op;
+    size_t order;
+  };
+  std::vector<Event> list;
+  bool truncated = false;
+  for (auto [i, ev] : llvm::enumerate(*events)) {
+    if (list.size() >= kMaxEvents) {
+      truncated = true;
+      break;
+    }
+    const json::Object *e = ev.getAsObject();
+    if (!e)
+      return makeError("events[" + Twine(i) + "] is not an object");
+    std::optional<double> t = e->getNumber("t");
+    std::optional<int64_t> slice = e->getInteger("slice");
+    std::optional<StringRef> kind = e->getString("kind");
+    if (!t || !slice || *slice < 0 || !kind)
+      return makeError("events[" + Twine(i) +
+                       "] needs \"t\" (number), \"slice\" (integer >= 0) and "
+                       "\"kind\"");
+    if (*kind != "write" && *kind != "read" && *kind != "release")
+      return makeError("events[" + Twine(i) + "]: unknown kind '" + *kind +
+                       "'");
+    list.push_back(
+        {*t, *slice, kind->str(), e->getString("op").value_or("").str(), i});
+  }
+  llvm::stable_sort(list,
+                    [](const Event &a, const Event &b) { return a.t < b.t; });
+
+  int64_t slices = *capacity;
+  double tEnd = 1;
+  for (const Event &e : list) {
+    slices = std::max(slices, e.slice + 1);
+    tEnd = std::max(tEnd, e.t);
+  }
+  slices = std::max<int64_t>(slices, 1);
+
+  std::map<int64_t, std::vector<Interval>> intervals;
+  std::map<int64_t, std::vector<std::pair<double, bool>>> reads; // t, stale
+  std::map<int64_t, std::optional<Interval>> open;
+  for (const Event &e : list) {
+    std::optional<Interval> &cur = open[e.slice];
+    if (e.kind == "write") {
+      if (cur) {
+        cur->t1 = e.t;
+        cur->overwritten = true;
+        intervals[e.slice].push_back(*cur);
+      }
+      cur = Interval{e.t, e.t, e.op};
+    } else if (e.kind == "read") {
+      reads[e.slice].push_back({e.t, !cur.has_value()});
+    } else if (cur) {
+      cur->t1 = e.t;
+      intervals[e.slice].push_back(*cur);
+      cur.reset();
+    }
+  }
+  for (auto &[slice, cur] : open)
+    if (cur) {
+      cur->t1 = tEnd;
+      intervals[slice].push_back(*cur);
+    }
+
+  const double left = 70, width = 640, rowH = 16, top = 8, bottom = 28;
+  double height = top + rowH * slices + bottom;
+  auto x = [&](double t) { return left + width * t / tEnd; };
+  std::string out;
+  raw_string_ostream os(out);
+  os << "<svg class=\"timeline\" xmlns=\"http://www.w3.org/2000/svg\" "
+        "width=\""
+     << fmt(left + width + 10) << "\" height=\"" << fmt(height)
+     << "\" viewBox=\"0 0 " << fmt(left + width + 10) << " " << fmt(height)
+     << "\" role=\"img\" aria-label=\"DST slice occupancy\">\n";
+  for (int64_t s = 0; s < slices; ++s) {
+    double y = top + rowH * s;
+    bool over = s >= *capacity;
+    os << "<rect x=\"" << fmt(left) << "\" y=\"" << fmt(y) << "\" width=\""
+       << fmt(width) << "\" height=\"" << fmt(rowH) << "\" fill=\""
+       << (over ? "#fbdada" : (s % 2 ? "#f4f4f4" : "#fafafa")) << "\"/>\n";
+    os << "<text x=\"" << fmt(left - 4) << "\" y=\"" << fmt(y + rowH - 4)
+       << "\" font-size=\"11\" text-anchor=\"end\""
+       << (over ? " fill=\"#b00\"" : "") << ">slice " << s << "</text>\n";
+    for (const Interval &iv : intervals[s]) {
+      double w = std::max(1.0, x(iv.t1) - x(iv.t0));
+      os << "<rect x=\"" << fmt(x(iv.t0)) << "\" y=\"" << fmt(y + 2)
+         << "\" width=\"" << fmt(w) << "\" height=\"" << fmt(rowH - 4)
+         << "\" fill=\"" << colourFor(iv.op) << "\""
+         << (iv.overwritten ? " stroke=\"#d00\" stroke-width=\"1.5\"" : "")
+         << "><title>" << esc(iv.op.empty() ? "(value)" : iv.op) << ": slice "
+         << s << ", cycles " << fmt(iv.t0) << "\u2013" << fmt(iv.t1)
+         << (iv.overwritten ? ", overwritten while live" : "")
+         << "</title></rect>\n";
+    }
+    for (auto [t, stale] : reads[s])
+      os << "<line x1=\"" << fmt(x(t)) << "\" x2=\"" << fmt(x(t)) << "\" y1=\""
+         << fmt(y + 1) << "\" y2=\"" << fmt(y + rowH - 1) << "\" stroke=\""
+         << (stale ? "#d00" : "#222") << "\" stroke-width=\"1\"><title>read "
+         << "at cycle " << fmt(t)
+         << (stale ? " of a slice holding no value" : "")
+         << "</title></line>\n";
+  }
+  if (slices > *capacity) {
+    double y = top + rowH * *capacity;
+    os << "<line x1=\"" << fmt(left) << "\" x2=\"" << fmt(left + width)
+       << "\" y1=\"" << fmt(y) << "\" y2=\"" << fmt(y)
+       << "\" stroke=\"#d00\" stroke-dasharray=\"4 3\"><title>DST capacity: "
+       << *capacity << " slices</title></line>\n";
+  }
+  double axisY = top + rowH * slices + 14;
+  os << "<text x=\"" << fmt(left) << "\" y=\"" << fmt(axisY)
+     << "\" font-size=\"11\">0</text>\n";
+  os << "<text x=\"" << fmt(left + width) << "\" y=\"" << fmt(axisY)
+     << "\" font-size=\"11\" text-anchor=\"end\">" << fmt(tEnd)
+     << " cycles</text>\n";
+  os << "<text x=\"" << fmt(left + width / 2) << "\" y=\"" << fmt(axisY)
+     << "\" font-size=\"11\" text-anchor=\"middle\">capacity " << *capacity
+     << " slices" << (truncated ? ", events truncated" : "") << "</text>\n";
+  os << "</svg>";
+  return out;
+}
+
+namespace {
+
+std::string readText(StringRef path, size_t limit, bool &truncated) {
+  truncated = false;
+  ErrorOr<std::unique_ptr<MemoryBuffer>> b =
+      MemoryBuffer::getFile(path, /*IsText=*/true);
+  if (!b)
+    return "(cannot read: " + b.getError().message() + ")";
+  StringRef text = (*b)->getBuffer();
+  if (text.size() > limit) {
+    text = text.take_front(limit);
+    truncated = true;
+  }
+  return json::fixUTF8(text);
+}
+
+std::vector<std::string> listDir(StringRef dir) {
+  std::vector<std::string> names;
+  std::error_code ec;
+  for (sys::fs::directory_iterator it(dir, ec), end; it != end && !ec;
+       it.increment(ec))
+    names.push_back(sys::path::filename(it->path()).str());
+  llvm::sort(names);
+  return names;
+}
+
+void kv(raw_ostream &os, StringRef key, StringRef value) {
+  os << "<tr><th>" << esc(key) << "</th><td>" << esc(value) << "</td></tr>";
+}
+
+void renderPanel(raw_ostream &os, const CellRecord &c,
+                 const HtmlOptions &options) {
+  os << "<div class=\"panel\">";
+  os << "<h3>" << esc(c.repro) << " @" << esc(c.config) << " \u00b7 "
+     << esc(c.variant) << "</h3>";
+  os << "<table class=\"kv\">";
+  kv(os, "outcome", describeOutcome(c));
+  kv(os, "expected", c.expected);
+  kv(os, "as expected", c.asExpected ? "yes" : "NO");
+  if (c.signature)
+    kv(os, "signature", *c.signature);
+  if (c.crashSite)
+    kv(os, "crash site", *c.crashSite);
+  if (c.exitStatus)
+    kv(os, "exit status", *c.exitStatus);
+  if (c.message)
+    kv(os, "message", *c.message);
+  kv(os, "PCC", formatNumber(c.pcc, 6));
+  kv(os, "max error", formatNumber(c.maxError, 6));
+  kv(os, "cycles", c.cycles ? std::to_string(*c.cycles) : "\u2014");
+  kv(os, "TFLOP/s", formatNumber(c.tflops));
+  kv(os, "utilisation", formatPercent(c.utilisation));
+  kv(os, "attention", c.attention ? (*c.attention ? "yes" : "no") : "\u2014");
+  kv(os, "seconds (wall)", formatNumber(c.seconds));
+  os << "</table>";
+
+  if (c.hazards && !c.hazards->empty()) {
+    os << "<h4>Hazards (" << c.hazards->size() << ")</h4><table class=\"kv\">"
+       << "<tr><th>kind</th><th>core</th><th>thread</th><th>op</th>"
+          "<th>location</th><th>DST slice</th><th>CB</th><th>detail</th></tr>";
+    for (const HazardRecord &h : *c.hazards) {
+      os << "<tr><td>" << esc(h.kind) << "</td><td>";
+      if (h.coreX >= 0 || h.coreY >= 0)
+        os << "(" << h.coreX << "," << h.coreY << ")";
+      os << "</td><td>" << esc(h.thread) << "</td><td>" << esc(h.op)
+         << "</td><td>" << esc(h.location) << "</td><td>";
+      if (h.dstSlice >= 0)
+        os << h.dstSlice;
+      os << "</td><td>";
+      if (h.cb >= 0)
+        os << h.cb;
+      os << "</td><td>" << esc(h.detail) << "</td></tr>";
+    }
+    os << "</table>";
+  }
+
+  if (c.crashLog)
+    os << "<details open><summary>Log (stderr tail)</summary><pre>"
+       << esc(*c.crashLog) << "</pre></details>";
+
+  if (c.dump) {
+    SmallString<256> dir(options.matrixDir);
+    sys::path::append(dir, *c.dump);
+    std::vector<std::string> files = listDir(dir);
+    bool anyIr = false;
+    for (const std::string &f : files) {
+      if (sys::path::extension(f) != ".mlir")
+        continue;
+      if (!anyIr)
+        os << "<h4>IR after each stage</h4>";
+      anyIr = true;
+      SmallString<256> path(dir);
+      sys::path::append(path, f);
+      bool truncated;
+      std::string text = readText(path, kMaxIrBytes, truncated);
+      os << "<details class=\"ir\"><summary>" << esc(f) << "</summary><pre>"
+         << esc(text) << (truncated ? "\n\u2026 (truncated)" : "")
+         << "</pre></details>";
+    }
+    for (const std::string &f : files) {
+      if (!StringRef(f).starts_with("dst_occupancy") ||
+          sys::path::extension(f) != ".json")
+        continue;
+      SmallString<256> path(dir);
+      sys::path::append(path, f);
+      os << "<h4>DST occupancy: " << esc(f) << "</h4>";
+      bool truncated;
+      std::string text = readText(path, 64 * 1024 * 1024, truncated);
+      Expected<json::Value> v = json::parse(text);
+      if (!v) {
+        os << "<p class=\"bad\">unreadable: " << esc(toString(v.takeError()))
+           << "</p>";
+        continue;
+      }
+      Expected<std::string> svg = renderOccupancySvg(*v);
+      if (!svg) {
+        os << "<p class=\"bad\">unreadable: " << esc(toString(svg.takeError()))
+           << "</p>";
+        continue;
+      }
+      os << "<div class=\"svgwrap\">" << *svg << "</div>";
+    }
+    if (llvm::is_contained(files, "trace.json")) {
+      std::string href;
+      if (options.relativeLinks) {
+        href = encodeUrlPath(*c.dump + "/trace.json");
+      } else {
+        SmallString<256> abs(dir);
+        sys::path::append(abs, "trace.json");
+        sys::fs::make_absolute(abs);
+        href = "file://" + encodeUrlPath(abs);
+      }
+      os << "<p><a class=\"trace\" href=\"" << esc(href)
+         << "\">Chrome trace (trace.json)</a> \u2014 open it in Perfetto or "
+            "chrome://tracing.</p>";
+    }
+  }
+  os << "</div>";
+}
+
+} // namespace
+
+std::string renderHtml(const MatrixRun &run, const HtmlOptions &options) {
+  MatrixSummary s = summarize(run);
+  std::string out;
+  raw_string_ostream os(out);
+  os << R"(<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>dstlab matrix</title>
+<style>
+body{font:14px/1.45 system-ui,sans-serif;margin:1.5em;color:#222}
+h1{margin:.2em 0}
+table.grid{border-collapse:collapse;margin:1em 0}
+table.grid th,table.grid td{border:1px solid #bbb;padding:3px 8px}
+table.grid thead th{background:#eee}
+table.grid tbody th{text-align:left;font-weight:normal;white-space:nowrap}
+td.cell{position:relative;text-align:center;min-width:3.5em}
+td.cell>details>summary{cursor:pointer;list-style:none;font-weight:bold}
+td.cell>details>summary::-webkit-details-marker{display:none}
+td.cell>details[open]>.panel{position:absolute;z-index:10;left:0;top:100%;width:min(75vw,920px);max-height:75vh;overflow:auto;background:#fff;border:1px solid #888;box-shadow:0 4px 18px rgba(0,0,0,.3);padding:10px;text-align:left;font-weight:normal}
+td.cell.r>details[open]>.panel{left:auto;right:0}
+td.unexpected{outline:3px solid #c00;outline-offset:-3px}
+td.none{color:#999;text-align:center}
+.o-pass{background:#bfeabf}.o-crash{background:#f3a9a9}.o-error{background:#f7cf8f}
+.o-wrong{background:#f6e58d}.o-hazard{background:#dcb8f2}.o-deadlock{background:#b3cdf2}
+.o-timeout{background:#cfcfcf}.o-bad-input{background:#e8e8e8}
+.legend span{display:inline-block;padding:1px 8px;margin:2px;border:1px solid #bbb}
+table.kv{border-collapse:collapse;margin:.4em 0}
+table.kv th,table.kv td{border:1px solid #ddd;padding:1px 6px;text-align:left;vertical-align:top}
+pre{background:#f6f6f6;padding:6px;overflow:auto;max-height:45vh;font-size:12px;white-space:pre}
+.bad{color:#b00}
+.svgwrap{overflow-x:auto}
+</style>
+</head>
+<body>
+<h1>dstlab matrix</h1>
+)";
+  os << "<p>Schema <code>" << esc(run.schema) << "</code>, seed " << run.seed
+     << ". <strong>" << s.cells << " cells: " << s.asExpected
+     << " as expected, " << s.unexpected << " not as expected.</strong>";
+  if (run.timing)
+    os << " Wall time " << formatNumber(run.timing->wallSeconds) << " s with "
+       << run.timing->jobs << " jobs.";
+  os << " Click a cell for its details.</p>\n";
+
+  os << "<div class=\"legend\">";
+  for (StringRef o : allOutcomes())
+    os << "<span class=\"o-" << o << "\">" << esc(glyphFor(o)) << " " << o
+       << "</span>";
+  os << "<span class=\"unexpected-key\" style=\"outline:3px solid "
+        "#c00;outline-offset:-3px\">! not as expected</span>";
+  os << "</div>\n";
+
+  os << "<table class=\"grid\"><thead><tr><th>repro</th><th>config</th>";
+  for (const std::string &v : run.variants)
+    os << "<th>" << esc(v) << "</th>";
+  os << "</tr></thead>\n<tbody>\n";
+  for (const ReproInfo &r : run.repros) {
+    for (const ReproInfo::Config &cfg : r.configs) {
+      bool any = llvm::any_of(run.variants, [&](const std::string &v) {
+        return run.findCell(r.name, cfg.name, v) != nullptr;
+      });
+      if (!any)
+        continue;
+      os << "<tr><th title=\"" << esc(r.origin) << "\">" << esc(r.name)
+         << "</th><th title=\"" << esc(cfg.description) << "\">@"
+         << esc(cfg.name) << "</th>";
+      for (auto [column, v] : llvm::enumerate(run.variants)) {
+        const CellRecord *c = run.findCell(r.name, cfg.name, v);
+        if (!c) {
+          os << "<td class=\"none\">\u00b7</td>";
+          continue;
+        }
+        // Panels of the right-hand columns open towards the left.
+        bool right = 2 * column >= run.variants.size();
+        os << "<td class=\"cell" << (right ? " r" : "") << " o-"
+           << esc(c->outcome) << (c->asExpected ? "" : " unexpected")
+           << "\" data-cell=\"" << esc(c->id()) << "\" data-outcome=\""
+           << esc(c->outcome) << "\" title=\"" << esc(describeOutcome(*c))
+           << "\"><details>"
+           << "<summary>" << esc(glyphFor(c->outcome))
+           << (c->asExpected ? "" : "!") << "</summary>";
+        renderPanel(os, *c, options);
+        os << "</details></td>";
+      }
+      os << "</tr>\n";
+    }
+  }
+  os << "</tbody></table>\n</body>\n</html>\n";
+  return out;
+}
+
+} // namespace dstlab::reports

@@ -1,0 +1,43 @@
+//===- Html.h - index.html: the matrix as a coloured grid ------*- C++ -*-===//
+//
+// One self-contained HTML file (inline CSS, no scripts, no network): the
+// matrix as a grid of coloured cells with a legend; each cell (a
+// <td class="cell" data-cell="repro/config/variant">) opens a <details> panel
+// with the outcome, expectation, error figures, hazards, cycles, the crash
+// log, the IR after each stage (the *.mlir files of the cell's dump
+// directory, in name order), a DST-slice occupancy timeline as inline SVG for
+// each dst_occupancy*.json there, and a link to its trace.json.
+//
+// dst_occupancy.json: {"capacity": N, "events": [{"t": cycle, "slice": i,
+// "kind": "write"|"read"|"release", "op": "..."}]}. A write opens an
+// interval on its slice (closing any open one), a release closes it, a read
+// is a tick; slices at or past capacity are shaded.
+//
+//===----------------------------------------------------------------------===//
+#ifndef DSTLAB_REPORTS_HTML_H
+#define DSTLAB_REPORTS_HTML_H
+
+#include "harness/Matrix.h"
+
+#include "llvm/Support/JSON.h"
+
+#include <string>
+
+namespace dstlab::reports {
+
+struct HtmlOptions {
+  /// The directory cell "dump" paths are relative to (the matrix JSON's).
+  std::string matrixDir;
+  /// True when index.html is written to matrixDir: links stay relative.
+  bool relativeLinks = true;
+};
+
+std::string renderHtml(const harness::MatrixRun &run,
+                       const HtmlOptions &options);
+
+/// The SVG for one dst_occupancy.json value; an error if it is malformed.
+llvm::Expected<std::string> renderOccupancySvg(const llvm::json::Value &value);
+
+} // namespace dstlab::reports
+
+#endif

@@ -1,0 +1,622 @@
+//===- Status.cpp - STATUS.md from a matrix run ---------------------------===//
+
+#include "reports/Status.h"
+
+#include "harness/Render.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSwitch.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <map>
+#include <set>
+
+using namespace llvm;
+using namespace dstlab::harness;
+
+namespace dstlab::reports {
+
+namespace {
+
+// The upstream code each modelled assertion stands for (DESIGN.md section 2).
+const UpstreamSite kUpstreamSites[] = {
+    {"Currently we do not support multiple users in the same compute dst "
+     "region.",
+     "tt-mlir `lib/Dialect/D2M/Transforms/InsertDstRegisterAccess.cpp:356` "
+     "at ae4e7b838c (2025-11-23)",
+     "assert(computeOp->hasOneUse() &&\n"
+     "       \"Currently we do not support multiple users in the same "
+     "compute dst region.\");"},
+    {"Insufficient DST capacity for all operands.",
+     "tt-mlir `lib/Dialect/D2M/Transforms/InsertDstRegisterAccess.cpp` at "
+     "ae4e7b838c, a sibling check of the multiple-users assertion (DST "
+     "capacity as in tt-mlir 4e4ab42d19: 16 tiles, halved in half-sync, "
+     "halved again for 32-bit data; upstream never spills)",
+     ""},
+    {"Multiple stores from last op to dst not supported",
+     "tt-mlir `lib/Dialect/D2M/Transforms/InsertDstRegisterAccess.cpp` at "
+     "ae4e7b838c, a sibling check of the multiple-users assertion",
+     ""},
+};
+
+/// A row of the seed's testing table.
+struct SeedRow {
+  StringRef label;
+  SmallVector<StringRef, 2> patterns; ///< searched in a repro's origin
+  StringRef file;
+  StringRef seedSaid;
+};
+
+const SeedRow kSeedRows[] = {
+    {"rowmax alone", {"test_rowmax"}, "test_rowmax.py", "\u2713 Works"},
+    {"rowsum alone", {"test_rowsum"}, "test_rowsum.py", "\u2713 Works"},
+    {"matmul + rowmax", {"test_p1"}, "test_p1.py", "\u2717 Crashes"},
+    {"matmul + subtract + exp + rowsum",
+     {"test_p2"},
+     "test_p2.py",
+     "\u2717 Crashes"},
+    {"matmul + rowmax + subtract + exp + rowsum",
+     {"test_fa_incremental", "test_p3"},
+     "test_fa_incremental.py (pattern 3)",
+     "\u2717 Crashes"},
+    {"Two-kernel FA (no reductions)",
+     {"flash_attention_pipelined"},
+     "flash_attention_pipelined.py",
+     "\u2713 Works"},
+};
+
+struct FixText {
+  StringRef variant, title, text;
+};
+const FixText kFixes[] = {
+    {"multi-user", "Fix 1: multi-user DST",
+     "The DST pass supports values with several users in one compute region: "
+     "liveness-based slice allocation (a slice lives until its last use), "
+     "values consumed by FPU ops packed once to an intermediate CB, capacity "
+     "pressure resolved by spilling or splitting, never by asserting. Front "
+     "end as upstream."},
+    {"unary-reduce", "Fix 2: unary reductions",
+     "`rowmax`/`rowsum` lower to a reduction with one data operand: the input "
+     "from its CB, a constant 1.0 scaler tile from its own CB, the "
+     "accumulator initialised in DST (-inf for max, 0 for sum) and "
+     "accumulated across every tile of the row. DST pass as upstream."},
+    {"fixed", "Both fixes",
+     "Fix 1 and fix 2 together, plus whatever else the full attention "
+     "pipeline needs."},
+};
+
+/// The first line of a (possibly multi-line) signature, for headings and
+/// running text.
+std::string oneLine(StringRef text) {
+  text = text.trim();
+  size_t nl = text.find('\n');
+  if (nl == StringRef::npos)
+    return text.str();
+  return text.take_front(nl).rtrim().str() + " \u2026";
+}
+
+bool mentions(StringRef text, StringRef word) {
+  std::string lower = text.lower();
+  StringRef t(lower);
+  size_t pos = 0;
+  while ((pos = t.find(word, pos)) != StringRef::npos) {
+    size_t end = pos + word.size();
+    bool before = pos == 0 || !(isAlnum(t[pos - 1]) || t[pos - 1] == '_');
+    bool after = end >= t.size() || !(isAlnum(t[end]) || t[end] == '_');
+    if (before && after)
+      return true;
+    pos = end;
+  }
+  return false;
+}
+
+const SeedRow *seedRowOf(const ReproInfo &r) {
+  for (const SeedRow &row : kSeedRows)
+    for (StringRef p : row.patterns)
+      if (mentions(r.origin, p))
+        return &row;
+  return nullptr;
+}
+
+/// A cell "works": it passed and, if it says, it computes attention.
+bool works(const CellRecord &c) {
+  return c.outcome == "pass" && c.attention.value_or(true);
+}
+
+std::vector<const CellRecord *> cellsOf(const MatrixRun &run, StringRef repro,
+                                        StringRef variant) {
+  std::vector<const CellRecord *> out;
+  for (const CellRecord &c : run.cells)
+    if (c.repro == repro && c.variant == variant)
+      out.push_back(&c);
+  return out;
+}
+
+std::string configList(ArrayRef<const CellRecord *> cells) {
+  std::string out;
+  for (const CellRecord *c : cells)
+    out += (out.empty() ? "@" : ", @") + c->config;
+  return out;
+}
+
+/// "crash \"sig\"" etc: the key cells are grouped by.
+std::string failureKey(const CellRecord &c) {
+  std::string sig = c.signature.value_or("");
+  if (c.outcome == "wrong")
+    return "wrong";
+  if (c.outcome == "pass")
+    return "pass, but not attention";
+  return sig.empty() ? c.outcome : c.outcome + " \"" + sig + "\"";
+}
+
+/// One line on why the cells of one repro under one variant fail.
+std::string whyItFails(ArrayRef<const CellRecord *> failing) {
+  // Group by failure kind, keeping first-seen order.
+  std::vector<std::pair<std::string, std::vector<const CellRecord *>>> groups;
+  for (const CellRecord *c : failing) {
+    std::string key = failureKey(*c);
+    auto it = llvm::find_if(groups, [&](auto &g) { return g.first == key; });
+    if (it == groups.end())
+      groups.push_back({key, {c}});
+    else
+      it->second.push_back(c);
+  }
+  std::string out;
+  for (auto &[key, cells] : groups) {
+    if (!out.empty())
+      out += "; ";
+    const CellRecord &c = *cells.front();
+    if (c.outcome == "wrong") {
+      out += "computes wrong numbers \u2014 ";
+      std::string figures;
+      for (const CellRecord *w : cells)
+        figures += (figures.empty() ? "@" : ", @") + w->config + ": PCC " +
+                   formatNumber(w->pcc) + ", max error " +
+                   formatNumber(w->maxError);
+      out += figures;
+      continue;
+    }
+    if (c.outcome == "crash") {
+      out += "crashes";
+      if (c.signature) {
+        bool isAssert = c.crashSite.has_value();
+        out += isAssert ? " on the assertion \"" : " with \"";
+        out += oneLine(*c.signature) + "\"";
+      }
+      if (c.crashSite)
+        out += " (`" + *c.crashSite + "`)";
+    } else if (c.outcome == "error") {
+      out += "is rejected with \"" + oneLine(c.signature.value_or("")) + "\"";
+    } else if (c.outcome == "hazard") {
+      out += "runs into a simulator hazard (" + c.signature.value_or("?") + ")";
+    } else if (c.outcome == "pass") {
+      out += "passes, but its output is not attention";
+    } else {
+      out += describeOutcome(c);
+    }
+    out += " in " + configList(cells);
+  }
+  return out;
+}
+
+std::string summaryCell(ArrayRef<const CellRecord *> cells) {
+  if (cells.empty())
+    return "\u2014";
+  std::map<std::string, size_t> counts;
+  size_t unexpected = 0;
+  for (const CellRecord *c : cells) {
+    ++counts[c->outcome];
+    unexpected += !c->asExpected;
+  }
+  std::string out;
+  if (counts.size() == 1) {
+    StringRef o = counts.begin()->first;
+    out = (glyphFor(o) + " " + o).str();
+    if (o == "pass" && llvm::any_of(cells, [](const CellRecord *c) {
+          return c->attention && !*c->attention;
+        }))
+      out += " (not attention)";
+  } else {
+    for (StringRef o : allOutcomes()) {
+      auto it = counts.find(o.str());
+      if (it == counts.end())
+        continue;
+      if (!out.empty())
+        out += " \u00b7 ";
+      out += (glyphFor(o) + " " + o + " " + Twine(it->second)).str();
+    }
+  }
+  if (unexpected)
+    out += " (" + std::to_string(unexpected) + " not as expected!)";
+  return out;
+}
+
+std::string percent(double fraction) { return formatPercent(fraction); }
+
+bool hasVariant(const MatrixRun &run, StringRef v) {
+  return llvm::is_contained(run.variants, v);
+}
+
+bool isAttentionShaped(const MatrixRun &run, const ReproInfo &r) {
+  if (r.attention)
+    return true;
+  return llvm::any_of(run.cells, [&](const CellRecord &c) {
+    return c.repro == r.name && c.attention.has_value();
+  });
+}
+
+} // namespace
+
+const UpstreamSite *findUpstreamSite(StringRef signature) {
+  for (const UpstreamSite &s : kUpstreamSites)
+    if (s.signature == signature)
+      return &s;
+  return nullptr;
+}
+
+std::string renderStatus(const MatrixRun &run) {
+  MatrixSummary summary = summarize(run);
+  std::string out;
+  raw_string_ostream os(out);
+
+  os << "# Flash Attention Implementation Status\n\n";
+  os << "_Generated by `dstlab report` from a measured matrix (schema `"
+     << run.schema << "`, seed " << run.seed << "): " << run.repros.size()
+     << (run.repros.size() == 1 ? " repro, " : " repros, ") << summary.cells
+     << " cells, " << summary.asExpected << " as expected, "
+     << summary.unexpected
+     << " not. A program is listed as working only where its compiled form "
+        "ran on the simulated grid and matched its golden (PCC and "
+        "normalised max error within the bf16/f32 thresholds); compiling is "
+        "never enough._\n\n";
+
+  // --- What works --------------------------------------------------------
+  os << "## What Works \u2713\n\n";
+  StringRef worksVariants[] = {"upstream", "fixed"};
+  for (StringRef v : worksVariants) {
+    if (!hasVariant(run, v))
+      continue;
+    os << "### Under `" << v << "`"
+       << (v == "upstream" ? " (the compiler as of the seed)" : " (both fixes)")
+       << "\n\n";
+    unsigned n = 0;
+    for (const ReproInfo &r : run.repros) {
+      std::vector<const CellRecord *> cells = cellsOf(run, r.name, v);
+      std::vector<const CellRecord *> good, bad;
+      for (const CellRecord *c : cells)
+        (works(*c) ? good : bad).push_back(c);
+      if (good.empty())
+        continue;
+      ++n;
+      os << n << ". **" << r.name << "** (" << r.origin << ")";
+      if (!r.shows.empty())
+        os << " \u2014 " << r.shows;
+      os << "\n";
+      if (bad.empty())
+        os << "   - \u2713 passes in every configuration: " << configList(good)
+           << "\n";
+      else
+        os << "   - \u2713 passes in " << configList(good)
+           << "\n   - \u2717 but not in " << configList(bad)
+           << " (see below)\n";
+    }
+    if (n == 0)
+      os << "Nothing: no repro passes in any configuration under `" << v
+         << "`.\n";
+    os << "\n";
+  }
+
+  // --- What does not -----------------------------------------------------
+  os << "## What Doesn't Work \u2717\n\n";
+  std::vector<std::pair<const ReproInfo *, std::vector<const CellRecord *>>>
+      notAttention;
+  for (StringRef v : worksVariants) {
+    if (!hasVariant(run, v))
+      continue;
+    os << "### Under `" << v << "`\n\n";
+    unsigned n = 0;
+    for (const ReproInfo &r : run.repros) {
+      std::vector<const CellRecord *> failing, fake;
+      for (const CellRecord *c : cellsOf(run, r.name, v)) {
+        if (c->outcome == "pass" && !works(*c))
+          fake.push_back(c);
+        else if (c->outcome != "pass")
+          failing.push_back(c);
+      }
+      if (!fake.empty() && v == "upstream")
+        notAttention.push_back({&r, fake});
+      if (failing.empty())
+        continue;
+      ++n;
+      os << "- \u2717 **" << r.name << "** (" << r.origin
+         << "): " << whyItFails(failing) << ".\n";
+      if (!r.shows.empty())
+        os << "  - Pattern: " << r.shows << "\n";
+      const SeedRow *seed = seedRowOf(r);
+      if (v == "upstream" && seed &&
+          StringRef(seed->seedSaid).contains("Works"))
+        os << "  - The seed listed this as \"" << seed->seedSaid
+           << "\"; measured, it is not.\n";
+    }
+    if (n == 0)
+      os << "Nothing: every cell passes under `" << v << "`.\n";
+    os << "\n";
+  }
+  if (!notAttention.empty()) {
+    os << "### Runs, but is not attention\n\n";
+    for (auto &[r, cells] : notAttention) {
+      os << "- **" << r->name << "** (" << r->origin
+         << "): compiles and matches its own program in " << configList(cells)
+         << " under `upstream`, but what it computes is not softmax "
+            "attention.\n";
+      const SeedRow *seed = seedRowOf(*r);
+      if (seed && StringRef(seed->seedSaid).contains("Works"))
+        os << "  - The seed listed this as \"" << seed->seedSaid
+           << "\"; it runs, but it is not attention.\n";
+    }
+    os << "\n";
+  }
+
+  // --- Root causes -------------------------------------------------------
+  os << "## Root Causes\n\n";
+  {
+    // Group every failing cell (all variants) by outcome and signature.
+    std::map<std::pair<size_t, std::string>, std::vector<const CellRecord *>>
+        groups;
+    // Crashes first, passing-but-not-attention last.
+    auto rank = [](StringRef o) {
+      ArrayRef<StringRef> all = allOutcomes();
+      if (o == "pass")
+        return all.size();
+      return static_cast<size_t>(llvm::find(all, o) - all.begin());
+    };
+    for (const CellRecord &c : run.cells)
+      if (!works(c))
+        groups[{rank(c.outcome), failureKey(c)}].push_back(&c);
+    if (groups.empty())
+      os << "No cell fails.\n\n";
+    unsigned n = 0;
+    for (auto &[key, cells] : groups) {
+      const CellRecord &c = *cells.front();
+      ++n;
+      if (c.outcome == "wrong") {
+        os << "### " << n << ". Wrong numbers\n\n";
+        os << "The compiled program runs but its output does not match the "
+              "golden.\n\n";
+        os << "| repro | config | variant | PCC | max error |\n";
+        os << "|---|---|---|---:|---:|\n";
+        for (const CellRecord *w : cells)
+          os << "| " << w->repro << " | @" << w->config << " | " << w->variant
+             << " | " << formatNumber(w->pcc) << " | "
+             << formatNumber(w->maxError) << " |\n";
+        os << "\n";
+        continue;
+      }
+      std::string heading = StringSwitch<std::string>(c.outcome)
+                                .Case("crash", "Crash")
+                                .Case("error", "Diagnostic")
+                                .Case("hazard", "Hazard")
+                                .Case("pass", "Not attention")
+                                .Case("deadlock", "Deadlock")
+                                .Case("timeout", "Timeout")
+                                .Case("bad-input", "Bad input")
+                                .Default(c.outcome);
+      os << "### " << n << ". " << heading;
+      if (c.signature)
+        os << ": "
+           << (c.outcome == "hazard" ? "`" + oneLine(*c.signature) + "`"
+                                     : "\"" + oneLine(*c.signature) + "\"");
+      os << "\n\n";
+      if (c.signature)
+        if (const UpstreamSite *site = findUpstreamSite(*c.signature)) {
+          os << "Models " << site->location << ".\n";
+          if (!site->code.empty())
+            os << "\n```cpp\n" << site->code << "\n```\n";
+          os << "\n";
+        }
+      if (c.crashSite)
+        os << "The model reports it at `" << *c.crashSite << "`.\n\n";
+      if (c.outcome == "pass")
+        os << "These programs compute exactly what they say, and what they "
+              "say is not softmax attention.\n\n";
+      // Cells, grouped by repro.
+      std::vector<std::pair<std::string, std::string>> byRepro;
+      for (const CellRecord *x : cells) {
+        std::string item = "@" + x->config + " (" + x->variant + ")";
+        auto it = llvm::find_if(byRepro,
+                                [&](auto &p) { return p.first == x->repro; });
+        if (it == byRepro.end())
+          byRepro.push_back({x->repro, item});
+        else
+          it->second += ", " + item;
+      }
+      os << cells.size() << (cells.size() == 1 ? " cell" : " cells") << ":\n";
+      for (auto &[repro, items] : byRepro)
+        os << "- `" << repro << "`: " << items << "\n";
+      os << "\n";
+    }
+  }
+
+  // --- Fixes -------------------------------------------------------------
+  os << "## The Fixes and What Each Unlocks\n\n";
+  bool haveUpstream = hasVariant(run, "upstream");
+  if (!haveUpstream)
+    os << "The run has no `upstream` column to compare against.\n\n";
+  if (haveUpstream && hasVariant(run, "upstream-release")) {
+    os << "### What the assertions hide (`upstream-release`)\n\n";
+    os << "The same upstream pass built with NDEBUG: where `upstream` "
+          "crashes, the release build goes on.\n\n";
+    unsigned n = 0;
+    for (const CellRecord &c : run.cells) {
+      if (c.variant != "upstream" || c.outcome != "crash")
+        continue;
+      const CellRecord *rel =
+          run.findCell(c.repro, c.config, "upstream-release");
+      if (!rel)
+        continue;
+      ++n;
+      os << "- `" << c.repro << "` @" << c.config << ": " << glyphFor("crash")
+         << " crash \u2192 " << glyphFor(rel->outcome) << " "
+         << describeOutcome(*rel) << "\n";
+    }
+    if (n == 0)
+      os << "No cell crashes under `upstream`.\n";
+    os << "\n";
+  }
+  for (const FixText &fix : kFixes) {
+    if (!haveUpstream || !hasVariant(run, fix.variant))
+      continue;
+    os << "### `" << fix.variant << "` \u2014 " << fix.title << "\n\n"
+       << fix.text << "\n\n";
+    std::vector<std::string> unlocks, breaks, still;
+    for (const CellRecord &c : run.cells) {
+      if (c.variant != fix.variant)
+        continue;
+      const CellRecord *up = run.findCell(c.repro, c.config, "upstream");
+      if (!up)
+        continue;
+      std::string name = "`" + c.repro + "` @" + c.config;
+      if (!works(*up) && works(c))
+        unlocks.push_back(name + ": " + glyphFor(up->outcome).str() + " " +
+                          describeOutcome(*up) + " \u2192 \u2713 pass");
+      else if (works(*up) && !works(c))
+        breaks.push_back(name + ": \u2713 pass \u2192 " +
+                         glyphFor(c.outcome).str() + " " + describeOutcome(c));
+      else if (!works(c))
+        still.push_back(name + ": " + glyphFor(c.outcome).str() + " " +
+                        describeOutcome(c));
+    }
+    os << "Unlocks " << unlocks.size()
+       << (unlocks.size() == 1 ? " cell" : " cells")
+       << " (not working under `upstream`, passing here)"
+       << (unlocks.empty() ? "." : ":") << "\n";
+    for (const std::string &s : unlocks)
+      os << "- " << s << "\n";
+    os << "\n";
+    if (!breaks.empty()) {
+      os << "Breaks " << breaks.size()
+         << (breaks.size() == 1 ? " cell" : " cells")
+         << " that pass under `upstream`:\n";
+      for (const std::string &s : breaks)
+        os << "- " << s << "\n";
+      os << "\n";
+    }
+    if (!still.empty()) {
+      os << "Still not working (" << still.size() << "):\n";
+      for (const std::string &s : still)
+        os << "- " << s << "\n";
+      os << "\n";
+    }
+  }
+
+  // --- Testing summary ---------------------------------------------------
+  os << "## Testing Summary\n\n";
+  os << "| Test | File | Seed said |";
+  for (const std::string &v : run.variants)
+    os << " " << v << " |";
+  os << "\n|---|---|---|";
+  for (size_t i = 0; i < run.variants.size(); ++i)
+    os << "---|";
+  os << "\n";
+  std::set<std::string> listed;
+  auto row = [&](StringRef test, StringRef file, StringRef seedSaid,
+                 const ReproInfo *r) {
+    os << "| " << escapeMarkdownCell(test) << " | " << escapeMarkdownCell(file)
+       << " | " << seedSaid << " |";
+    for (const std::string &v : run.variants)
+      os << " "
+         << (r ? escapeMarkdownCell(summaryCell(cellsOf(run, r->name, v)))
+               : std::string("\u2014"))
+         << " |";
+    os << "\n";
+  };
+  for (const SeedRow &seed : kSeedRows) {
+    bool any = false;
+    for (const ReproInfo &r : run.repros)
+      if (seedRowOf(r) == &seed) {
+        any = true;
+        listed.insert(r.name);
+        row((seed.label + " (`" + r.name + "`)").str(), seed.file,
+            seed.seedSaid, &r);
+      }
+    if (!any)
+      row((seed.label + " (no repro in this run)").str(), seed.file,
+          seed.seedSaid, nullptr);
+  }
+  for (const ReproInfo &r : run.repros)
+    if (!listed.count(r.name))
+      row("`" + r.name + "`" + (r.shows.empty() ? "" : ": " + r.shows),
+          r.origin, "\u2014", &r);
+  os << "\nLegend: " << legendText() << "\n\n";
+
+  // --- Performance -------------------------------------------------------
+  os << "## Performance\n\n";
+  os << "The seed estimated 48\u201372 TFLOP/s for its two-kernel program "
+        "(80 cores \u00d7 0.6\u20130.9 TFLOP/s); it was never measured. The "
+        "peak for comparison is 163.8 TFLOP/s (80 cores \u00d7 2048 "
+        "FLOP/cycle at HiFi2 \u00d7 1 GHz). Below: the simulator's cycle "
+        "model for every passing cell of an attention-shaped program.\n\n";
+  std::vector<const CellRecord *> measured, unmeasured;
+  for (const ReproInfo &r : run.repros) {
+    if (!isAttentionShaped(run, r))
+      continue;
+    for (const CellRecord &c : run.cells) {
+      if (c.repro != r.name)
+        continue;
+      (c.outcome == "pass" && c.cycles ? measured : unmeasured).push_back(&c);
+    }
+  }
+  if (measured.empty()) {
+    os << "No attention-shaped program passed, so nothing was measured: the "
+          "seed's 48\u201372 TFLOP/s remains an estimate.\n\n";
+  } else {
+    os << "| repro | config | variant | attention | cycles | TFLOP/s | "
+          "utilisation | vs. the 48\u201372 estimate | of the 163.8 peak |\n";
+    os << "|---|---|---|---|---:|---:|---:|---|---:|\n";
+    for (const CellRecord *c : measured) {
+      std::string vsEstimate = "\u2014";
+      if (c->tflops) {
+        if (*c->tflops < kSeedEstimateLow)
+          vsEstimate =
+              "below (" + percent(*c->tflops / kSeedEstimateLow) + " of 48)";
+        else if (*c->tflops <= kSeedEstimateHigh)
+          vsEstimate = "within";
+        else
+          vsEstimate = "above";
+      }
+      os << "| " << c->repro << " | @" << c->config << " | " << c->variant
+         << " | "
+         << (c->attention ? (*c->attention ? "yes" : "**no**")
+                          : std::string("\u2014"))
+         << " | " << *c->cycles << " | " << formatNumber(c->tflops) << " | "
+         << (c->utilisation ? percent(*c->utilisation) : "\u2014") << " | "
+         << vsEstimate << " | "
+         << (c->tflops ? percent(*c->tflops / kPeakTflops) : "\u2014")
+         << " |\n";
+    }
+    os << "\n";
+  }
+  if (!unmeasured.empty()) {
+    os << "Not measured (did not pass): ";
+    for (size_t i = 0; i < unmeasured.size(); ++i)
+      os << (i ? ", " : "") << "`" << unmeasured[i]->id() << "` ("
+         << unmeasured[i]->outcome << ")";
+    os << ".\n\n";
+  }
+
+  // --- Unexpected --------------------------------------------------------
+  os << "## Cells Not As Expected\n\n";
+  if (summary.unexpected == 0) {
+    os << "Every cell is as its repro's header expects.\n";
+  } else {
+    os << "| cell | expected | got |\n|---|---|---|\n";
+    for (const CellRecord &c : run.cells)
+      if (!c.asExpected)
+        os << "| `" << c.id() << "` | " << escapeMarkdownCell(c.expected)
+           << " | " << escapeMarkdownCell(describeOutcome(c)) << " |\n";
+  }
+  return out;
+}
+
+} // namespace dstlab::reports

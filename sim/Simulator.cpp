@@ -1,0 +1,1751 @@
+//===- Simulator.cpp - A simulated Tensix grid running ttkernel IR --------===//
+//
+// See Simulator.h for the execution, hazard and cycle models.
+//
+//===----------------------------------------------------------------------===//
+
+#include "sim/Simulator.h"
+
+#include "sim/Bytecode.h"
+#include "sim/TileKernels.h"
+#include "sim/numerics/CostModel.h"
+#include "sim/numerics/TileMath.h"
+#include "support/Bf16.h"
+
+#include "llvm/ADT/SmallVector.h"
+
+#include <algorithm>
+#include <cinttypes>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+#include <set>
+#include <tuple>
+
+using namespace mlir;
+
+namespace dstlab::sim {
+
+//===----------------------------------------------------------------------===//
+// Small public helpers
+//===----------------------------------------------------------------------===//
+
+std::optional<GridSpec> GridSpec::parse(std::string_view spec) {
+  std::string s(spec);
+  GridSpec g;
+  std::string dims = s;
+  bool blackhole = false;
+  if (s.rfind("wormhole-", 0) == 0) {
+    dims = s.substr(9);
+  } else if (s.rfind("blackhole-", 0) == 0) {
+    dims = s.substr(10);
+    blackhole = true;
+  }
+  size_t x = dims.find('x');
+  if (x == std::string::npos || x == 0 || x + 1 >= dims.size())
+    return std::nullopt;
+  auto parseDim = [](const std::string &t, int64_t &out) {
+    if (t.empty() || t.size() > 6)
+      return false;
+    int64_t v = 0;
+    for (char ch : t) {
+      if (ch < '0' || ch > '9')
+        return false;
+      v = v * 10 + (ch - '0');
+    }
+    out = v;
+    return v > 0;
+  };
+  if (!parseDim(dims.substr(0, x), g.rows) ||
+      !parseDim(dims.substr(x + 1), g.cols))
+    return std::nullopt;
+  std::string rc = std::to_string(g.rows) + "x" + std::to_string(g.cols);
+  if (s.rfind("wormhole-", 0) == 0 && rc != "8x10" && rc != "8x8")
+    return std::nullopt;
+  if (blackhole && rc != "13x10")
+    return std::nullopt;
+  if (rc == "13x10") {
+    g.clockGHz = kCosts.blackholeClockHz / 1e9;
+    g.name = "blackhole-13x10";
+  } else if (rc == "8x10" || rc == "8x8") {
+    g.clockGHz = kCosts.wormholeClockHz / 1e9;
+    g.name = "wormhole-" + rc;
+  } else {
+    g.clockGHz = kCosts.wormholeClockHz / 1e9;
+    g.name = rc;
+  }
+  return g;
+}
+
+const char *simStatusName(SimStatus status) {
+  switch (status) {
+  case SimStatus::Ok:
+    return "ok";
+  case SimStatus::Hazard:
+    return "hazard";
+  case SimStatus::Deadlock:
+    return "deadlock";
+  case SimStatus::StepLimit:
+    return "step-limit";
+  case SimStatus::Error:
+    return "error";
+  }
+  return "?";
+}
+
+const char *dstEventKindName(DstEvent::Kind kind) {
+  switch (kind) {
+  case DstEvent::Kind::Write:
+    return "write";
+  case DstEvent::Kind::Read:
+    return "read";
+  case DstEvent::Kind::Release:
+    return "release";
+  }
+  return "?";
+}
+
+namespace {
+
+//===----------------------------------------------------------------------===//
+// Constants and integer helpers
+//===----------------------------------------------------------------------===//
+
+/// L1 per core (DESIGN.md section 4).
+constexpr uint64_t kL1Bytes = 1464ull * 1024ull;
+/// tt-metal's CB ids 0..31.
+constexpr int kNumCBs = 32;
+/// Instructions a thread runs before the scheduler moves on.
+constexpr uint64_t kQuantum = 1u << 14;
+/// Element operations of one tile.
+constexpr double kTileFlops = kTileElems;
+
+/// unary_bcast: dst[i][j] = src[i][0] (Cols), src[0][j] (Rows), src[0][0]
+/// (Scalar) or src[i][j] (None), as in TileMath.h's Bcast.
+void broadcastTile(Tile &dst, const Tile &src, Bcast bcast) {
+  Tile r;
+  for (int i = 0; i < kTileDim; ++i)
+    for (int j = 0; j < kTileDim; ++j) {
+      switch (bcast) {
+      case Bcast::None:
+        r.at(i, j) = src.at(i, j);
+        break;
+      case Bcast::Cols:
+        r.at(i, j) = src.at(i, 0);
+        break;
+      case Bcast::Rows:
+        r.at(i, j) = src.at(0, j);
+        break;
+      case Bcast::Scalar:
+        r.at(i, j) = src.at(0, 0);
+        break;
+      }
+    }
+  dst = r;
+}
+
+uint64_t tileBytes(DataFormat f) {
+  return static_cast<uint64_t>(kTileElems) * bytesPerElement(f);
+}
+
+/// Sign-extends the low `w` bits of v.
+int64_t norm(uint64_t v, int w) {
+  if (w >= 64)
+    return static_cast<int64_t>(v);
+  uint64_t m = 1ull << (w - 1);
+  v &= (1ull << w) - 1;
+  return static_cast<int64_t>((v ^ m) - m);
+}
+
+/// The low `w` bits of v, zero-extended.
+uint64_t zext(int64_t v, int w) {
+  if (w >= 64)
+    return static_cast<uint64_t>(v);
+  return static_cast<uint64_t>(v) & ((1ull << w) - 1);
+}
+
+enum Stage { kUnpack = 0, kMath = 1, kPack = 2 };
+
+const char *threadName(ttkernel::Thread t) {
+  switch (t) {
+  case ttkernel::Thread::Reader:
+    return "reader";
+  case ttkernel::Thread::Compute:
+    return "compute";
+  case ttkernel::Thread::Writer:
+    return "writer";
+  }
+  return "?";
+}
+
+MathFidelity toSim(ttkernel::MathFidelity f) {
+  switch (f) {
+  case ttkernel::MathFidelity::LoFi:
+    return MathFidelity::LoFi;
+  case ttkernel::MathFidelity::HiFi2:
+    return MathFidelity::HiFi2;
+  case ttkernel::MathFidelity::HiFi3:
+    return MathFidelity::HiFi3;
+  case ttkernel::MathFidelity::HiFi4:
+    return MathFidelity::HiFi4;
+  }
+  return MathFidelity::HiFi4;
+}
+
+//===----------------------------------------------------------------------===//
+// Core state
+//===----------------------------------------------------------------------===//
+
+struct CBState {
+  bool configured = false;
+  int64_t pages = 0;
+  DataFormat format = DataFormat::BF16;
+  std::vector<Tile> slots;
+  /// Per slot: when its data became visible (push) / it became free (pop).
+  std::vector<uint64_t> readyTime, freeTime;
+  int64_t readPtr = 0;  ///< slot of the front page
+  int64_t visible = 0;  ///< pushed, not yet popped
+  int64_t reserved = 0; ///< pages the producer may write
+  int64_t waited = 0;   ///< pages the consumer may read
+
+  int64_t freePages() const { return pages - visible; }
+  int64_t writePtr() const { return (readPtr + visible) % pages; }
+};
+
+enum class SectionState : uint8_t { Free, Math, Committed, Pack };
+
+struct DstState {
+  int64_t capacity = 8;
+  int64_t sections = 2;
+  DataFormat format = DataFormat::BF16;
+  std::vector<Tile> tiles;
+  std::vector<uint8_t> written;
+  std::vector<SectionState> state;
+  std::vector<uint64_t> freeTime, commitTime;
+  int64_t mathSec = -1, packSec = -1;
+  int64_t nextMath = 0, nextPack = 0;
+  Tile scratch;
+};
+
+enum class ThreadStatus : uint8_t { Ready, Done, Stopped };
+
+struct ThreadState {
+  const Kernel *kernel = nullptr;
+  ttkernel::Thread kind = ttkernel::Thread::Reader;
+  size_t pc = 0;
+  std::vector<int64_t> slots;
+  ThreadStatus status = ThreadStatus::Done;
+  /// Data-movement threads use clk[0] only; compute uses unpack/math/pack.
+  uint64_t clk[3] = {0, 0, 0};
+  uint64_t lastMathStart = 0;
+  uint64_t linkFree = 0, readsDone = 0, writesDone = 0;
+
+  bool isCompute() const { return kind == ttkernel::Thread::Compute; }
+  uint64_t &clock(Stage s) { return isCompute() ? clk[s] : clk[0]; }
+  uint64_t endTime() const {
+    return std::max({clk[0], clk[1], clk[2], readsDone, writesDone});
+  }
+};
+
+struct CoreState {
+  int64_t x = 0, y = 0;
+  int64_t index = 0; ///< y * target cols + x
+  bool stopped = false;
+  uint64_t hopLatency = 0;
+  CBState cbs[kNumCBs];
+  DstState dst;
+  ThreadState threads[3];
+};
+
+struct TraceEvent {
+  int64_t pid;
+  int tid;
+  uint64_t start, dur;
+  llvm::StringRef name;
+};
+
+struct DramBuffer {
+  BufferInfo info;
+  std::vector<Tile> tiles;
+};
+
+struct ProgramInfo {
+  ttkernel::ProgramOp op;
+  std::string name;
+  int64_t rows = 0, cols = 0;
+  MathFidelity fidelity = MathFidelity::HiFi4;
+  ExpMode expMode = ExpMode::Accurate;
+  int64_t dstCapacity = 8, dstSections = 2;
+  DataFormat dstFormat = DataFormat::BF16;
+  struct CBConfig {
+    int32_t cb;
+    int64_t pages;
+    DataFormat format;
+    Operation *op;
+  };
+  std::vector<CBConfig> cbs;
+  /// Indexed by ttkernel::Thread; null when the program has no such kernel.
+  std::unique_ptr<Kernel> kernels[3];
+};
+
+//===----------------------------------------------------------------------===//
+// The engine
+//===----------------------------------------------------------------------===//
+
+class Engine {
+public:
+  Engine(ModuleOp module, const SimOptions &opts,
+         std::map<std::string, std::vector<double>> &dram, SimResult &result)
+      : module(module), opts(opts), dram(dram), res(result) {}
+
+  void run();
+
+private:
+  ModuleOp module;
+  const SimOptions &opts;
+  std::map<std::string, std::vector<double>> &dram;
+  SimResult &res;
+
+  std::vector<DramBuffer> buffers;
+  llvm::StringMap<int32_t> bufferIndex;
+
+  // Per program.
+  ProgramInfo *prog = nullptr;
+  std::vector<CoreState> cores;
+  uint64_t programStart = 0;
+  double dramBytesPerCycle = 0;
+  double progFlops = 0;
+  uint64_t progMatmuls = 0;
+
+  uint64_t steps = 0;
+  bool stepLimitHit = false;
+  bool fatal = false; ///< stop running programs
+
+  std::map<std::tuple<std::string, int64_t, int, const void *>, size_t>
+      hazardIndex;
+  std::vector<TraceEvent> events;
+  std::set<std::pair<int64_t, int>> traceTracks;
+  static const Tile kZeroTile;
+
+  bool setError(const std::string &msg) {
+    res.error = msg;
+    res.status = SimStatus::Error;
+    fatal = true;
+    return false;
+  }
+
+  bool loadBuffers();
+  void storeBuffers();
+  bool prepareProgram(ttkernel::ProgramOp op, ProgramInfo &info);
+  bool checkL1(ProgramInfo &info);
+  void runProgram(ProgramInfo &info);
+  bool runThread(CoreState &core, ThreadState &th);
+  std::string blockedDetail(CoreState &core, ThreadState &th);
+  void finishTrace();
+
+  // --- reporting -----------------------------------------------------------
+  void hazard(CoreState &core, ThreadState *th, Operation *op,
+              const char *kind, const std::string &detail, int64_t slice = -1,
+              int64_t cb = -1);
+  void hazard(CoreState &core, ThreadState &th, const Instr &in,
+              const char *kind, const std::string &detail, int64_t slice = -1,
+              int64_t cb = -1) {
+    hazard(core, &th, in.op, kind, detail, slice, cb);
+  }
+  void stopCore(CoreState &core) {
+    core.stopped = true;
+    for (ThreadState &t : core.threads)
+      if (t.status == ThreadStatus::Ready)
+        t.status = ThreadStatus::Stopped;
+  }
+  int tid(ThreadState &th, Stage s) const {
+    switch (th.kind) {
+    case ttkernel::Thread::Reader:
+      return 0;
+    case ttkernel::Thread::Compute:
+      return 1 + static_cast<int>(s);
+    case ttkernel::Thread::Writer:
+      return 4;
+    }
+    return 0;
+  }
+  void trace(CoreState &core, int t, uint64_t start, uint64_t end,
+             llvm::StringRef name) {
+    if (!opts.recordTrace || end <= start)
+      return;
+    events.push_back(
+        {core.index, t, programStart + start, end - start, name});
+    traceTracks.insert({core.index, t});
+  }
+  void trace(CoreState &core, ThreadState &th, Stage s, uint64_t start,
+             uint64_t end, const Instr &in) {
+    trace(core, tid(th, s), start, end, in.shortName);
+  }
+  void dstEvent(CoreState &core, DstEvent::Kind kind, int64_t section,
+                int64_t slice, uint64_t cycle, const Instr &in) {
+    if (!opts.recordDstOccupancy)
+      return;
+    DstEvent e;
+    e.cycle = programStart + cycle;
+    e.coreX = core.x;
+    e.coreY = core.y;
+    e.section = section;
+    e.slice = slice;
+    e.kind = kind;
+    e.op = in.shortName.str();
+    e.location = locationString(in.op->getLoc());
+    e.program = prog->name;
+    res.dstEvents.push_back(std::move(e));
+  }
+
+  // --- CB and DST access ---------------------------------------------------
+  CBState *cbFor(CoreState &core, ThreadState &th, const Instr &in, int32_t id);
+  const Tile *cbRead(CoreState &core, ThreadState &th, const Instr &in,
+                     int32_t id, int64_t index, bool &stop);
+  Tile *cbWrite(CoreState &core, ThreadState &th, const Instr &in, int32_t id,
+                int64_t index, const char *kind, bool &stop);
+  bool mathHeld(CoreState &core, ThreadState &th, const Instr &in);
+  struct SliceRef {
+    Tile *tile;
+    int64_t phys; ///< -1 for the scratch tile
+  };
+  SliceRef slice(CoreState &core, ThreadState &th, const Instr &in,
+                 int64_t section, int64_t index, bool checkInit);
+  void wroteSlice(CoreState &core, const SliceRef &ref, uint64_t cycle,
+                  const Instr &in);
+  void readSlice(CoreState &core, const SliceRef &ref, uint64_t cycle,
+                 const Instr &in);
+
+  // --- timing --------------------------------------------------------------
+  /// Unpack then math of an FPU op (or copy/transpose); returns math end.
+  uint64_t fpuTiming(CoreState &core, ThreadState &th, const Instr &in,
+                     unsigned mathCycles);
+  uint64_t sfpuTiming(CoreState &core, ThreadState &th, const Instr &in,
+                      unsigned mathCycles);
+  uint64_t transfer(CoreState &core, ThreadState &th, const Instr &in,
+                    uint64_t bytes, bool read);
+};
+
+const Tile Engine::kZeroTile{};
+
+void Engine::hazard(CoreState &core, ThreadState *th, Operation *op,
+                    const char *kind, const std::string &detail, int64_t slice,
+                    int64_t cb) {
+  int threadKey = th ? static_cast<int>(th->kind) : -1;
+  auto key = std::make_tuple(std::string(kind), core.index, threadKey,
+                             static_cast<const void *>(op));
+  auto it = hazardIndex.find(key);
+  if (it != hazardIndex.end()) {
+    ++res.hazards[it->second].count;
+    return;
+  }
+  Hazard h;
+  h.kind = kind;
+  h.coreX = core.x;
+  h.coreY = core.y;
+  h.thread = th ? threadName(th->kind) : "";
+  if (op) {
+    h.op = op->getName().getStringRef().str();
+    h.location = locationString(op->getLoc());
+  }
+  h.detail = detail;
+  h.dstSlice = slice;
+  h.cb = cb;
+  h.program = prog ? prog->name : "";
+  hazardIndex[key] = res.hazards.size();
+  res.hazards.push_back(std::move(h));
+}
+
+//===----------------------------------------------------------------------===//
+// DRAM buffers
+//===----------------------------------------------------------------------===//
+
+bool Engine::loadBuffers() {
+  for (auto buf : module.getOps<ttkernel::DramBufferOp>()) {
+    auto tilesAttr = buf.getTilesAttr();
+    auto nameAttr = buf.getSymNameAttr();
+    auto formatAttr = buf.getFormatAttr();
+    if (!tilesAttr || !nameAttr || !formatAttr ||
+        tilesAttr.asArrayRef().size() != 2)
+      return setError(locationString(buf.getLoc()) +
+                      ": malformed ttkernel.dram_buffer");
+    DramBuffer b;
+    b.info.name = nameAttr.getValue().str();
+    b.info.rows = tilesAttr.asArrayRef()[0];
+    b.info.cols = tilesAttr.asArrayRef()[1];
+    b.info.op = buf;
+    if (b.info.rows <= 0 || b.info.cols <= 0 ||
+        b.info.rows * b.info.cols > (int64_t{1} << 24))
+      return setError(locationString(buf.getLoc()) + ": dram_buffer @" +
+                      b.info.name + " has an invalid tile shape");
+    if (!dataFormatOf(formatAttr.getValue(), b.info.format))
+      return setError(locationString(buf.getLoc()) + ": dram_buffer @" +
+                      b.info.name + " must be bf16 or f32");
+    if (bufferIndex.count(b.info.name))
+      return setError("dram_buffer @" + b.info.name + " defined twice");
+    b.tiles.resize(static_cast<size_t>(b.info.rows * b.info.cols));
+    auto it = dram.find(b.info.name);
+    if (it != dram.end()) {
+      const std::vector<double> &data = it->second;
+      int64_t width = b.info.cols * kTileDim;
+      size_t expected =
+          static_cast<size_t>(b.info.rows * kTileDim) * static_cast<size_t>(width);
+      if (data.size() != expected)
+        return setError("input for dram_buffer @" + b.info.name + " has " +
+                        std::to_string(data.size()) + " elements, expected " +
+                        std::to_string(expected));
+      for (int64_t tr = 0; tr < b.info.rows; ++tr)
+        for (int64_t tc = 0; tc < b.info.cols; ++tc) {
+          Tile &t = b.tiles[static_cast<size_t>(tr * b.info.cols + tc)];
+          for (int i = 0; i < kTileDim; ++i) {
+            const double *row =
+                data.data() + (tr * kTileDim + i) * width + tc * kTileDim;
+            for (int j = 0; j < kTileDim; ++j)
+              t.at(i, j) = roundTo(b.info.format, static_cast<float>(row[j]));
+          }
+        }
+    }
+    bufferIndex[b.info.name] = static_cast<int32_t>(buffers.size());
+    buffers.push_back(std::move(b));
+  }
+  return true;
+}
+
+void Engine::storeBuffers() {
+  for (const DramBuffer &b : buffers) {
+    int64_t width = b.info.cols * kTileDim;
+    std::vector<double> data(static_cast<size_t>(b.info.rows * kTileDim) *
+                             static_cast<size_t>(width));
+    for (int64_t tr = 0; tr < b.info.rows; ++tr)
+      for (int64_t tc = 0; tc < b.info.cols; ++tc) {
+        const Tile &t = b.tiles[static_cast<size_t>(tr * b.info.cols + tc)];
+        for (int i = 0; i < kTileDim; ++i) {
+          double *row =
+              data.data() + (tr * kTileDim + i) * width + tc * kTileDim;
+          for (int j = 0; j < kTileDim; ++j)
+            row[j] = t.at(i, j);
+        }
+      }
+    dram[b.info.name] = std::move(data);
+  }
+}
+
+//===----------------------------------------------------------------------===//
+// Program setup
+//===----------------------------------------------------------------------===//
+
+bool Engine::prepareProgram(ttkernel::ProgramOp op, ProgramInfo &info) {
+  info.op = op;
+  auto nameAttr = op.getSymNameAttr();
+  info.name = nameAttr ? nameAttr.getValue().str() : "?";
+  std::string where = locationString(op.getLoc()) + ": program @" + info.name;
+  auto gridAttr = op.getGridAttr();
+  if (!gridAttr || gridAttr.asArrayRef().size() != 2 ||
+      gridAttr.asArrayRef()[0] <= 0 || gridAttr.asArrayRef()[1] <= 0)
+    return setError(where + ": grid must be [rows, cols], both positive");
+  info.rows = gridAttr.asArrayRef()[0];
+  info.cols = gridAttr.asArrayRef()[1];
+  if (info.rows > opts.grid.rows || info.cols > opts.grid.cols)
+    return setError(where + " needs a " + std::to_string(info.rows) + "x" +
+                    std::to_string(info.cols) + " grid but the target " +
+                    opts.grid.name + " is " + std::to_string(opts.grid.rows) +
+                    "x" + std::to_string(opts.grid.cols));
+  info.fidelity = toSim(op.getFidelity());
+  info.expMode = op.getExpApprox() ? ExpMode::Approximate : ExpMode::Accurate;
+  info.dstCapacity = op.getDstCapacity();
+  info.dstSections = op.getDstMode() == ttkernel::DstMode::Half ? 2 : 1;
+  info.dstFormat = op.getFp32DestAcc() ? DataFormat::F32 : DataFormat::BF16;
+
+  if (op->getNumRegions() != 1 || op.getBody().empty())
+    return setError(where + ": needs a body");
+  std::set<int32_t> seen;
+  for (Operation &inner : op.getBody().front()) {
+    if (auto cfg = dyn_cast<ttkernel::CBConfigOp>(inner)) {
+      auto cbAttr = cfg.getCbAttr();
+      auto pagesAttr = cfg.getPagesAttr();
+      auto formatAttr = cfg.getFormatAttr();
+      ProgramInfo::CBConfig c;
+      c.op = cfg;
+      if (!cbAttr || !pagesAttr || !formatAttr ||
+          !dataFormatOf(formatAttr.getValue(), c.format))
+        return setError(locationString(cfg.getLoc()) +
+                        ": malformed ttkernel.cb_config");
+      c.cb = static_cast<int32_t>(cbAttr.getInt());
+      c.pages = pagesAttr.getInt();
+      if (c.cb < 0 || c.cb >= kNumCBs)
+        return setError(locationString(cfg.getLoc()) + ": CB id " +
+                        std::to_string(c.cb) + " is outside 0..31");
+      if (c.pages <= 0 || c.pages > (int64_t{1} << 20))
+        return setError(locationString(cfg.getLoc()) + ": CB " +
+                        std::to_string(c.cb) + " has an invalid page count");
+      if (!seen.insert(c.cb).second)
+        return setError(locationString(cfg.getLoc()) + ": CB " +
+                        std::to_string(c.cb) + " configured twice");
+      info.cbs.push_back(c);
+      continue;
+    }
+    if (auto func = dyn_cast<func::FuncOp>(inner)) {
+      auto thread = func->getAttrOfType<ttkernel::ThreadAttr>(
+          ttkernel::kThreadAttrName);
+      if (!thread)
+        return setError(locationString(func.getLoc()) + ": kernel @" +
+                        func.getSymName().str() + " has no '" +
+                        ttkernel::kThreadAttrName.str() + "' attribute");
+      int idx = static_cast<int>(thread.getValue());
+      if (idx < 0 || idx > 2)
+        return setError(locationString(func.getLoc()) + ": bad thread");
+      if (info.kernels[idx])
+        return setError(where + " has two " +
+                        threadName(thread.getValue()) + " kernels");
+      auto kernel = std::make_unique<Kernel>();
+      std::string err;
+      if (!compileKernel(func, bufferIndex, *kernel, err))
+        return setError(err);
+      kernel->thread = thread.getValue();
+      info.kernels[idx] = std::move(kernel);
+      continue;
+    }
+    return setError(locationString(inner.getLoc()) + ": '" +
+                    inner.getName().getStringRef().str() +
+                    "' is not expected in a ttkernel.program");
+  }
+  return true;
+}
+
+bool Engine::checkL1(ProgramInfo &info) {
+  uint64_t total = 0;
+  for (const ProgramInfo::CBConfig &c : info.cbs) {
+    total += static_cast<uint64_t>(c.pages) * tileBytes(c.format);
+    if (total > kL1Bytes) {
+      CoreState core;
+      uint64_t all = 0;
+      for (const ProgramInfo::CBConfig &d : info.cbs)
+        all += static_cast<uint64_t>(d.pages) * tileBytes(d.format);
+      hazard(core, nullptr, c.op, hazard::L1Overflow,
+             "the CBs need " + std::to_string(all) + " bytes of L1 per core, " +
+                 std::to_string(kL1Bytes) + " are available (CB " +
+                 std::to_string(c.cb) + " crosses the limit); the program "
+                 "was not run",
+             -1, c.cb);
+      fatal = true;
+      return false;
+    }
+  }
+  return true;
+}
+
+//===----------------------------------------------------------------------===//
+// CB and DST access
+//===----------------------------------------------------------------------===//
+
+CBState *Engine::cbFor(CoreState &core, ThreadState &th, const Instr &in,
+                       int32_t id) {
+  if (id < 0 || id >= kNumCBs || !core.cbs[id].configured) {
+    hazard(core, th, in, hazard::CBUnconfigured,
+           "CB " + std::to_string(id) + " is not configured by program @" +
+               prog->name,
+           -1, id);
+    stopCore(core);
+    return nullptr;
+  }
+  return &core.cbs[id];
+}
+
+const Tile *Engine::cbRead(CoreState &core, ThreadState &th, const Instr &in,
+                           int32_t id, int64_t index, bool &stop) {
+  CBState *cb = cbFor(core, th, in, id);
+  if (!cb) {
+    stop = true;
+    return nullptr;
+  }
+  if (index < 0 || index >= cb->waited)
+    hazard(core, th, in, hazard::CBReadNotVisible,
+           "reads page " + std::to_string(index) + " of CB " +
+               std::to_string(id) + " but only " + std::to_string(cb->waited) +
+               " page(s) were waited for (" + std::to_string(cb->visible) +
+               " visible)",
+           -1, id);
+  if (index < 0 || index >= cb->pages)
+    return &kZeroTile;
+  return &cb->slots[static_cast<size_t>((cb->readPtr + index) % cb->pages)];
+}
+
+Tile *Engine::cbWrite(CoreState &core, ThreadState &th, const Instr &in,
+                      int32_t id, int64_t index, const char *kind,
+                      bool &stop) {
+  CBState *cb = cbFor(core, th, in, id);
+  if (!cb) {
+    stop = true;
+    return nullptr;
+  }
+  if (index < 0 || index >= cb->reserved) {
+    hazard(core, th, in, kind,
+           "writes page " + std::to_string(index) + " of CB " +
+               std::to_string(id) + " but only " +
+               std::to_string(cb->reserved) +
+               " page(s) are reserved; the write is skipped",
+           -1, id);
+    return nullptr;
+  }
+  return &cb->slots[static_cast<size_t>((cb->writePtr() + index) % cb->pages)];
+}
+
+bool Engine::mathHeld(CoreState &core, ThreadState &th, const Instr &in) {
+  if (core.dst.mathSec >= 0)
+    return true;
+  hazard(core, th, in, hazard::DstOutsideSection,
+         std::string(in.shortName) +
+             " uses DST outside tile_regs_acquire..tile_regs_commit; the op "
+             "is skipped");
+  return false;
+}
+
+Engine::SliceRef Engine::slice(CoreState &core, ThreadState &th,
+                               const Instr &in, int64_t section, int64_t index,
+                               bool checkInit) {
+  DstState &d = core.dst;
+  if (index < 0 || index >= d.capacity) {
+    hazard(core, th, in, hazard::DstIndexOutOfRange,
+           "DST slice " + std::to_string(index) + " is outside the " +
+               std::to_string(d.capacity) + "-slice section",
+           index);
+    d.scratch = Tile();
+    return {&d.scratch, -1};
+  }
+  int64_t phys = section * d.capacity + index;
+  if (checkInit && !d.written[static_cast<size_t>(phys)])
+    hazard(core, th, in, hazard::DstReadUninitialised,
+           "DST slice " + std::to_string(index) +
+               " is read but was not written in this section",
+           index);
+  return {&d.tiles[static_cast<size_t>(phys)], phys};
+}
+
+void Engine::wroteSlice(CoreState &core, const SliceRef &ref, uint64_t cycle,
+                        const Instr &in) {
+  dstRound(*ref.tile, core.dst.format);
+  if (ref.phys < 0)
+    return;
+  core.dst.written[static_cast<size_t>(ref.phys)] = 1;
+  dstEvent(core, DstEvent::Kind::Write, ref.phys / core.dst.capacity,
+           ref.phys % core.dst.capacity, cycle, in);
+}
+
+void Engine::readSlice(CoreState &core, const SliceRef &ref, uint64_t cycle,
+                       const Instr &in) {
+  if (ref.phys < 0)
+    return;
+  dstEvent(core, DstEvent::Kind::Read, ref.phys / core.dst.capacity,
+           ref.phys % core.dst.capacity, cycle, in);
+}
+
+//===----------------------------------------------------------------------===//
+// Timing
+//===----------------------------------------------------------------------===//
+
+uint64_t Engine::fpuTiming(CoreState &core, ThreadState &th, const Instr &in,
+                           unsigned mathCycles) {
+  // The unpacker may run one op ahead of math (srcA/srcB are double
+  // buffered): it starts no earlier than the previous FPU op's math.
+  uint64_t &tU = th.clock(kUnpack);
+  uint64_t uStart = std::max(tU, th.lastMathStart);
+  uint64_t uEnd = uStart + kCosts.unpackTile;
+  tU = uEnd;
+  trace(core, th, kUnpack, uStart, uEnd, in);
+  uint64_t &tM = th.clock(kMath);
+  uint64_t mStart = std::max(tM, uEnd);
+  tM = mStart + mathCycles;
+  th.lastMathStart = mStart;
+  trace(core, th, kMath, mStart, tM, in);
+  return tM;
+}
+
+uint64_t Engine::sfpuTiming(CoreState &core, ThreadState &th, const Instr &in,
+                            unsigned mathCycles) {
+  uint64_t &tM = th.clock(kMath);
+  uint64_t start = tM;
+  tM += mathCycles;
+  trace(core, th, kMath, start, tM, in);
+  return tM;
+}
+
+uint64_t Engine::transfer(CoreState &core, ThreadState &th, const Instr &in,
+                          uint64_t bytes, bool read) {
+  uint64_t &t = th.clock(kPack);
+  double bw = std::min(static_cast<double>(kCosts.nocBytesPerCyclePerLink),
+                       dramBytesPerCycle);
+  uint64_t dur = static_cast<uint64_t>(std::ceil(bytes / bw));
+  uint64_t start = std::max(t, th.linkFree);
+  th.linkFree = start + dur;
+  uint64_t done = start + dur + core.hopLatency;
+  if (read)
+    th.readsDone = std::max(th.readsDone, done);
+  else
+    th.writesDone = std::max(th.writesDone, done);
+  trace(core, read ? 5 : 6, start, start + dur, in.shortName);
+  return done;
+}
+
+//===----------------------------------------------------------------------===//
+// The interpreter
+//===----------------------------------------------------------------------===//
+
+bool Engine::runThread(CoreState &core, ThreadState &th) {
+  const Kernel &k = *th.kernel;
+  const Instr *code = k.code.data();
+  int64_t *s = th.slots.data();
+  DstState &dst = core.dst;
+  bool progressed = false;
+  uint64_t budget = kQuantum;
+  MathFidelity fid = prog->fidelity;
+
+  auto runtimeError = [&](const Instr &in, const std::string &what) {
+    hazard(core, th, in, hazard::RuntimeError, what);
+    stopCore(core);
+  };
+
+  while (budget-- > 0) {
+    if (steps >= opts.stepLimit) {
+      stepLimitHit = true;
+      return progressed;
+    }
+    const Instr &in = code[th.pc];
+    ++steps;
+    switch (in.opc) {
+    // --- scalar --------------------------------------------------------
+    case Opc::Const:
+      s[in.r] = norm(static_cast<uint64_t>(in.imm), in.width);
+      break;
+    case Opc::MoveN: {
+      llvm::SmallVector<int64_t, 8> tmp;
+      for (int32_t i = 0; i < in.a; ++i)
+        tmp.push_back(s[k.moves[static_cast<size_t>(in.imm + i)].first]);
+      for (int32_t i = 0; i < in.a; ++i)
+        s[k.moves[static_cast<size_t>(in.imm + i)].second] = tmp[i];
+      break;
+    }
+    case Opc::Jump:
+      th.pc = static_cast<size_t>(in.target);
+      progressed = true;
+      continue;
+    case Opc::BrFalse:
+      if (s[in.a] == 0) {
+        th.pc = static_cast<size_t>(in.target);
+        progressed = true;
+        continue;
+      }
+      break;
+    case Opc::ForInit:
+      if (s[in.a] <= 0) {
+        runtimeError(in, "scf.for step " + std::to_string(s[in.a]) +
+                             " is not positive");
+        return true;
+      }
+      break;
+    case Opc::ForCheck: {
+      bool inRange = in.flag ? static_cast<uint64_t>(s[in.a]) <
+                                   static_cast<uint64_t>(s[in.b])
+                             : s[in.a] < s[in.b];
+      if (!inRange) {
+        th.pc = static_cast<size_t>(in.target);
+        progressed = true;
+        continue;
+      }
+      break;
+    }
+    case Opc::ForStep:
+      s[in.r] = static_cast<int64_t>(static_cast<uint64_t>(s[in.r]) +
+                                     static_cast<uint64_t>(s[in.a]));
+      break;
+    case Opc::Binary: {
+      int w = in.width;
+      int64_t a = s[in.a], b = s[in.b];
+      uint64_t ua = zext(a, w), ub = zext(b, w);
+      uint64_t r = 0;
+      auto divZero = [&]() {
+        runtimeError(in, "division by zero");
+        return true;
+      };
+      switch (static_cast<BinOp>(in.aux)) {
+      case BinOp::Add:
+        r = ua + ub;
+        break;
+      case BinOp::Sub:
+        r = ua - ub;
+        break;
+      case BinOp::Mul:
+        r = ua * ub;
+        break;
+      case BinOp::DivU:
+        if (ub == 0)
+          return divZero();
+        r = ua / ub;
+        break;
+      case BinOp::RemU:
+        if (ub == 0)
+          return divZero();
+        r = ua % ub;
+        break;
+      case BinOp::CeilDivU:
+        if (ub == 0)
+          return divZero();
+        r = ua / ub + (ua % ub != 0 ? 1 : 0);
+        break;
+      case BinOp::DivS:
+      case BinOp::RemS:
+      case BinOp::CeilDivS:
+      case BinOp::FloorDivS: {
+        if (b == 0)
+          return divZero();
+        BinOp op = static_cast<BinOp>(in.aux);
+        if (b == -1) {
+          r = op == BinOp::RemS ? 0 : 0 - ua;
+          break;
+        }
+        int64_t q = a / b, m = a % b;
+        if (op == BinOp::RemS) {
+          r = static_cast<uint64_t>(m);
+          break;
+        }
+        if (op == BinOp::CeilDivS && m != 0 && ((a < 0) == (b < 0)))
+          ++q;
+        if (op == BinOp::FloorDivS && m != 0 && ((a < 0) != (b < 0)))
+          --q;
+        r = static_cast<uint64_t>(q);
+        break;
+      }
+      case BinOp::MinU:
+        r = std::min(ua, ub);
+        break;
+      case BinOp::MaxU:
+        r = std::max(ua, ub);
+        break;
+      case BinOp::MinS:
+        r = static_cast<uint64_t>(std::min(a, b));
+        break;
+      case BinOp::MaxS:
+        r = static_cast<uint64_t>(std::max(a, b));
+        break;
+      case BinOp::And:
+        r = ua & ub;
+        break;
+      case BinOp::Or:
+        r = ua | ub;
+        break;
+      case BinOp::Xor:
+        r = ua ^ ub;
+        break;
+      case BinOp::Shl:
+        r = ub >= static_cast<uint64_t>(w) ? 0 : ua << ub;
+        break;
+      case BinOp::ShrU:
+        r = ub >= static_cast<uint64_t>(w) ? 0 : ua >> ub;
+        break;
+      case BinOp::ShrS:
+        r = static_cast<uint64_t>(
+            ub >= static_cast<uint64_t>(w) ? (a < 0 ? -1 : 0)
+                                           : a >> static_cast<int>(ub));
+        break;
+      }
+      s[in.r] = norm(r, w);
+      break;
+    }
+    case Opc::CmpI: {
+      int w = in.width;
+      int64_t a = s[in.a], b = s[in.b];
+      uint64_t ua = zext(a, w), ub = zext(b, w);
+      bool r = false;
+      switch (static_cast<arith::CmpIPredicate>(in.aux)) {
+      case arith::CmpIPredicate::eq:
+        r = a == b;
+        break;
+      case arith::CmpIPredicate::ne:
+        r = a != b;
+        break;
+      case arith::CmpIPredicate::slt:
+        r = a < b;
+        break;
+      case arith::CmpIPredicate::sle:
+        r = a <= b;
+        break;
+      case arith::CmpIPredicate::sgt:
+        r = a > b;
+        break;
+      case arith::CmpIPredicate::sge:
+        r = a >= b;
+        break;
+      case arith::CmpIPredicate::ult:
+        r = ua < ub;
+        break;
+      case arith::CmpIPredicate::ule:
+        r = ua <= ub;
+        break;
+      case arith::CmpIPredicate::ugt:
+        r = ua > ub;
+        break;
+      case arith::CmpIPredicate::uge:
+        r = ua >= ub;
+        break;
+      }
+      s[in.r] = r ? -1 : 0; // i1, sign-extended
+      break;
+    }
+    case Opc::Select:
+      s[in.r] = s[in.a] != 0 ? s[in.b] : s[in.c];
+      break;
+    case Opc::Cast: {
+      uint64_t v = static_cast<uint64_t>(s[in.a]);
+      if (in.aux)
+        v = zext(s[in.a], static_cast<int>(in.imm));
+      s[in.r] = norm(v, in.width);
+      break;
+    }
+    case Opc::MyX:
+      s[in.r] = core.x;
+      break;
+    case Opc::MyY:
+      s[in.r] = core.y;
+      break;
+    case Opc::Return:
+      if (th.isCompute()) {
+        if (dst.mathSec >= 0)
+          hazard(core, th, in, hazard::ProtocolOrder,
+                 "the kernel ends holding a DST section on the math side "
+                 "(missing tile_regs_commit)");
+        if (dst.packSec >= 0)
+          hazard(core, th, in, hazard::ProtocolOrder,
+                 "the kernel ends holding a DST section on the pack side "
+                 "(missing tile_regs_release)");
+      }
+      th.status = ThreadStatus::Done;
+      return true;
+
+    // --- circular buffers ----------------------------------------------
+    case Opc::CBReserve:
+    case Opc::CBWait:
+    case Opc::GenScaler: {
+      bool producer = in.opc != Opc::CBWait;
+      int64_t n = in.opc == Opc::GenScaler ? 1 : s[in.a];
+      CBState *cb = cbFor(core, th, in, in.cbA);
+      if (!cb)
+        return true;
+      if (n < 0 || n > cb->pages) {
+        hazard(core, th, in, hazard::CBPagesExceedCapacity,
+               std::string(in.shortName) + " of " + std::to_string(n) +
+                   " pages on CB " + std::to_string(in.cbA) + " which has " +
+                   std::to_string(cb->pages) + " (the call could never "
+                   "return; core stopped)",
+               -1, in.cbA);
+        stopCore(core);
+        return true;
+      }
+      if (producer ? cb->freePages() < n : cb->visible < n) {
+        --steps; // a blocked attempt is not an executed instruction
+        return progressed;
+      }
+      Stage stage = producer ? kPack : kUnpack;
+      uint64_t &t = th.clock(stage);
+      uint64_t before = t;
+      uint64_t ready = t;
+      for (int64_t i = 0; i < n; ++i) {
+        size_t slot = static_cast<size_t>(
+            ((producer ? cb->writePtr() : cb->readPtr) + i) % cb->pages);
+        ready = std::max(ready, producer ? cb->freeTime[slot]
+                                         : cb->readyTime[slot]);
+      }
+      t = ready;
+      trace(core, th, stage, before, t, in);
+      if (in.opc == Opc::CBWait) {
+        cb->waited = std::max(cb->waited, n);
+      } else if (in.opc == Opc::CBReserve) {
+        cb->reserved = std::max(cb->reserved, n);
+      } else {
+        // generate_reduce_scaler: reserve one page, write the scaler
+        // (tt-metal's layout: the value in the first row of each 16x16
+        // face, i.e. tile rows 0 and 16; zeros elsewhere), push it.
+        size_t slot = static_cast<size_t>(cb->writePtr());
+        Tile &page = cb->slots[slot];
+        page = Tile();
+        float v = roundTo(cb->format, static_cast<float>(in.fimm));
+        for (int j = 0; j < kTileDim; ++j) {
+          page.at(0, j) = v;
+          page.at(kTileDim / 2, j) = v;
+        }
+        uint64_t start = t;
+        t += kCosts.fillTile;
+        trace(core, th, stage, start, t, in);
+        cb->readyTime[slot] = t;
+        cb->visible += 1;
+        cb->reserved = std::max<int64_t>(cb->reserved, 1) - 1;
+      }
+      break;
+    }
+    case Opc::CBPush: {
+      int64_t n = s[in.a];
+      CBState *cb = cbFor(core, th, in, in.cbA);
+      if (!cb)
+        return true;
+      int64_t k = n;
+      if (n < 0 || n > cb->reserved) {
+        k = std::clamp<int64_t>(n, 0, cb->freePages());
+        hazard(core, th, in, hazard::CBPushBeyondReserved,
+               "pushes " + std::to_string(n) + " pages on CB " +
+                   std::to_string(in.cbA) + " but " +
+                   std::to_string(cb->reserved) + " are reserved; " +
+                   std::to_string(k) + " pushed",
+               -1, in.cbA);
+      }
+      uint64_t t = th.clock(kPack);
+      for (int64_t i = 0; i < k; ++i)
+        cb->readyTime[static_cast<size_t>((cb->writePtr() + i) % cb->pages)] =
+            t;
+      cb->visible += k;
+      cb->reserved = std::max<int64_t>(0, cb->reserved - std::max<int64_t>(n, 0));
+      break;
+    }
+    case Opc::CBPop: {
+      int64_t n = s[in.a];
+      CBState *cb = cbFor(core, th, in, in.cbA);
+      if (!cb)
+        return true;
+      int64_t k = n;
+      if (n < 0 || n > cb->visible) {
+        k = std::clamp<int64_t>(n, 0, cb->visible);
+        hazard(core, th, in, hazard::CBPopBeyondVisible,
+               "pops " + std::to_string(n) + " pages of CB " +
+                   std::to_string(in.cbA) + " but " +
+                   std::to_string(cb->visible) + " are visible; " +
+                   std::to_string(k) + " popped",
+               -1, in.cbA);
+      }
+      uint64_t t = th.clock(kUnpack);
+      for (int64_t i = 0; i < k; ++i)
+        cb->freeTime[static_cast<size_t>((cb->readPtr + i) % cb->pages)] = t;
+      cb->readPtr = (cb->readPtr + k) % cb->pages;
+      cb->visible -= k;
+      cb->waited = std::max<int64_t>(0, cb->waited - k);
+      break;
+    }
+
+    // --- DST protocol ----------------------------------------------------
+    case Opc::Acquire: {
+      if (dst.mathSec >= 0) {
+        hazard(core, th, in, hazard::ProtocolOrder,
+               "tile_regs_acquire while the math side already holds a DST "
+               "section (double acquire); ignored");
+        break;
+      }
+      int64_t sec = dst.nextMath;
+      if (dst.state[static_cast<size_t>(sec)] != SectionState::Free) {
+        hazard(core, th, in, hazard::ProtocolOrder,
+               "tile_regs_acquire but DST section " + std::to_string(sec) +
+                   " was never released by the pack side; ignored");
+        break;
+      }
+      dst.state[static_cast<size_t>(sec)] = SectionState::Math;
+      dst.mathSec = sec;
+      uint64_t &tM = th.clock(kMath);
+      uint64_t before = tM;
+      tM = std::max(tM, dst.freeTime[static_cast<size_t>(sec)]);
+      trace(core, th, kMath, before, tM, in);
+      break;
+    }
+    case Opc::Commit: {
+      if (dst.mathSec < 0) {
+        hazard(core, th, in, hazard::ProtocolOrder,
+               "tile_regs_commit without tile_regs_acquire; ignored");
+        break;
+      }
+      size_t sec = static_cast<size_t>(dst.mathSec);
+      dst.state[sec] = SectionState::Committed;
+      dst.commitTime[sec] = th.clock(kMath);
+      dst.mathSec = -1;
+      dst.nextMath = (dst.nextMath + 1) % dst.sections;
+      break;
+    }
+    case Opc::Wait: {
+      if (dst.packSec >= 0) {
+        hazard(core, th, in, hazard::ProtocolOrder,
+               "tile_regs_wait while the pack side already holds a DST "
+               "section (double wait); ignored");
+        break;
+      }
+      int64_t sec = dst.nextPack;
+      if (dst.state[static_cast<size_t>(sec)] != SectionState::Committed) {
+        hazard(core, th, in, hazard::ProtocolOrder,
+               "tile_regs_wait but no DST section was committed "
+               "(tile_regs_commit missing); ignored");
+        break;
+      }
+      dst.state[static_cast<size_t>(sec)] = SectionState::Pack;
+      dst.packSec = sec;
+      uint64_t &tP = th.clock(kPack);
+      uint64_t before = tP;
+      tP = std::max(tP, dst.commitTime[static_cast<size_t>(sec)]);
+      trace(core, th, kPack, before, tP, in);
+      break;
+    }
+    case Opc::Release: {
+      if (dst.packSec < 0) {
+        hazard(core, th, in, hazard::ProtocolOrder,
+               "tile_regs_release without tile_regs_wait; ignored");
+        break;
+      }
+      int64_t sec = dst.packSec;
+      uint64_t tP = th.clock(kPack);
+      for (int64_t i = 0; i < dst.capacity; ++i) {
+        size_t phys = static_cast<size_t>(sec * dst.capacity + i);
+        if (!dst.written[phys])
+          continue;
+        dst.written[phys] = 0;
+        dst.tiles[phys] = Tile();
+        dstEvent(core, DstEvent::Kind::Release, sec, i, tP, in);
+      }
+      dst.state[static_cast<size_t>(sec)] = SectionState::Free;
+      dst.freeTime[static_cast<size_t>(sec)] = tP;
+      dst.packSec = -1;
+      dst.nextPack = (dst.nextPack + 1) % dst.sections;
+      break;
+    }
+
+    // --- unpack / FPU ----------------------------------------------------
+    case Opc::CopyTile:
+    case Opc::Transpose:
+    case Opc::UnaryBcast: {
+      bool stop = false;
+      const Tile *src = cbRead(core, th, in, in.cbA, s[in.a], stop);
+      if (stop)
+        return true;
+      if (!mathHeld(core, th, in))
+        break;
+      SliceRef d = slice(core, th, in, dst.mathSec, s[in.c], false);
+      if (in.opc == Opc::CopyTile)
+        *d.tile = *src;
+      else if (in.opc == Opc::Transpose)
+        transposeWH(*d.tile, *src);
+      else
+        broadcastTile(*d.tile, *src, static_cast<Bcast>(in.aux2));
+      // copy_tile and unary_bcast are unpacker work (kCosts.unpackTile);
+      // the datacopy into DST adds no math cycles in the model.
+      uint64_t end = fpuTiming(
+          core, th, in, in.opc == Opc::Transpose ? kCosts.transposeTile : 0);
+      wroteSlice(core, d, end, in);
+      break;
+    }
+    case Opc::Matmul: {
+      bool stop = false;
+      const Tile *a = cbRead(core, th, in, in.cbA, s[in.a], stop);
+      const Tile *b = stop ? nullptr : cbRead(core, th, in, in.cbB, s[in.b], stop);
+      if (stop)
+        return true;
+      if (!mathHeld(core, th, in))
+        break;
+      SliceRef d = slice(core, th, in, dst.mathSec, s[in.c], false);
+      // Bit-identical to matmulAcc (see TileKernels.h), only faster.
+      matmulAccFast(*d.tile, *a, *b, fid, in.flag);
+      progFlops += kMatmulTileFlops;
+      ++progMatmuls;
+      uint64_t end = fpuTiming(core, th, in, matmulTileCycles(fid));
+      wroteSlice(core, d, end, in);
+      break;
+    }
+    case Opc::ReduceInit: {
+      if (!cbFor(core, th, in, in.cbA) || !cbFor(core, th, in, in.cbB))
+        return true;
+      break;
+    }
+    case Opc::ReduceTile: {
+      bool stop = false;
+      const Tile *a = cbRead(core, th, in, in.cbA, s[in.a], stop);
+      const Tile *sc =
+          stop ? nullptr : cbRead(core, th, in, in.cbB, s[in.b], stop);
+      if (stop)
+        return true;
+      auto kind = static_cast<ReduceKind>(in.aux);
+      std::string why;
+      if (!isValidScaler(*sc, kind, &why))
+        hazard(core, th, in, hazard::InvalidReduceScaler,
+               why + " (CB " + std::to_string(in.cbB) + ", page " +
+                   std::to_string(s[in.b]) + ")",
+               -1, in.cbB);
+      if (!mathHeld(core, th, in))
+        break;
+      SliceRef d = slice(core, th, in, dst.mathSec, s[in.c], false);
+      reduce(*d.tile, *a, *sc, kind, static_cast<ReduceDim>(in.aux2));
+      progFlops += 2 * kTileFlops;
+      uint64_t end = fpuTiming(core, th, in, kCosts.reduceTile);
+      wroteSlice(core, d, end, in);
+      break;
+    }
+    case Opc::FpuBinary: {
+      bool stop = false;
+      const Tile *a = cbRead(core, th, in, in.cbA, s[in.a], stop);
+      const Tile *b = stop ? nullptr : cbRead(core, th, in, in.cbB, s[in.b], stop);
+      if (stop)
+        return true;
+      if (!mathHeld(core, th, in))
+        break;
+      auto op = static_cast<BinaryOp>(in.aux);
+      SliceRef d = slice(core, th, in, dst.mathSec, s[in.c], false);
+      eltwiseBinary(*d.tile, *a, *b, op, static_cast<Bcast>(in.aux2), fid);
+      progFlops += kTileFlops;
+      uint64_t end = fpuTiming(core, th, in, binaryTileCycles(op, fid));
+      wroteSlice(core, d, end, in);
+      break;
+    }
+
+    // --- SFPU ------------------------------------------------------------
+    case Opc::Exp:
+    case Opc::Recip:
+    case Opc::MulUnary:
+    case Opc::Fill: {
+      if (!mathHeld(core, th, in))
+        break;
+      bool reads = in.opc != Opc::Fill;
+      SliceRef d = slice(core, th, in, dst.mathSec, s[in.a], reads);
+      unsigned cycles = 0;
+      switch (in.opc) {
+      case Opc::Exp:
+        expTile(*d.tile, prog->expMode);
+        cycles = expTileCycles(prog->expMode);
+        break;
+      case Opc::Recip:
+        recipTile(*d.tile);
+        cycles = kCosts.recipTile;
+        break;
+      case Opc::MulUnary: {
+        // The SFPU multiplies in fp32 by the factor as a float.
+        float f = static_cast<float>(in.fimm);
+        for (float &x : d.tile->v)
+          x = x * f;
+        // Charged as an SFPU pass like max_tile (load, op, store).
+        cycles = kCosts.maxTile;
+        break;
+      }
+      default:
+        fill(*d.tile, static_cast<float>(in.fimm));
+        cycles = kCosts.fillTile;
+        break;
+      }
+      if (in.opc != Opc::Fill)
+        progFlops += kTileFlops;
+      uint64_t start = th.clock(kMath);
+      if (reads)
+        readSlice(core, d, start, in);
+      uint64_t end = sfpuTiming(core, th, in, cycles);
+      wroteSlice(core, d, end, in);
+      break;
+    }
+    case Opc::SfpuBinary:
+    case Opc::CopyDest: {
+      if (!mathHeld(core, th, in))
+        break;
+      SliceRef x = slice(core, th, in, dst.mathSec, s[in.a], true);
+      if (in.opc == Opc::CopyDest) {
+        Tile copy = *x.tile;
+        SliceRef to = slice(core, th, in, dst.mathSec, s[in.b], false);
+        *to.tile = copy;
+        uint64_t start = th.clock(kMath);
+        readSlice(core, x, start, in);
+        uint64_t end = sfpuTiming(core, th, in, kCosts.fillTile);
+        wroteSlice(core, to, end, in);
+        break;
+      }
+      Tile xv = *x.tile; // `y` may reset the scratch tile `x` points to
+      SliceRef y = slice(core, th, in, dst.mathSec, s[in.b], true);
+      auto op = static_cast<BinaryOp>(in.aux);
+      Tile result;
+      eltwiseBinary(result, xv, *y.tile, op, Bcast::None, MathFidelity::HiFi4);
+      *x.tile = result;
+      progFlops += kTileFlops;
+      uint64_t start = th.clock(kMath);
+      readSlice(core, x, start, in);
+      readSlice(core, y, start, in);
+      // max_tile has its own entry; the table has none for the SFPU
+      // add/sub/mul of two slices, which do the same loads, one op and a
+      // store per iteration, so they are charged the same.
+      uint64_t end = sfpuTiming(core, th, in,
+                                op == BinaryOp::Max
+                                    ? binaryTileCycles(op, fid)
+                                    : kCosts.maxTile);
+      wroteSlice(core, x, end, in);
+      break;
+    }
+
+    // --- pack ------------------------------------------------------------
+    case Opc::PackTile: {
+      if (dst.packSec < 0) {
+        hazard(core, th, in, hazard::DstOutsideSection,
+               "pack_tile outside tile_regs_wait..tile_regs_release; the "
+               "pack is skipped",
+               s[in.a]);
+        break;
+      }
+      SliceRef src = slice(core, th, in, dst.packSec, s[in.a], true);
+      bool stop = false;
+      Tile *page =
+          cbWrite(core, th, in, in.cbA, s[in.b], hazard::PackNotReserved, stop);
+      if (stop)
+        return true;
+      uint64_t &tP = th.clock(kPack);
+      uint64_t start = tP;
+      readSlice(core, src, start, in);
+      if (page) {
+        *page = *src.tile;
+        packRound(*page, core.cbs[in.cbA].format);
+        tP += kCosts.packTile;
+        trace(core, th, kPack, start, tP, in);
+      }
+      break;
+    }
+
+    // --- data movement ---------------------------------------------------
+    case Opc::NocRead: {
+      DramBuffer &buf = buffers[static_cast<size_t>(in.target)];
+      int64_t id = s[in.a];
+      bool stop = false;
+      Tile *page = cbWrite(core, th, in, in.cbA, s[in.b],
+                           hazard::CBWriteNotReserved, stop);
+      if (stop)
+        return true;
+      if (id < 0 || id >= static_cast<int64_t>(buf.tiles.size())) {
+        hazard(core, th, in, hazard::DramOutOfRange,
+               "tile " + std::to_string(id) + " of @" + buf.info.name +
+                   " which has " + std::to_string(buf.tiles.size()) +
+                   " tiles; the read is skipped",
+               -1, in.cbA);
+        break;
+      }
+      if (!page)
+        break;
+      CBState &cb = core.cbs[in.cbA];
+      *page = buf.tiles[static_cast<size_t>(id)];
+      if (cb.format != buf.info.format)
+        packRound(*page, cb.format);
+      transfer(core, th, in, tileBytes(cb.format), true);
+      break;
+    }
+    case Opc::NocWrite: {
+      DramBuffer &buf = buffers[static_cast<size_t>(in.target)];
+      int64_t id = s[in.b];
+      bool stop = false;
+      const Tile *page = cbRead(core, th, in, in.cbA, s[in.a], stop);
+      if (stop)
+        return true;
+      if (id < 0 || id >= static_cast<int64_t>(buf.tiles.size())) {
+        hazard(core, th, in, hazard::DramOutOfRange,
+               "tile " + std::to_string(id) + " of @" + buf.info.name +
+                   " which has " + std::to_string(buf.tiles.size()) +
+                   " tiles; the write is skipped",
+               -1, in.cbA);
+        break;
+      }
+      Tile &out = buf.tiles[static_cast<size_t>(id)];
+      out = *page;
+      if (core.cbs[in.cbA].format != buf.info.format)
+        packRound(out, buf.info.format);
+      transfer(core, th, in, tileBytes(core.cbs[in.cbA].format), false);
+      break;
+    }
+    case Opc::ReadBarrier:
+    case Opc::WriteBarrier: {
+      uint64_t &t = th.clock(kPack);
+      uint64_t before = t;
+      t = std::max(t, in.opc == Opc::ReadBarrier ? th.readsDone
+                                                 : th.writesDone);
+      trace(core, th, kPack, before, t, in);
+      break;
+    }
+    }
+    ++th.pc;
+    progressed = true;
+    if (core.stopped)
+      return true;
+  }
+  return progressed;
+}
+
+std::string Engine::blockedDetail(CoreState &core, ThreadState &th) {
+  const Instr &in = th.kernel->code[th.pc];
+  int64_t n = in.opc == Opc::GenScaler ? 1 : th.slots[in.a];
+  const CBState &cb = core.cbs[in.cbA];
+  if (in.opc == Opc::CBWait)
+    return std::string(in.shortName) + " waits for " + std::to_string(n) +
+           " page(s) of CB " + std::to_string(in.cbA) + "; " +
+           std::to_string(cb.visible) + " visible";
+  return std::string(in.shortName) + " waits for " + std::to_string(n) +
+         " free page(s) of CB " + std::to_string(in.cbA) + "; " +
+         std::to_string(cb.freePages()) + " of " + std::to_string(cb.pages) +
+         " free";
+}
+
+//===----------------------------------------------------------------------===//
+// Programs
+//===----------------------------------------------------------------------===//
+
+void Engine::runProgram(ProgramInfo &info) {
+  prog = &info;
+  progFlops = 0;
+  progMatmuls = 0;
+  cores.clear();
+  cores.resize(static_cast<size_t>(info.rows * info.cols));
+
+  int dramThreads = 0;
+  for (auto &k : info.kernels)
+    if (k && k->usesDram)
+      ++dramThreads;
+  dramThreads *= static_cast<int>(info.rows * info.cols);
+  dramBytesPerCycle = kCosts.dramBytesPerSecond / (opts.grid.clockGHz * 1e9) /
+                      std::max(1, dramThreads);
+
+  for (int64_t y = 0; y < info.rows; ++y)
+    for (int64_t x = 0; x < info.cols; ++x) {
+      CoreState &core = cores[static_cast<size_t>(y * info.cols + x)];
+      core.x = x;
+      core.y = y;
+      core.index = y * opts.grid.cols + x;
+      int64_t hops = 1 + std::min(x, opts.grid.cols - 1 - x) +
+                     std::min(y, opts.grid.rows - 1 - y);
+      core.hopLatency = static_cast<uint64_t>(hops) * kCosts.nocHopCycles;
+      for (const ProgramInfo::CBConfig &c : info.cbs) {
+        CBState &cb = core.cbs[c.cb];
+        cb.configured = true;
+        cb.pages = c.pages;
+        cb.format = c.format;
+        cb.slots.assign(static_cast<size_t>(c.pages), Tile());
+        cb.readyTime.assign(static_cast<size_t>(c.pages), 0);
+        cb.freeTime.assign(static_cast<size_t>(c.pages), 0);
+      }
+      DstState &d = core.dst;
+      d.capacity = info.dstCapacity;
+      d.sections = info.dstSections;
+      d.format = info.dstFormat;
+      size_t phys = static_cast<size_t>(d.capacity * d.sections);
+      d.tiles.assign(phys, Tile());
+      d.written.assign(phys, 0);
+      d.state.assign(static_cast<size_t>(d.sections), SectionState::Free);
+      d.freeTime.assign(static_cast<size_t>(d.sections), 0);
+      d.commitTime.assign(static_cast<size_t>(d.sections), 0);
+      for (int t = 0; t < 3; ++t) {
+        ThreadState &th = core.threads[t];
+        th.kind = static_cast<ttkernel::Thread>(t);
+        th.kernel = info.kernels[t].get();
+        if (th.kernel) {
+          th.status = ThreadStatus::Ready;
+          th.slots.assign(static_cast<size_t>(th.kernel->numSlots), 0);
+        }
+      }
+    }
+
+  // Round robin until every thread is done or stopped, nothing can move
+  // (deadlock) or the step limit is reached.
+  bool deadlock = false;
+  while (!stepLimitHit) {
+    bool live = false, moved = false;
+    for (CoreState &core : cores) {
+      for (ThreadState &th : core.threads) {
+        if (core.stopped || th.status != ThreadStatus::Ready)
+          continue;
+        live = true;
+        if (runThread(core, th))
+          moved = true;
+        if (stepLimitHit)
+          break;
+      }
+      if (stepLimitHit)
+        break;
+    }
+    if (!live)
+      break;
+    if (!moved && !stepLimitHit) {
+      deadlock = true;
+      break;
+    }
+  }
+
+  uint64_t gridCycles = 0;
+  for (CoreState &core : cores) {
+    uint64_t end = 0;
+    for (ThreadState &th : core.threads)
+      end = std::max(end, th.endTime());
+    res.coreCycles[static_cast<size_t>(core.index)] += end;
+    gridCycles = std::max(gridCycles, end);
+  }
+
+  if (deadlock) {
+    res.deadlocked = true;
+    fatal = true;
+    for (CoreState &core : cores)
+      for (ThreadState &th : core.threads) {
+        if (core.stopped || th.status != ThreadStatus::Ready)
+          continue;
+        const Instr &in = th.kernel->code[th.pc];
+        Hazard h;
+        h.kind = hazard::Deadlock;
+        h.coreX = core.x;
+        h.coreY = core.y;
+        h.thread = threadName(th.kind);
+        h.op = in.op->getName().getStringRef().str();
+        h.location = locationString(in.op->getLoc());
+        h.detail = blockedDetail(core, th);
+        h.cb = in.cbA;
+        h.program = info.name;
+        res.blocked.push_back(std::move(h));
+      }
+    res.error = "deadlock in program @" + info.name + ": " +
+                std::to_string(res.blocked.size()) + " thread(s) blocked";
+  }
+  if (stepLimitHit) {
+    res.stepLimitHit = true;
+    fatal = true;
+    res.error = "step limit of " + std::to_string(opts.stepLimit) +
+                " instructions reached in program @" + info.name;
+  }
+
+  ProgramStats st;
+  st.name = info.name;
+  st.gridRows = info.rows;
+  st.gridCols = info.cols;
+  st.fidelity = mathFidelityName(info.fidelity);
+  st.startCycle = programStart;
+  st.gridCycles = gridCycles;
+  st.flops = progFlops;
+  st.matmulTiles = progMatmuls;
+  res.programs.push_back(st);
+  res.flops += progFlops;
+  res.matmulTiles += progMatmuls;
+  programStart += gridCycles;
+  res.gridCycles += gridCycles;
+  cores.clear();
+}
+
+void Engine::finishTrace() {
+  if (!opts.recordTrace)
+    return;
+  std::string out;
+  out.reserve(64 + events.size() * 96);
+  out += "{\"traceEvents\":[\n";
+  char buf[256];
+  bool first = true;
+  auto sep = [&]() {
+    if (!first)
+      out += ",\n";
+    first = false;
+  };
+  static const char *kTrackNames[] = {"reader",        "compute/unpack",
+                                      "compute/math",  "compute/pack",
+                                      "writer",        "noc/read",
+                                      "noc/write"};
+  int64_t lastPid = -1;
+  for (auto [pid, t] : traceTracks) {
+    if (pid != lastPid) {
+      sep();
+      std::snprintf(buf, sizeof(buf),
+                    "{\"name\":\"process_name\",\"ph\":\"M\",\"pid\":%" PRId64
+                    ",\"tid\":0,\"args\":{\"name\":\"core x=%" PRId64
+                    " y=%" PRId64 "\"}}",
+                    pid, pid % opts.grid.cols, pid / opts.grid.cols);
+      out += buf;
+      sep();
+      std::snprintf(buf, sizeof(buf),
+                    "{\"name\":\"process_sort_index\",\"ph\":\"M\",\"pid\":%" PRId64
+                    ",\"tid\":0,\"args\":{\"sort_index\":%" PRId64 "}}",
+                    pid, pid);
+      out += buf;
+      lastPid = pid;
+    }
+    sep();
+    std::snprintf(buf, sizeof(buf),
+                  "{\"name\":\"thread_name\",\"ph\":\"M\",\"pid\":%" PRId64
+                  ",\"tid\":%d,\"args\":{\"name\":\"%s\"}}",
+                  pid, t, kTrackNames[t]);
+    out += buf;
+  }
+  double usPerCycle = 1.0 / (opts.grid.clockGHz * 1e3);
+  for (const TraceEvent &e : events) {
+    sep();
+    std::snprintf(buf, sizeof(buf),
+                  "{\"name\":\"%.*s\",\"ph\":\"X\",\"pid\":%" PRId64
+                  ",\"tid\":%d,\"ts\":%.6f,\"dur\":%.6f}",
+                  static_cast<int>(e.name.size()), e.name.data(), e.pid, e.tid,
+                  static_cast<double>(e.start) * usPerCycle,
+                  static_cast<double>(e.dur) * usPerCycle);
+    out += buf;
+  }
+  out += "\n],\"displayTimeUnit\":\"ns\",\"otherData\":{\"grid\":\"";
+  out += opts.grid.name;
+  std::snprintf(buf, sizeof(buf), "\",\"clockGHz\":%.6f}}\n",
+                opts.grid.clockGHz);
+  out += buf;
+  res.chromeTraceJson = std::move(out);
+}
+
+void Engine::run() {
+  res = SimResult();
+  if (opts.grid.rows <= 0 || opts.grid.cols <= 0 ||
+      opts.grid.rows * opts.grid.cols > 4096 || !(opts.grid.clockGHz > 0)) {
+    setError("invalid target grid");
+    return;
+  }
+  res.coreCycles.assign(static_cast<size_t>(opts.grid.numCores()), 0);
+  if (!module) {
+    setError("no module");
+    return;
+  }
+  if (!loadBuffers())
+    return;
+
+  // Compile every program first, so an unsupported op is an Error before
+  // anything runs.
+  std::vector<std::unique_ptr<ProgramInfo>> programs;
+  for (auto op : module.getOps<ttkernel::ProgramOp>()) {
+    auto info = std::make_unique<ProgramInfo>();
+    if (!prepareProgram(op, *info))
+      return;
+    programs.push_back(std::move(info));
+  }
+
+  for (auto &info : programs) {
+    if (fatal)
+      break;
+    prog = info.get();
+    if (!checkL1(*info))
+      break;
+    runProgram(*info);
+  }
+  prog = nullptr;
+  res.steps = steps;
+  storeBuffers();
+
+  double peak = 0; // FLOP the target could have done in the time taken
+  for (size_t i = 0; i < res.programs.size(); ++i)
+    peak += static_cast<double>(res.programs[i].gridCycles) *
+            static_cast<double>(opts.grid.numCores()) *
+            flopsPerCycle(programs[i]->fidelity);
+  res.utilisation = peak > 0 ? res.flops / peak : 0;
+  double seconds =
+      static_cast<double>(res.gridCycles) / (opts.grid.clockGHz * 1e9);
+  res.tflops = seconds > 0 ? res.flops / seconds / 1e12 : 0;
+  finishTrace();
+
+  if (!res.hazards.empty())
+    res.status = SimStatus::Hazard;
+  else if (res.deadlocked)
+    res.status = SimStatus::Deadlock;
+  else if (res.stepLimitHit)
+    res.status = SimStatus::StepLimit;
+  else
+    res.status = SimStatus::Ok;
+}
+
+} // namespace
+
+SimResult simulate(ModuleOp module, const SimOptions &opts,
+                   std::map<std::string, std::vector<double>> &dram) {
+  SimResult result;
+  Engine engine(module, opts, dram, result);
+  engine.run();
+  return result;
+}
+
+} // namespace dstlab::sim

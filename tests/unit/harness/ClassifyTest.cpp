@@ -1,0 +1,279 @@
+//===- ClassifyTest.cpp - classification of cell processes
+//-----------------===//
+
+#include "harness/Classify.h"
+#include "harness/CellResult.h"
+#include "harness/Runner.h"
+
+#include "gtest/gtest.h"
+
+#include "llvm/Support/FormatVariadic.h"
+
+#include <csignal>
+#include <cstdio>
+
+using namespace dstlab::harness;
+
+namespace {
+
+const char *kMultiUser = "Currently we do not support multiple users in the "
+                         "same compute dst region.";
+
+std::string assertionLog() {
+  return std::string("note: lowering\n"
+                     "dstlab: /build/x/InsertDstRegisterAccess.cpp:356: void "
+                     "f(): Assertion `computeOp->hasOneUse() && \"") +
+         kMultiUser + "\"' failed.\n";
+}
+
+TEST(Classify, AssertionCrash) {
+  ChildStatus s;
+  s.how = ChildStatus::Signaled;
+  s.signal = SIGABRT;
+  s.stderrTail = assertionLog();
+  Classification c = classifyChild(s);
+  EXPECT_EQ(c.outcome, "crash");
+  EXPECT_EQ(c.signature, kMultiUser);
+  EXPECT_EQ(c.crashSite, "InsertDstRegisterAccess.cpp:356");
+  EXPECT_EQ(c.exitStatus, "signal SIGABRT");
+  EXPECT_EQ(c.crashLog, s.stderrTail);
+  EXPECT_FALSE(c.result.has_value());
+}
+
+TEST(Classify, AssertionWinsOverAResultFile) {
+  // A child that wrote its JSON and then died is still a crash.
+  ChildStatus s;
+  s.how = ChildStatus::Signaled;
+  s.signal = SIGABRT;
+  s.stderrTail = assertionLog();
+  s.resultJson = R"({"outcome": "pass"})";
+  EXPECT_EQ(classifyChild(s).outcome, "crash");
+}
+
+TEST(Classify, PlainAssertAndLlvmError) {
+  EXPECT_EQ(crashSignatureFromLog("a.cpp:3: int f(): Assertion `x > 0' "
+                                  "failed.\n"),
+            "x > 0");
+  EXPECT_EQ(crashSiteFromLog("a/b/c.cpp:3: int f(): Assertion `x' failed."),
+            "c.cpp:3");
+  EXPECT_EQ(crashSignatureFromLog("LLVM ERROR: out of DST\nStack dump:\n"),
+            "out of DST");
+  EXPECT_EQ(crashSignatureFromLog("nothing here\n"), "");
+  EXPECT_EQ(crashSiteFromLog("LLVM ERROR: x\n"), "");
+}
+
+TEST(Classify, SignalWithoutMessage) {
+  ChildStatus s;
+  s.how = ChildStatus::Signaled;
+  s.signal = SIGSEGV;
+  s.stderrTail = "some output\n";
+  Classification c = classifyChild(s);
+  EXPECT_EQ(c.outcome, "crash");
+  EXPECT_EQ(c.signature, "signal SIGSEGV");
+  EXPECT_EQ(c.crashSite, "");
+  EXPECT_EQ(signalName(SIGABRT), "SIGABRT");
+  EXPECT_EQ(signalName(SIGKILL), "SIGKILL");
+  EXPECT_EQ(signalName(63), "signal 63");
+}
+
+TEST(Classify, ExitWithoutResult) {
+  ChildStatus s;
+  s.how = ChildStatus::Exited;
+  s.exitCode = 3;
+  Classification c = classifyChild(s);
+  EXPECT_EQ(c.outcome, "crash");
+  EXPECT_EQ(c.signature, "exit 3 without a result");
+  EXPECT_EQ(c.exitStatus, "exit 3");
+}
+
+TEST(Classify, Timeout) {
+  ChildStatus s;
+  s.how = ChildStatus::TimedOut;
+  s.timeoutSeconds = 1.5;
+  s.stderrTail = "working...\n";
+  s.resultJson = R"({"outcome": "pass"})";
+  Classification c = classifyChild(s);
+  EXPECT_EQ(c.outcome, "timeout");
+  EXPECT_EQ(c.signature, "time limit 1.5 s");
+  EXPECT_EQ(c.exitStatus, "killed after 1.5 s");
+  EXPECT_EQ(c.crashLog, "working...\n");
+}
+
+TEST(Classify, UnreadableResult) {
+  ChildStatus s;
+  s.resultJson = "not json";
+  Classification c = classifyChild(s);
+  EXPECT_EQ(c.outcome, "crash");
+  EXPECT_EQ(c.signature.rfind("unreadable result: invalid JSON", 0), 0u)
+      << c.signature;
+  s.resultJson = R"({"outcome": "crash"})";
+  EXPECT_NE(classifyChild(s).signature.find("unknown cell outcome 'crash'"),
+            std::string::npos);
+  s.resultJson = R"({"outcome": "pass", "pcc": "high"})";
+  EXPECT_NE(classifyChild(s).signature.find("'pcc' must be a number"),
+            std::string::npos);
+}
+
+TEST(Classify, ResultFromJson) {
+  CellResult r;
+  r.outcome = "hazard";
+  r.pcc = 0.5;
+  r.cycles = 1234;
+  r.isAttention = false;
+  HazardRecord h;
+  h.kind = "dst-out-of-range";
+  h.thread = "math";
+  h.coreX = 1;
+  h.coreY = 2;
+  h.dstSlice = 4;
+  r.hazards.push_back(h);
+  ChildStatus s;
+  s.how = ChildStatus::Exited;
+  s.exitCode = kExitHazard;
+  s.resultJson = llvm::formatv("{0}", toJSON(r)).str();
+  s.stderrTail = "hazard!\n";
+  Classification c = classifyChild(s);
+  EXPECT_EQ(c.outcome, "hazard");
+  EXPECT_EQ(c.signature, "dst-out-of-range"); // from the first hazard
+  ASSERT_TRUE(c.result.has_value());
+  EXPECT_EQ(c.result->pcc, std::optional<double>(0.5));
+  EXPECT_EQ(c.result->cycles, std::optional<uint64_t>(1234));
+  EXPECT_EQ(c.result->isAttention, std::optional<bool>(false));
+  ASSERT_EQ(c.result->hazards.size(), 1u);
+  EXPECT_EQ(c.result->hazards[0].coreY, 2);
+  EXPECT_EQ(c.result->hazards[0].dstSlice, 4);
+  EXPECT_EQ(c.result->hazards[0].cb, -1);
+  EXPECT_EQ(c.crashLog, "hazard!\n"); // kept for non-pass outcomes
+}
+
+TEST(Classify, ExitCodes) {
+  CellResult r;
+  for (auto [outcome, code] :
+       {std::pair<const char *, ExitCode>{"pass", kExitPass},
+        {"wrong", kExitWrong},
+        {"hazard", kExitHazard},
+        {"deadlock", kExitDeadlock},
+        {"error", kExitCompileError},
+        {"bad-input", kExitBadInput},
+        {"timeout", kExitTimeout}}) {
+    r.outcome = outcome;
+    EXPECT_EQ(exitCodeFor(r), code) << outcome;
+  }
+}
+
+TEST(Classify, MeetsExpectation) {
+  auto e = [](const char *s) { return llvm::cantFail(Expectation::parse(s)); };
+  std::vector<HazardRecord> hazards(2);
+  hazards[0].kind = "dst-stale-read";
+  hazards[1].kind = "cb-overflow";
+  std::string crash = std::string("crash \"") + kMultiUser + "\"";
+  EXPECT_TRUE(meetsExpectation(e(crash.c_str()), "crash", kMultiUser, nullptr,
+                               std::nullopt, std::nullopt));
+  EXPECT_FALSE(meetsExpectation(e(crash.c_str()), "crash", "signal SIGSEGV",
+                                nullptr, std::nullopt, std::nullopt));
+  EXPECT_FALSE(meetsExpectation(e(crash.c_str()), "error", kMultiUser, nullptr,
+                                std::nullopt, std::nullopt));
+  EXPECT_TRUE(meetsExpectation(e("error \"come from a CB\""), "error",
+                               "operand A must come from a CB", nullptr,
+                               std::nullopt, std::nullopt));
+  EXPECT_FALSE(meetsExpectation(e("error \"come from a CB\""), "error",
+                                "something else", nullptr, std::nullopt,
+                                std::nullopt));
+  EXPECT_TRUE(meetsExpectation(e("hazard cb-overflow"), "hazard",
+                               "dst-stale-read", &hazards, std::nullopt,
+                               std::nullopt));
+  EXPECT_FALSE(meetsExpectation(e("hazard deadlock"), "hazard",
+                                "dst-stale-read", &hazards, std::nullopt,
+                                std::nullopt));
+  EXPECT_TRUE(meetsExpectation(e("wrong"), "wrong", "", nullptr, std::nullopt,
+                               std::nullopt));
+  EXPECT_FALSE(meetsExpectation(e("pass"), "wrong", "", nullptr, std::nullopt,
+                                std::nullopt));
+  EXPECT_TRUE(meetsExpectation(e("timeout"), "timeout", "time limit 60 s",
+                               nullptr, std::nullopt, std::nullopt));
+  EXPECT_TRUE(meetsExpectation(e("deadlock"), "deadlock", "", nullptr,
+                               std::nullopt, std::nullopt));
+  // Attention: a passing program that should be attention and is not.
+  EXPECT_FALSE(meetsExpectation(e("pass"), "pass", "", nullptr, true, false));
+  EXPECT_TRUE(meetsExpectation(e("pass"), "pass", "", nullptr, true, true));
+  EXPECT_TRUE(meetsExpectation(e("pass"), "pass", "", nullptr, false, false));
+  EXPECT_TRUE(
+      meetsExpectation(e("pass"), "pass", "", nullptr, true, std::nullopt));
+}
+
+TEST(Classify, Glyphs) {
+  EXPECT_EQ(glyphFor("pass"), "\u2713");
+  EXPECT_EQ(glyphFor("crash"), "\u2717");
+  EXPECT_EQ(glyphFor("error"), "E");
+  EXPECT_EQ(glyphFor("wrong"), "W");
+  EXPECT_EQ(glyphFor("hazard"), "H");
+  EXPECT_EQ(glyphFor("deadlock"), "D");
+  EXPECT_EQ(glyphFor("timeout"), "T");
+  EXPECT_EQ(glyphFor("bad-input"), "?");
+}
+
+TEST(Runner, StderrTailKeepsValidUtf8) {
+  std::string log(5000, 'a');
+  log += "\u2713 end";
+  std::string tail = stderrTail(log);
+  EXPECT_EQ(tail.size(), kStderrTailBytes);
+  EXPECT_EQ(tail.substr(tail.size() - 7), "\u2713 end");
+  // Cutting inside a multi-byte character drops its continuation bytes.
+  std::string cut = std::string(10, 'x') + "\u2713" + std::string(4094, 'y');
+  tail = stderrTail(cut);
+  EXPECT_EQ(tail, std::string(4094, 'y'));
+  EXPECT_EQ(stderrTail("bad \xff byte"), "bad \uFFFD byte");
+}
+
+} // namespace
+
+namespace {
+
+TEST(Runner, RunsChildrenInParallelWithTimeLimits) {
+  std::string result = testing::TempDir() + "dstlab-runner-result.json";
+  std::remove(result.c_str());
+  std::vector<ChildJob> jobs(4);
+  jobs[0].argv = {"/bin/sh", "-c",
+                  "echo to-stdout; echo to-stderr >&2; exit 3"};
+  jobs[1].argv = {"/bin/sh", "-c", "kill -SEGV $$"};
+  jobs[2].argv = {"/bin/sh", "-c", "exec sleep 30"};
+  jobs[2].timeoutSeconds = 0.3;
+  jobs[3].argv = {"/bin/sh", "-c",
+                  "printf '{\"outcome\": \"wrong\", \"pcc\": 0.25}' > \"$0\"",
+                  result};
+  jobs[3].resultPath = result;
+  std::vector<std::optional<ChildStatus>> got(jobs.size());
+  size_t ticks = 0;
+  llvm::Error e = runChildren(
+      jobs, 2, [&](size_t i, ChildStatus s) { got[i] = std::move(s); },
+      [&](size_t, size_t) { ++ticks; });
+  ASSERT_FALSE(!!e) << llvm::toString(std::move(e));
+  for (auto &g : got)
+    ASSERT_TRUE(g.has_value());
+  EXPECT_EQ(got[0]->how, ChildStatus::Exited);
+  EXPECT_EQ(got[0]->exitCode, 3);
+  EXPECT_EQ(got[0]->stderrTail, "to-stderr\n");
+  EXPECT_EQ(got[1]->how, ChildStatus::Signaled);
+  EXPECT_EQ(got[1]->signal, SIGSEGV);
+  EXPECT_EQ(got[2]->how, ChildStatus::TimedOut);
+  EXPECT_LT(got[2]->seconds, 5.0);
+  EXPECT_EQ(classifyChild(*got[2]).outcome, "timeout");
+  EXPECT_EQ(got[3]->how, ChildStatus::Exited);
+  ASSERT_TRUE(got[3]->resultJson.has_value());
+  Classification c = classifyChild(*got[3]);
+  EXPECT_EQ(c.outcome, "wrong");
+  EXPECT_EQ(c.result->pcc, std::optional<double>(0.25));
+  std::remove(result.c_str());
+}
+
+TEST(Runner, MissingExecutableIsAnError) {
+  std::vector<ChildJob> jobs(1);
+  jobs[0].argv = {"/nonexistent/dstlab-cell"};
+  llvm::Error e =
+      runChildren(jobs, 1, [](size_t, ChildStatus) {}, [](size_t, size_t) {});
+  ASSERT_TRUE(!!e);
+  EXPECT_NE(llvm::toString(std::move(e)).find("cannot run /nonexistent"),
+            std::string::npos);
+}
+
+} // namespace

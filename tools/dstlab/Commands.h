@@ -1,0 +1,52 @@
+//===- Commands.h - dstlab subcommands ---------------------------*- C++
+//-*-===//
+#ifndef DSTLAB_TOOLS_DSTLAB_COMMANDS_H
+#define DSTLAB_TOOLS_DSTLAB_COMMANDS_H
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace dstlab::tool {
+
+/// Exit codes of matrix, merge, report and diff (run and cell use
+/// harness::ExitCode).
+enum ToolExit : int {
+  kToolOk = 0,
+  kToolFailed = 1, ///< a cell not as expected / a regression
+  kToolError = 2,  ///< bad arguments, unreadable input, I/O error
+};
+
+/// Parsed command-line arguments of one subcommand: `--name value`,
+/// `--name=value`, flags, and positional arguments.
+struct Args {
+  std::vector<std::string> positional;
+  std::map<std::string, std::string> values;
+  std::map<std::string, bool> flags;
+
+  std::optional<std::string> get(llvm::StringRef name) const;
+  bool flag(llvm::StringRef name) const;
+};
+
+/// Parses `argv`; `withValue` and `flagNames` list the accepted options
+/// (without "--"). Prints an error and returns nullopt on a bad argument.
+std::optional<Args> parseArgs(llvm::StringRef command,
+                              llvm::ArrayRef<std::string> argv,
+                              llvm::ArrayRef<llvm::StringRef> withValue,
+                              llvm::ArrayRef<llvm::StringRef> flagNames);
+
+/// Prints "dstlab <command>: <message>" to stderr.
+void reportError(llvm::StringRef command, const llvm::Twine &message);
+
+int matrixCommand(llvm::ArrayRef<std::string> argv, const char *argv0);
+int mergeCommand(llvm::ArrayRef<std::string> argv);
+int reportCommand(llvm::ArrayRef<std::string> argv);
+int diffCommand(llvm::ArrayRef<std::string> argv);
+
+} // namespace dstlab::tool
+
+#endif

@@ -1,0 +1,371 @@
+//===- MatrixCommand.cpp - dstlab matrix ----------------------------------===//
+//
+// Enumerates repros x configurations x variants (canonical order), filters
+// and shards them, runs each cell as a child process (`<cell-exe> cell ...`)
+// with a time limit, classifies the result, compares it with the repro's
+// expectation and writes matrix.json, matrix.md and junit.xml.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Commands.h"
+
+#include "harness/CellResult.h"
+#include "harness/Matrix.h"
+#include "harness/Render.h"
+#include "harness/Repro.h"
+#include "harness/Runner.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/Regex.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <chrono>
+#include <cstdlib>
+#include <thread>
+#include <unistd.h>
+
+using namespace llvm;
+using namespace dstlab::harness;
+
+namespace dstlab::tool {
+
+namespace {
+
+struct PlannedCell {
+  const Repro *repro;
+  const ReproConfig *config;
+  std::string variant;
+  std::string dump; ///< relative to --out
+  std::string id() const {
+    return repro->name + "/" + config->name + "/" + variant;
+  }
+};
+
+bool parseShard(StringRef text, unsigned &index, unsigned &total) {
+  auto [i, n] = text.split('/');
+  return !i.getAsInteger(10, index) && !n.getAsInteger(10, total) &&
+         total > 0 && index < total;
+}
+
+std::string fmtSeconds(double s) {
+  char buf[32];
+  snprintf(buf, sizeof(buf), "%.2f s", s);
+  return buf;
+}
+
+} // namespace
+
+int matrixCommand(ArrayRef<std::string> argv, const char *argv0) {
+  const StringRef cmd = "matrix";
+  std::optional<Args> args = parseArgs(cmd, argv,
+                                       {"filter", "variants", "jobs", "shard",
+                                        "seed", "timeout", "out", "cell-exe"},
+                                       {"no-timing", "quiet"});
+  if (!args)
+    return kToolError;
+
+  // Variants.
+  std::vector<std::string> variants = allVariants();
+  if (std::optional<std::string> list = args->get("variants")) {
+    SmallVector<StringRef> parts;
+    StringRef(*list).split(parts, ',', -1, /*KeepEmpty=*/false);
+    std::vector<std::string> chosen;
+    for (StringRef p : parts) {
+      p = p.trim();
+      if (!llvm::is_contained(variants, p.str())) {
+        reportError(cmd, "unknown variant '" + p +
+                             "' (variants: " + join(variants, ", ") + ")");
+        return kToolError;
+      }
+      chosen.push_back(p.str());
+    }
+    if (chosen.empty()) {
+      reportError(cmd, "--variants is empty");
+      return kToolError;
+    }
+    // Keep the canonical column order whatever order they were given in.
+    std::vector<std::string> ordered;
+    for (const std::string &v : variants)
+      if (llvm::is_contained(chosen, v))
+        ordered.push_back(v);
+    variants = ordered;
+  }
+
+  MatrixRun run;
+  run.variants = variants;
+  uint64_t seed = 0;
+  if (std::optional<std::string> s = args->get("seed"))
+    if (StringRef(*s).getAsInteger(10, seed)) {
+      reportError(cmd, "--seed must be a non-negative integer");
+      return kToolError;
+    }
+  run.seed = seed;
+  double timeout = 60;
+  if (std::optional<std::string> t = args->get("timeout"))
+    if (StringRef(*t).getAsDouble(timeout) || !(timeout > 0)) {
+      reportError(cmd, "--timeout must be a positive number of seconds");
+      return kToolError;
+    }
+  run.timeoutSeconds = timeout;
+  unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
+  if (std::optional<std::string> j = args->get("jobs"))
+    if (StringRef(*j).getAsInteger(10, jobs) || jobs == 0) {
+      reportError(cmd, "--jobs must be a positive integer");
+      return kToolError;
+    }
+
+  // Shard: --shard i/n, else GoogleTest's environment variables.
+  std::optional<std::pair<unsigned, unsigned>> shard;
+  if (std::optional<std::string> s = args->get("shard")) {
+    unsigned i, n;
+    if (!parseShard(*s, i, n)) {
+      reportError(cmd, "--shard must be i/n with 0 <= i < n, got '" + *s + "'");
+      return kToolError;
+    }
+    shard = {i, n};
+  } else {
+    const char *index = getenv("GTEST_SHARD_INDEX");
+    const char *total = getenv("GTEST_TOTAL_SHARDS");
+    if (index && total) {
+      unsigned i, n;
+      if (!parseShard((Twine(index) + "/" + total).str(), i, n)) {
+        reportError(cmd, Twine("bad GTEST_SHARD_INDEX/GTEST_TOTAL_SHARDS (") +
+                             index + "/" + total + ")");
+        return kToolError;
+      }
+      shard = {i, n};
+    }
+    if (const char *status = getenv("GTEST_SHARD_STATUS_FILE")) {
+      // GoogleTest's protocol: touch the file to say sharding is supported.
+      std::error_code ec;
+      raw_fd_ostream touch(status, ec, sys::fs::OF_Append);
+    }
+  }
+  if (shard && shard->second > 1)
+    run.shard = shard;
+
+  std::optional<Regex> filter;
+  if (std::optional<std::string> f = args->get("filter")) {
+    filter.emplace(*f);
+    std::string error;
+    if (!filter->isValid(error)) {
+      reportError(cmd, "--filter '" + *f + "': " + error);
+      return kToolError;
+    }
+    run.filter = *f;
+  }
+
+  std::string outDir = args->get("out").value_or("reports/out");
+  std::string cellExe;
+  if (std::optional<std::string> exe = args->get("cell-exe")) {
+    cellExe = *exe;
+  } else {
+    cellExe = sys::fs::getMainExecutable(argv0, (void *)&matrixCommand);
+    if (cellExe.empty())
+      cellExe = "/proc/self/exe";
+  }
+
+  // Repros.
+  std::vector<std::string> inputs = args->positional;
+  if (inputs.empty())
+    inputs.push_back("repros");
+  Expected<std::vector<std::string>> files = findReproFiles(inputs);
+  if (!files) {
+    reportError(cmd, toString(files.takeError()));
+    return kToolError;
+  }
+  if (files->empty()) {
+    reportError(cmd, "no .mlir repro files in " + join(inputs, ", "));
+    return kToolError;
+  }
+  std::vector<Repro> repros;
+  bool bad = false;
+  std::map<std::string, std::string> names;
+  for (const std::string &file : *files) {
+    Expected<Repro> repro = loadRepro(file, allVariants());
+    if (!repro) {
+      errs() << toString(repro.takeError()) << "\n";
+      bad = true;
+      continue;
+    }
+    auto [it, inserted] = names.try_emplace(repro->name, file);
+    if (!inserted) {
+      errs() << file << ":1: repro name '" << repro->name
+             << "' is also used by " << it->second << "\n";
+      bad = true;
+      continue;
+    }
+    repros.push_back(std::move(*repro));
+  }
+  if (bad) {
+    reportError(cmd, "fix the repro headers above");
+    return kToolError;
+  }
+  for (const Repro &r : repros)
+    run.repros.push_back(ReproInfo::from(r));
+
+  // Cells, in canonical order, filtered, then sharded.
+  std::vector<PlannedCell> plan;
+  for (const Repro &r : repros)
+    for (const ReproConfig &c : r.configs)
+      for (const std::string &v : variants) {
+        PlannedCell cell{&r, &c, v, ""};
+        if (filter && !filter->match(cell.id()))
+          continue;
+        plan.push_back(std::move(cell));
+      }
+  if (shard) {
+    std::vector<PlannedCell> mine;
+    for (size_t i = 0; i < plan.size(); ++i)
+      if (i % shard->second == shard->first)
+        mine.push_back(plan[i]);
+    plan = std::move(mine);
+  }
+
+  if (plan.empty())
+    errs() << "dstlab matrix: warning: no cell selected (check --filter, "
+              "--variants and --shard)\n";
+
+  // Child command lines; each cell gets a fresh dump directory.
+  std::vector<ChildJob> childJobs;
+  for (PlannedCell &cell : plan) {
+    cell.dump = "cells/" + cell.repro->name + "/" + cell.config->name + "/" +
+                cell.variant;
+    SmallString<256> dir(outDir);
+    sys::path::append(dir, cell.dump);
+    sys::fs::remove_directories(dir, /*IgnoreErrors=*/true);
+    if (std::error_code ec = sys::fs::create_directories(dir)) {
+      reportError(cmd, dir + ": " + ec.message());
+      return kToolError;
+    }
+    SmallString<256> json(dir);
+    sys::path::append(json, "result.json");
+    ChildJob job;
+    job.argv = {cellExe,
+                "cell",
+                cell.repro->path,
+                "--program",
+                cell.config->name,
+                "--variant",
+                cell.variant,
+                "--seed",
+                std::to_string(seed),
+                "--json",
+                json.str().str(),
+                "--dump",
+                dir.str().str()};
+    job.resultPath = json.str().str();
+    job.timeoutSeconds = timeout;
+    childJobs.push_back(std::move(job));
+  }
+
+  // Run.
+  bool tty = isatty(STDERR_FILENO);
+  bool quiet = args->flag("quiet");
+  bool color = isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
+  std::vector<std::optional<CellRecord>> records(plan.size());
+  size_t finishedCount = 0, unexpected = 0, lastRunning = 0;
+  double cellSeconds = 0;
+  auto start = std::chrono::steady_clock::now();
+  auto elapsed = [&] {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() -
+                                         start)
+        .count();
+  };
+  size_t width = std::to_string(plan.size()).size();
+  auto progress = [&](size_t running) {
+    if (!tty)
+      return;
+    errs() << "\r\x1b[K[" << right_justify(std::to_string(finishedCount), width)
+           << "/" << plan.size() << "] " << running << " running, "
+           << unexpected << " not as expected, " << fmtSeconds(elapsed());
+    errs().flush();
+  };
+  errs() << "dstlab matrix: " << plan.size() << " cells (" << repros.size()
+         << " repros, " << variants.size() << " variants) with " << jobs
+         << " jobs, time limit " << formatNumber(timeout, 6) << " s\n";
+  Error runError = runChildren(
+      childJobs, jobs,
+      [&](size_t index, ChildStatus status) {
+        const PlannedCell &cell = plan[index];
+        Classification cls = classifyChild(status);
+        CellRecord record =
+            makeCellRecord(*cell.repro, *cell.config, cell.variant, cls,
+                           status.seconds, cell.dump);
+        ++finishedCount;
+        cellSeconds += status.seconds;
+        if (!record.asExpected)
+          ++unexpected;
+        if (!quiet || !record.asExpected) {
+          if (tty)
+            errs() << "\r\x1b[K";
+          errs() << "[" << right_justify(std::to_string(finishedCount), width)
+                 << "/" << plan.size() << "] "
+                 << right_justify(fmtSeconds(status.seconds), 9) << "  "
+                 << glyphFor(record.outcome) << (record.asExpected ? " " : "!")
+                 << " " << cell.id() << ": " << describeOutcome(record);
+          if (!record.asExpected)
+            errs() << "  (expected " << record.expected << ")";
+          errs() << "\n";
+        }
+        records[index] = std::move(record);
+        progress(lastRunning);
+      },
+      [&](size_t running, size_t) {
+        lastRunning = running;
+        progress(running);
+      });
+  if (tty)
+    errs() << "\r\x1b[K";
+  if (runError) {
+    reportError(cmd, toString(std::move(runError)));
+    return kToolError;
+  }
+  double wall = elapsed();
+
+  bool noTiming = args->flag("no-timing");
+  for (std::optional<CellRecord> &r : records) {
+    if (noTiming)
+      r->seconds.reset();
+    run.cells.push_back(std::move(*r));
+  }
+  sortCells(run);
+  if (!noTiming)
+    run.timing = MatrixTiming{wall, jobs};
+
+  // Outputs.
+  struct Output {
+    const char *name;
+    std::string text;
+  };
+  Output outputs[] = {{"matrix.json", serializeMatrix(run)},
+                      {"matrix.md", renderMarkdown(run)},
+                      {"junit.xml", renderJUnit(run)}};
+  for (const Output &o : outputs) {
+    SmallString<256> path(outDir);
+    sys::path::append(path, o.name);
+    if (Error e = writeFileAtomically(path, o.text)) {
+      reportError(cmd, toString(std::move(e)));
+      return kToolError;
+    }
+  }
+
+  outs() << renderTable(run, TableStyle{color});
+  MatrixSummary s = summarize(run);
+  outs() << "\n"
+         << s.cells << " cells: " << s.asExpected << " as expected, "
+         << s.unexpected << " not as expected.\n";
+  for (const CellRecord &c : run.cells)
+    if (!c.asExpected)
+      outs() << "  ! " << c.id() << ": " << describeMismatch(c) << "\n";
+  outs() << "Wall time " << fmtSeconds(wall) << " (" << jobs
+         << " jobs; cells took " << fmtSeconds(cellSeconds) << " in total).\n";
+  outs() << "Wrote " << outDir << "/matrix.json, matrix.md, junit.xml.\n";
+  return run.allAsExpected() ? kToolOk : kToolFailed;
+}
+
+} // namespace dstlab::tool

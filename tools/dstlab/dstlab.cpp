@@ -1,0 +1,287 @@
+//===- dstlab.cpp - the dstlab driver: run, cell, matrix, reports ---------===//
+//
+// dstlab run FILE.mlir [...]       compile, simulate and check one program
+// dstlab cell FILE.mlir [...]      the same, as a matrix child (writes JSON)
+// dstlab matrix [REPROS...] [...]  every repro x variant x config
+// dstlab merge A.json B.json...    join shard results
+// dstlab report MATRIX.json        STATUS.md and index.html
+// dstlab diff BEFORE.json AFTER.json
+//
+// See tools/dstlab/README.md for options and exit codes.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Commands.h"
+
+#include "harness/Cell.h"
+#include "harness/CellResult.h"
+#include "harness/Matrix.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace llvm;
+using namespace dstlab;
+using namespace dstlab::harness;
+
+namespace dstlab::tool {
+
+std::optional<std::string> Args::get(StringRef name) const {
+  auto it = values.find(name.str());
+  if (it == values.end())
+    return std::nullopt;
+  return it->second;
+}
+
+bool Args::flag(StringRef name) const { return flags.count(name.str()) != 0; }
+
+void reportError(StringRef command, const Twine &message) {
+  errs() << "dstlab " << command << ": " << message << "\n";
+}
+
+std::optional<Args> parseArgs(StringRef command, ArrayRef<std::string> argv,
+                              ArrayRef<StringRef> withValue,
+                              ArrayRef<StringRef> flagNames) {
+  Args args;
+  bool onlyPositional = false;
+  for (size_t i = 0; i < argv.size(); ++i) {
+    StringRef a = argv[i];
+    if (onlyPositional || !a.starts_with("-") || a == "-") {
+      args.positional.push_back(a.str());
+      continue;
+    }
+    if (a == "--") {
+      onlyPositional = true;
+      continue;
+    }
+    StringRef name = a.ltrim('-');
+    std::optional<StringRef> inlineValue;
+    if (size_t eq = name.find('='); eq != StringRef::npos) {
+      inlineValue = name.drop_front(eq + 1);
+      name = name.take_front(eq);
+    }
+    if (llvm::is_contained(flagNames, name)) {
+      if (inlineValue) {
+        reportError(command, "--" + name + " takes no value");
+        return std::nullopt;
+      }
+      args.flags[name.str()] = true;
+      continue;
+    }
+    if (llvm::is_contained(withValue, name)) {
+      if (inlineValue) {
+        args.values[name.str()] = inlineValue->str();
+      } else if (i + 1 < argv.size()) {
+        args.values[name.str()] = argv[++i];
+      } else {
+        reportError(command, "--" + name + " needs a value");
+        return std::nullopt;
+      }
+      continue;
+    }
+    reportError(command, "unknown option '" + a +
+                             "' (see 'dstlab help' or tools/dstlab/README.md)");
+    return std::nullopt;
+  }
+  return args;
+}
+
+} // namespace dstlab::tool
+
+using namespace dstlab::tool;
+
+namespace {
+
+const char *kUsage = R"(usage: dstlab <command> [options]
+
+  run FILE.mlir [--program P] [--variant V] [--grid RxC] [--seed N]
+                [--inputs DIR] [--dump DIR] [--trace FILE] [--json FILE]
+      Compile one tl program with one pipeline variant, run it on the
+      simulated grid and compare it with the golden. Exit code: the outcome.
+  cell FILE.mlir --program P --variant V --seed N --json OUT [--dump DIR]
+      The same, as one matrix cell: writes the result JSON (atomically).
+  matrix [REPRO_DIR_OR_FILES...] [--filter REGEX] [--variants a,b]
+         [--jobs N] [--shard i/n] [--seed N] [--timeout S] [--out DIR]
+         [--cell-exe PATH] [--no-timing] [--quiet]
+      Every repro x configuration x variant, each cell in its own process.
+      Writes matrix.json, matrix.md, junit.xml. Exit 0 iff all as expected.
+  merge A.json B.json... --out DIR
+      Join shard results into one matrix.json (+ matrix.md, junit.xml).
+  report MATRIX.json [--out DIR]
+      Write STATUS.md and index.html.
+  diff BEFORE.json AFTER.json [--out FILE]
+      Markdown of what changed; exit 1 iff a cell regressed.
+
+Variants: upstream, upstream-release, multi-user, unary-reduce, fixed.
+See tools/dstlab/README.md.
+)";
+
+bool parseSeed(StringRef command, const Args &args, uint64_t &seed) {
+  if (std::optional<std::string> s = args.get("seed")) {
+    if (StringRef(*s).getAsInteger(10, seed)) {
+      reportError(command,
+                  "--seed must be a non-negative integer, got '" + *s + "'");
+      return false;
+    }
+  }
+  return true;
+}
+
+bool checkVariant(StringRef command, StringRef variant) {
+  if (llvm::is_contained(allVariants(), variant.str()))
+    return true;
+  reportError(command, "unknown variant '" + variant +
+                           "' (variants: " + join(allVariants(), ", ") + ")");
+  return false;
+}
+
+int cellCommand(ArrayRef<std::string> argv) {
+  std::optional<Args> args = parseArgs(
+      "cell", argv, {"program", "variant", "seed", "json", "dump", "grid"}, {});
+  if (!args)
+    return kExitBadInput;
+  if (args->positional.size() != 1 || !args->get("json")) {
+    reportError("cell", "usage: dstlab cell FILE.mlir --program P --variant V "
+                        "--seed N --json OUT [--dump DIR]");
+    return kExitBadInput;
+  }
+  CellRequest request;
+  request.reproPath = args->positional.front();
+  request.program = args->get("program").value_or("");
+  request.variant = args->get("variant").value_or("fixed");
+  request.dumpDir = args->get("dump").value_or("");
+  if (std::optional<std::string> grid = args->get("grid"))
+    request.grid = *grid;
+  if (!parseSeed("cell", *args, request.seed) ||
+      !checkVariant("cell", request.variant))
+    return kExitBadInput;
+  if (!request.dumpDir.empty())
+    if (std::error_code ec = sys::fs::create_directories(request.dumpDir)) {
+      reportError("cell", request.dumpDir + ": " + ec.message());
+      return kExitBadInput;
+    }
+  CellResult result = runCell(request);
+  std::string text = formatv("{0:2}", toJSON(result)).str() + "\n";
+  if (Error e = writeFileAtomically(*args->get("json"), text)) {
+    reportError("cell", toString(std::move(e)));
+    return kExitBadInput;
+  }
+  return exitCodeFor(result);
+}
+
+int runCommand(ArrayRef<std::string> argv) {
+  std::optional<Args> args = parseArgs(
+      "run", argv,
+      {"program", "variant", "grid", "seed", "inputs", "dump", "trace", "json"},
+      {});
+  if (!args)
+    return kExitBadInput;
+  if (args->positional.size() != 1) {
+    reportError("run", "expected one .mlir file (dstlab run FILE.mlir "
+                       "[--variant V] [--grid RxC] [--seed N] ...)");
+    return kExitBadInput;
+  }
+  CellRequest request;
+  request.reproPath = args->positional.front();
+  request.program = args->get("program").value_or("");
+  request.variant = args->get("variant").value_or("fixed");
+  if (std::optional<std::string> grid = args->get("grid"))
+    request.grid = *grid;
+  request.inputsDir = args->get("inputs").value_or("");
+  request.dumpDir = args->get("dump").value_or("");
+  request.traceFile = args->get("trace").value_or("");
+  if (!parseSeed("run", *args, request.seed) ||
+      !checkVariant("run", request.variant))
+    return kExitBadInput;
+  if (!sys::fs::exists(request.reproPath)) {
+    reportError("run", request.reproPath + ": no such file");
+    return kExitBadInput;
+  }
+  if (!request.dumpDir.empty())
+    if (std::error_code ec = sys::fs::create_directories(request.dumpDir)) {
+      reportError("run", request.dumpDir + ": " + ec.message());
+      return kExitBadInput;
+    }
+
+  CellResult r = runCell(request);
+  raw_ostream &os = outs();
+  os << request.reproPath;
+  if (!request.program.empty())
+    os << " @" << request.program;
+  os << " (" << request.variant << "): " << r.outcome;
+  if (!r.signature.empty())
+    os << " \"" << r.signature << "\"";
+  os << "\n";
+  if (!r.message.empty())
+    os << "  " << r.message << "\n";
+  os << "  PCC " << formatNumber(r.pcc, 6) << ", max error "
+     << formatNumber(r.maxError, 6) << "\n";
+  if (r.hazards.empty()) {
+    os << "  hazards: none\n";
+  } else {
+    os << "  hazards: " << r.hazards.size() << "\n";
+    for (const HazardRecord &h : r.hazards) {
+      os << "    " << h.kind;
+      if (h.coreX >= 0 || h.coreY >= 0)
+        os << " core (" << h.coreX << "," << h.coreY << ")";
+      if (!h.thread.empty())
+        os << " thread " << h.thread;
+      if (!h.op.empty())
+        os << " op " << h.op;
+      if (h.dstSlice >= 0)
+        os << " dst[" << h.dstSlice << "]";
+      if (h.cb >= 0)
+        os << " cb " << h.cb;
+      if (!h.location.empty())
+        os << " at " << h.location;
+      if (!h.detail.empty())
+        os << ": " << h.detail;
+      os << "\n";
+    }
+  }
+  os << "  cycles " << (r.cycles ? std::to_string(*r.cycles) : "\u2014") << ", "
+     << formatNumber(r.tflops) << " TFLOP/s, utilisation "
+     << formatPercent(r.utilisation) << "\n";
+  if (r.isAttention)
+    os << "  attention: " << (*r.isAttention ? "yes" : "no") << "\n";
+  if (std::optional<std::string> json = args->get("json")) {
+    std::string text = formatv("{0:2}", toJSON(r)).str() + "\n";
+    if (Error e = writeFileAtomically(*json, text)) {
+      reportError("run", toString(std::move(e)));
+      return kExitBadInput;
+    }
+  }
+  return exitCodeFor(r);
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  if (argc < 2) {
+    errs() << kUsage;
+    return kToolError;
+  }
+  StringRef command = argv[1];
+  std::vector<std::string> rest(argv + 2, argv + argc);
+  if (command == "run")
+    return runCommand(rest);
+  if (command == "cell")
+    return cellCommand(rest);
+  if (command == "matrix")
+    return matrixCommand(rest, argv[0]);
+  if (command == "merge")
+    return mergeCommand(rest);
+  if (command == "report")
+    return reportCommand(rest);
+  if (command == "diff")
+    return diffCommand(rest);
+  if (command == "help" || command == "--help" || command == "-h") {
+    outs() << kUsage;
+    return kToolOk;
+  }
+  errs() << "dstlab: unknown command '" << command << "'\n" << kUsage;
+  return kToolError;
+}
