@@ -7,7 +7,7 @@ preset=${1:-dev}
 root=$(cd "$(dirname "$0")/.." && pwd)
 
 packages=(cmake ninja-build g++ ccache libgtest-dev libbenchmark-dev
-  libmlir-22-dev mlir-22-tools llvm-22-dev llvm-22-tools python3)
+  libmlir-22-dev mlir-22-tools llvm-22-dev llvm-22-tools python3 chromium)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||

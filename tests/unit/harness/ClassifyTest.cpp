@@ -7,6 +7,7 @@
 
 #include "gtest/gtest.h"
 
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 
 #include <csignal>
@@ -230,8 +231,11 @@ TEST(Runner, StderrTailKeepsValidUtf8) {
 namespace {
 
 TEST(Runner, RunsChildrenInParallelWithTimeLimits) {
-  std::string result = testing::TempDir() + "dstlab-runner-result.json";
-  std::remove(result.c_str());
+  llvm::SmallString<128> resultPath;
+  ASSERT_FALSE(
+      llvm::sys::fs::createTemporaryFile("dstlab-runner", "json", resultPath));
+  std::string result = resultPath.str().str();
+  std::remove(result.c_str()); // the child must create it
   std::vector<ChildJob> jobs(4);
   jobs[0].argv = {"/bin/sh", "-c",
                   "echo to-stdout; echo to-stderr >&2; exit 3"};

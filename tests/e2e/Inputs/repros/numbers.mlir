@@ -1,0 +1,22 @@
+// repro: numbers
+// origin: dstlab e2e test, flash_attention_pipelined.py shape
+// shows: wrong numbers, and an attention program that passes.
+// config @pass_attn: passes, computes attention
+// config @wrong: runs, output differs from the golden
+// attention: yes
+// expect upstream: pass
+// expect upstream-release: pass
+// expect multi-user: pass
+// expect unary-reduce: pass
+// expect fixed: pass
+// expect[@wrong] upstream: wrong
+// expect[@wrong] upstream-release: wrong
+// expect[@wrong] multi-user: wrong
+// expect[@wrong] unary-reduce: wrong
+// expect[@wrong] fixed: wrong
+
+tl.program @pass_attn grid [1, 1] {
+}
+
+tl.program @wrong grid [1, 1] {
+}
