@@ -197,9 +197,9 @@ double gemmRate(int m, int k, int n) {
     do {
       g.run();
       ++iters;
-      elapsed = std::chrono::duration<double>(
-                    std::chrono::steady_clock::now() - t0)
-                    .count();
+      elapsed =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - t0)
+              .count();
     } while (elapsed < 0.05);
     best = std::max(best, g.flops() * iters / elapsed);
   }
@@ -213,8 +213,8 @@ void BM_SimMatmul(benchmark::State &state) {
   registerAllDialects(registry);
   mlir::MLIRContext ctx(registry);
   ctx.loadAllAvailableDialects();
-  auto module = mlir::parseSourceString<mlir::ModuleOp>(
-      matmulModule(rows, cols), &ctx);
+  auto module =
+      mlir::parseSourceString<mlir::ModuleOp>(matmulModule(rows, cols), &ctx);
   if (!module) {
     state.SkipWithError("parse failed");
     return;
@@ -250,13 +250,13 @@ void BM_SimMatmul(benchmark::State &state) {
     util = r.utilisation;
     benchmark::DoNotOptimize(dram);
   }
-  double seconds = std::chrono::duration<double>(
-                       std::chrono::steady_clock::now() - start)
-                       .count();
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
   // The same total GEMM: (2 * 32 * cores) x (16 * 32) x (2 * 32).
   double gemm = gemmRate(kBlockM * 32 * cores, kTilesK * 32, kBlockN * 32);
-  state.counters["matmul_tiles/s"] =
-      benchmark::Counter(static_cast<double>(tiles), benchmark::Counter::kIsRate);
+  state.counters["matmul_tiles/s"] = benchmark::Counter(
+      static_cast<double>(tiles), benchmark::Counter::kIsRate);
   state.counters["sim_FLOP/s"] =
       benchmark::Counter(flops, benchmark::Counter::kIsRate);
   state.counters["gemm_FLOP/s"] = gemm;
@@ -275,9 +275,9 @@ void BM_BlockedGemm(benchmark::State &state) {
              static_cast<int>(state.range(2)));
   for (auto _ : state)
     g.run();
-  state.counters["FLOP/s"] = benchmark::Counter(
-      g.flops() * static_cast<double>(state.iterations()),
-      benchmark::Counter::kIsRate);
+  state.counters["FLOP/s"] =
+      benchmark::Counter(g.flops() * static_cast<double>(state.iterations()),
+                         benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_BlockedGemm)
     ->Args({64, 512, 64})

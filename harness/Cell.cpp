@@ -10,11 +10,14 @@
 
 #include "compiler/Dialect/D2M/Transforms/Passes.h"
 #include "compiler/Dialect/TL/IR/TL.h"
+#include "compiler/Dialect/TTKernel/IR/TTKernel.h"
 #include "compiler/Pipelines/Pipelines.h"
 #include "compiler/Registration.h"
+#include "fixes/Variants.h"
 #include "golden/Attention.h"
 #include "golden/Inputs.h"
 #include "golden/Interpreter.h"
+#include "harness/Matrix.h"
 #include "sim/Simulator.h"
 #include "support/Bf16.h"
 #include "support/Metrics.h"
@@ -26,7 +29,10 @@
 #include "mlir/Pass/PassManager.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FileUtilities.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace mlir;
@@ -53,23 +59,12 @@ struct DumpInstrumentation : public PassInstrumentation {
   }
 };
 
-/// The variant's pipeline, or an error naming what is missing.
+/// The variant's pipeline, or an error naming it.
 LogicalResult buildVariant(OpPassManager &pm, StringRef variant,
                            std::string &why) {
-  if (variant == "upstream" || variant == "upstream-release") {
-    buildUpstreamPipeline(pm, variant == "upstream");
+  if (succeeded(buildVariantPipeline(pm, variant)))
     return success();
-  }
-  if (variant == "unary-reduce") {
-    addFrontEnd(pm, /*unaryReduce=*/true, /*blockTranspose=*/true);
-    d2m::D2MInsertDstRegisterAccessOptions dst;
-    dst.assertions = "on";
-    pm.addPass(d2m::createD2MInsertDstRegisterAccess(dst));
-    addBackEnd(pm, {});
-    return success();
-  }
-  why = "variant '" + variant.str() +
-        "' needs fix 1 (the multi-user DST pass), which is not built yet";
+  why = "unknown variant '" + variant.str() + "'";
   return failure();
 }
 
@@ -79,6 +74,102 @@ CellResult fail(StringRef outcome, StringRef message) {
   r.signature = message.str();
   r.message = message.str();
   return r;
+}
+
+/// "file:line:col" of a location (the file as the parser named it: the
+/// repro's file name, see runCell), or "" when it has none.
+std::string formatLocation(Location loc) {
+  if (auto file = dyn_cast<FileLineColLoc>(loc))
+    return llvm::formatv("{0}:{1}:{2}", file.getFilename().getValue(),
+                         file.getLine(), file.getColumn())
+        .str();
+  if (auto name = dyn_cast<NameLoc>(loc))
+    return formatLocation(name.getChildLoc());
+  if (auto call = dyn_cast<CallSiteLoc>(loc))
+    return formatLocation(call.getCallee());
+  if (auto fused = dyn_cast<FusedLoc>(loc))
+    for (Location inner : fused.getLocations())
+      if (std::string s = formatLocation(inner); !s.empty())
+        return s;
+  return "";
+}
+
+/// The error diagnostics of a run: `signature` is the first one's message
+/// alone (one line, no location), `text` every error with its location and
+/// notes, one per line, as a compiler prints them.
+struct ErrorLog {
+  std::string first;
+  std::string text;
+
+  void add(Diagnostic &d) {
+    std::string message = d.str();
+    if (first.empty())
+      first = StringRef(message).split('\n').first.rtrim().str();
+    append(d.getLocation(), "error", message);
+    for (Diagnostic &note : d.getNotes())
+      append(note.getLocation(), "note", note.str());
+  }
+  void append(Location loc, StringRef severity, StringRef message) {
+    if (!text.empty())
+      text += "\n";
+    if (std::string where = formatLocation(loc); !where.empty())
+      text += where + ": ";
+    text += (severity + ": " + message).str();
+  }
+  /// An error result: the first message as signature, everything as message.
+  CellResult result(StringRef outcome, StringRef fallback) const {
+    CellResult r;
+    r.outcome = outcome.str();
+    r.signature = first.empty() ? fallback.str() : first;
+    r.message = text.empty() ? fallback.str() : text;
+    return r;
+  }
+};
+
+/// Writes <dir>/dst_occupancy.json for core (0, 0) in the format
+/// reports/Html.h reads: {"capacity": N, "events": [{"t", "slice", "kind",
+/// "op"}]}, N the DST capacity (slices per section) of the programs that ran.
+/// The two half-sync sections are distinct registers that the pack and math
+/// clocks use at overlapping times, so a timeline that mixed them would show
+/// one section's writes closing the other's intervals: section 0 goes to
+/// dst_occupancy.json, section 1 (when it is used) to
+/// dst_occupancy_section1.json. Each event also names its program and
+/// location (extra keys, ignored by the renderer).
+void writeDstOccupancy(StringRef dir, ModuleOp module,
+                       const std::vector<sim::DstEvent> &events) {
+  int64_t capacity = 0;
+  for (auto program : module.getOps<ttkernel::ProgramOp>())
+    capacity = std::max(capacity, program.getDstCapacity());
+  std::map<int64_t, llvm::json::Array> bySection;
+  bySection[0]; // always write dst_occupancy.json, even when empty
+  for (const sim::DstEvent &e : events) {
+    if (e.coreX != 0 || e.coreY != 0)
+      continue;
+    bySection[e.section].push_back(llvm::json::Object{
+        {"t", static_cast<int64_t>(e.cycle)},
+        {"slice", e.slice},
+        {"kind", sim::dstEventKindName(e.kind)},
+        {"op", e.op},
+        {"program", e.program},
+        {"location", e.location},
+    });
+  }
+  for (auto &[section, list] : bySection) {
+    llvm::json::Object doc{{"capacity", capacity},
+                           {"core", llvm::json::Array{0, 0}},
+                           {"section", section},
+                           {"events", std::move(list)}};
+    llvm::SmallString<128> path(dir);
+    llvm::sys::path::append(
+        path, section == 0
+                  ? std::string("dst_occupancy.json")
+                  : llvm::formatv("dst_occupancy_section{0}.json", section)
+                        .str());
+    std::string text =
+        llvm::formatv("{0:2}", llvm::json::Value(std::move(doc))).str() + "\n";
+    if (llvm::Error e = writeFileAtomically(path, text))
+      llvm::consumeError(std::move(e));
+  }
 }
 
 /// Row-major element data of a golden tensor, for the simulator's DRAM.
@@ -92,24 +183,35 @@ CellResult dstlab::harness::runCell(const CellRequest &request) {
   MLIRContext ctx(registry);
   ctx.loadAllAvailableDialects();
   ctx.disableMultithreading();
+  // Diagnostics stay one located line each; the IR is in the dump directory.
+  ctx.printOpOnDiagnostic(false);
 
-  std::string diagText;
-  llvm::raw_string_ostream diagOS(diagText);
-  SourceMgrDiagnosticHandler *unused = nullptr;
-  (void)unused;
+  ErrorLog errors;
   ScopedDiagnosticHandler handler(&ctx, [&](Diagnostic &d) {
-    if (d.getSeverity() != DiagnosticSeverity::Error)
-      return success();
-    diagOS << d.getLocation() << ": error: " << d.str() << "\n";
+    if (d.getSeverity() == DiagnosticSeverity::Error)
+      errors.add(d);
     return success();
   });
 
+  // The repro is parsed under its file name alone, so every location the
+  // cell reports (diagnostics, hazards, golden errors, DST events) reads
+  // `name.mlir:line:col` whatever the directory it was run from: the matrix
+  // output does not depend on the machine's paths.
+  std::string reproName = llvm::sys::path::filename(request.reproPath).str();
+  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> contents =
+      llvm::MemoryBuffer::getFile(request.reproPath, /*IsText=*/true);
+  if (!contents)
+    return fail("bad-input",
+                reproName + ": cannot read: " + contents.getError().message());
+  llvm::SourceMgr sourceMgr;
+  sourceMgr.AddNewSourceBuffer(
+      llvm::MemoryBuffer::getMemBufferCopy((*contents)->getBuffer(),
+                                           reproName),
+      llvm::SMLoc());
   OwningOpRef<ModuleOp> file =
-      parseSourceFile<ModuleOp>(request.reproPath, &ctx);
+      parseSourceFile<ModuleOp>(sourceMgr, ParserConfig(&ctx));
   if (!file)
-    return fail("bad-input", diagText.empty()
-                                 ? "cannot parse " + request.reproPath
-                                 : diagText);
+    return errors.result("bad-input", "cannot parse " + reproName);
   tl::ProgramOp program;
   for (auto p : file->getOps<tl::ProgramOp>())
     if (request.program.empty() || p.getSymName() == request.program) {
@@ -117,7 +219,7 @@ CellResult dstlab::harness::runCell(const CellRequest &request) {
       break;
     }
   if (!program)
-    return fail("bad-input", request.reproPath + ": no tl.program named '" +
+    return fail("bad-input", reproName + ": no tl.program named '" +
                                  request.program + "'");
 
   // Inputs and the golden, from the tl program alone.
@@ -156,7 +258,8 @@ CellResult dstlab::harness::runCell(const CellRequest &request) {
   if (!request.dumpDir.empty())
     pm.addInstrumentation(std::make_unique<DumpInstrumentation>(request.dumpDir));
   if (failed(pm.run(*module))) {
-    CellResult r = fail("error", diagText);
+    CellResult r = errors.result("error", "the " + request.variant +
+                                              " pipeline failed");
     r.isAttention = result.isAttention;
     return r;
   }
@@ -182,6 +285,8 @@ CellResult dstlab::harness::runCell(const CellRequest &request) {
       dram[decl.getSymName().str()] = toDram(it->second);
   }
   sim::SimResult sr = sim::simulate(*module, opts, dram);
+  if (opts.recordDstOccupancy)
+    writeDstOccupancy(request.dumpDir, *module, sr.dstEvents);
   if (!sr.chromeTraceJson.empty()) {
     std::string path = request.traceFile;
     if (path.empty())

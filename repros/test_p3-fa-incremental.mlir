@@ -4,11 +4,15 @@
 //   softmax core. S feeds rowmax and sub, P feeds rowsum three times -> the
 //   multi-user assertion.
 // config @p3_1x1: grid 1x1, 1x1-tile blocks, 32x32 bf16 (the seed's)
+// config @p3_2x2: grid 1x1, 2x2-tile blocks, 64x64 bf16: with fix 2 alone the
+//   fused sub/exp nest needs more DST than the upstream pass has (slices x 4
+//   tiles): only both fixes together compile it.
 // expect upstream: crash "Currently we do not support multiple users in the same compute dst region."
 // expect upstream-release: error "must come from a circular buffer"
-// expect multi-user: pass
+// expect multi-user: hazard invalid-reduce-scaler
 // expect unary-reduce: pass
 // expect fixed: pass
+// expect[@p3_2x2] unary-reduce: crash "Insufficient DST capacity for all operands."
 
 tl.program @p3_1x1 grid [1, 1] {
   tl.tensor @Q input : tensor<32x32xbf16>
@@ -23,5 +27,21 @@ tl.program @p3_1x1 grid [1, 1] {
     %p = tl.exp %d : tensor<32x32xbf16>
     %l = tl.rowsum %p : tensor<32x32xbf16> -> tensor<32x32xbf16>
     tl.yield %l : tensor<32x32xbf16>
+  }
+}
+
+tl.program @p3_2x2 grid [1, 1] {
+  tl.tensor @Q input : tensor<64x64xbf16>
+  tl.tensor @K input : tensor<64x64xbf16>
+  tl.tensor @L output colvec : tensor<64x32xbf16>
+  tl.kernel @k ins [@Q, @K] outs [@L] {
+  ^bb0(%q: tensor<64x64xbf16>, %k: tensor<64x64xbf16>):
+    %kt = tl.transpose %k : tensor<64x64xbf16> -> tensor<64x64xbf16>
+    %s = tl.matmul %q, %kt : tensor<64x64xbf16>, tensor<64x64xbf16> -> tensor<64x64xbf16>
+    %m = tl.rowmax %s : tensor<64x64xbf16> -> tensor<64x32xbf16>
+    %d = tl.sub %s, %m bcast cols : tensor<64x64xbf16>, tensor<64x32xbf16>
+    %p = tl.exp %d : tensor<64x64xbf16>
+    %l = tl.rowsum %p : tensor<64x64xbf16> -> tensor<64x32xbf16>
+    tl.yield %l : tensor<64x32xbf16>
   }
 }

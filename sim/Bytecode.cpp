@@ -429,9 +429,10 @@ bool Compiler::compileTTKernel(Operation *op, bool &handled) {
         auto dim = op->getAttrOfType<ReduceDimAttr>("dim");
         if (!kind || !dim)
           return fail(op, "missing 'kind' or 'dim'");
-        in.aux = static_cast<uint8_t>(kind.getValue() == ttkernel::ReduceKind::Max
-                                          ? sim::ReduceKind::Max
-                                          : sim::ReduceKind::Sum);
+        in.aux =
+            static_cast<uint8_t>(kind.getValue() == ttkernel::ReduceKind::Max
+                                     ? sim::ReduceKind::Max
+                                     : sim::ReduceKind::Sum);
         switch (dim.getValue()) {
         case ttkernel::ReduceDim::Row:
           in.aux2 = static_cast<uint8_t>(sim::ReduceDim::Row);
@@ -531,8 +532,7 @@ bool Compiler::compileOp(Operation *op, ArrayRef<int32_t> yieldDsts) {
   if (auto forOp = dyn_cast<scf::ForOp>(op)) {
     int32_t lb = -1, ub = -1, step = -1;
     if (!use(op, forOp.getLowerBound(), lb) ||
-        !use(op, forOp.getUpperBound(), ub) ||
-        !use(op, forOp.getStep(), step))
+        !use(op, forOp.getUpperBound(), ub) || !use(op, forOp.getStep(), step))
       return false;
     Block *body = forOp.getBody();
     int32_t iv = slotFor(forOp.getInductionVar());

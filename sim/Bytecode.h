@@ -37,11 +37,11 @@ namespace dstlab::sim {
 
 enum class Opc : uint8_t {
   // Scalar and control flow.
-  Const,   ///< r = imm
-  MoveN,   ///< parallel move of `a` (src, dst) pairs from moves[imm]
-  Jump,    ///< pc = target
-  BrFalse, ///< if slot a == 0: pc = target
-  ForInit, ///< runtime error unless slot a (step) > 0
+  Const,    ///< r = imm
+  MoveN,    ///< parallel move of `a` (src, dst) pairs from moves[imm]
+  Jump,     ///< pc = target
+  BrFalse,  ///< if slot a == 0: pc = target
+  ForInit,  ///< runtime error unless slot a (step) > 0
   ForCheck, ///< if !(a < b) (unsigned if flag): pc = target
   ForStep,  ///< r += a
   Binary,   ///< r = a <aux: BinOp> b, at `width` bits
@@ -77,8 +77,8 @@ enum class Opc : uint8_t {
   SfpuBinary, ///< dst[a] = dst[a] op dst[b]; aux BinaryOp
   CopyDest,   ///< dst[b] = dst[a]
   // Data movement.
-  NocRead,      ///< buffer `target` tile slot a -> cbA page slot b
-  NocWrite,     ///< cbA page slot a -> buffer `target` tile slot b
+  NocRead,  ///< buffer `target` tile slot a -> cbA page slot b
+  NocWrite, ///< cbA page slot a -> buffer `target` tile slot b
   ReadBarrier,
   WriteBarrier,
   GenScaler, ///< cbA, value fimm

@@ -344,9 +344,8 @@ private:
   void finishTrace();
 
   // --- reporting -----------------------------------------------------------
-  void hazard(CoreState &core, ThreadState *th, Operation *op,
-              const char *kind, const std::string &detail, int64_t slice = -1,
-              int64_t cb = -1);
+  void hazard(CoreState &core, ThreadState *th, Operation *op, const char *kind,
+              const std::string &detail, int64_t slice = -1, int64_t cb = -1);
   void hazard(CoreState &core, ThreadState &th, const Instr &in,
               const char *kind, const std::string &detail, int64_t slice = -1,
               int64_t cb = -1) {
@@ -373,8 +372,7 @@ private:
              llvm::StringRef name) {
     if (!opts.recordTrace || end <= start)
       return;
-    events.push_back(
-        {core.index, t, programStart + start, end - start, name});
+    events.push_back({core.index, t, programStart + start, end - start, name});
     traceTracks.insert({core.index, t});
   }
   void trace(CoreState &core, ThreadState &th, Stage s, uint64_t start,
@@ -488,8 +486,8 @@ bool Engine::loadBuffers() {
     if (it != dram.end()) {
       const std::vector<double> &data = it->second;
       int64_t width = b.info.cols * kTileDim;
-      size_t expected =
-          static_cast<size_t>(b.info.rows * kTileDim) * static_cast<size_t>(width);
+      size_t expected = static_cast<size_t>(b.info.rows * kTileDim) *
+                        static_cast<size_t>(width);
       if (data.size() != expected)
         return setError("input for dram_buffer @" + b.info.name + " has " +
                         std::to_string(data.size()) + " elements, expected " +
@@ -585,8 +583,8 @@ bool Engine::prepareProgram(ttkernel::ProgramOp op, ProgramInfo &info) {
       continue;
     }
     if (auto func = dyn_cast<func::FuncOp>(inner)) {
-      auto thread = func->getAttrOfType<ttkernel::ThreadAttr>(
-          ttkernel::kThreadAttrName);
+      auto thread =
+          func->getAttrOfType<ttkernel::ThreadAttr>(ttkernel::kThreadAttrName);
       if (!thread)
         return setError(locationString(func.getLoc()) + ": kernel @" +
                         func.getSymName().str() + " has no '" +
@@ -595,8 +593,8 @@ bool Engine::prepareProgram(ttkernel::ProgramOp op, ProgramInfo &info) {
       if (idx < 0 || idx > 2)
         return setError(locationString(func.getLoc()) + ": bad thread");
       if (info.kernels[idx])
-        return setError(where + " has two " +
-                        threadName(thread.getValue()) + " kernels");
+        return setError(where + " has two " + threadName(thread.getValue()) +
+                        " kernels");
       auto kernel = std::make_unique<Kernel>();
       std::string err;
       if (!compileKernel(func, bufferIndex, *kernel, err))
@@ -624,7 +622,8 @@ bool Engine::checkL1(ProgramInfo &info) {
       hazard(core, nullptr, c.op, hazard::L1Overflow,
              "the CBs need " + std::to_string(all) + " bytes of L1 per core, " +
                  std::to_string(kL1Bytes) + " are available (CB " +
-                 std::to_string(c.cb) + " crosses the limit); the program "
+                 std::to_string(c.cb) +
+                 " crosses the limit); the program "
                  "was not run",
              -1, c.cb);
       fatal = true;
@@ -671,8 +670,7 @@ const Tile *Engine::cbRead(CoreState &core, ThreadState &th, const Instr &in,
 }
 
 Tile *Engine::cbWrite(CoreState &core, ThreadState &th, const Instr &in,
-                      int32_t id, int64_t index, const char *kind,
-                      bool &stop) {
+                      int32_t id, int64_t index, const char *kind, bool &stop) {
   CBState *cb = cbFor(core, th, in, id);
   if (!cb) {
     stop = true;
@@ -942,9 +940,9 @@ bool Engine::runThread(CoreState &core, ThreadState &th) {
         r = ub >= static_cast<uint64_t>(w) ? 0 : ua >> ub;
         break;
       case BinOp::ShrS:
-        r = static_cast<uint64_t>(
-            ub >= static_cast<uint64_t>(w) ? (a < 0 ? -1 : 0)
-                                           : a >> static_cast<int>(ub));
+        r = static_cast<uint64_t>(ub >= static_cast<uint64_t>(w)
+                                      ? (a < 0 ? -1 : 0)
+                                      : a >> static_cast<int>(ub));
         break;
       }
       s[in.r] = norm(r, w);
@@ -1033,7 +1031,8 @@ bool Engine::runThread(CoreState &core, ThreadState &th) {
         hazard(core, th, in, hazard::CBPagesExceedCapacity,
                std::string(in.shortName) + " of " + std::to_string(n) +
                    " pages on CB " + std::to_string(in.cbA) + " which has " +
-                   std::to_string(cb->pages) + " (the call could never "
+                   std::to_string(cb->pages) +
+                   " (the call could never "
                    "return; core stopped)",
                -1, in.cbA);
         stopCore(core);
@@ -1050,8 +1049,8 @@ bool Engine::runThread(CoreState &core, ThreadState &th) {
       for (int64_t i = 0; i < n; ++i) {
         size_t slot = static_cast<size_t>(
             ((producer ? cb->writePtr() : cb->readPtr) + i) % cb->pages);
-        ready = std::max(ready, producer ? cb->freeTime[slot]
-                                         : cb->readyTime[slot]);
+        ready = std::max(ready,
+                         producer ? cb->freeTime[slot] : cb->readyTime[slot]);
       }
       t = ready;
       trace(core, th, stage, before, t, in);
@@ -1072,6 +1071,8 @@ bool Engine::runThread(CoreState &core, ThreadState &th) {
           page.at(kTileDim / 2, j) = v;
         }
         uint64_t start = t;
+        // The table has no data-movement fill; charged like fill_tile (one
+        // store pass over the tile).
         t += kCosts.fillTile;
         trace(core, th, stage, start, t, in);
         cb->readyTime[slot] = t;
@@ -1100,7 +1101,8 @@ bool Engine::runThread(CoreState &core, ThreadState &th) {
         cb->readyTime[static_cast<size_t>((cb->writePtr() + i) % cb->pages)] =
             t;
       cb->visible += k;
-      cb->reserved = std::max<int64_t>(0, cb->reserved - std::max<int64_t>(n, 0));
+      cb->reserved =
+          std::max<int64_t>(0, cb->reserved - std::max<int64_t>(n, 0));
       break;
     }
     case Opc::CBPop: {
@@ -1235,7 +1237,8 @@ bool Engine::runThread(CoreState &core, ThreadState &th) {
     case Opc::Matmul: {
       bool stop = false;
       const Tile *a = cbRead(core, th, in, in.cbA, s[in.a], stop);
-      const Tile *b = stop ? nullptr : cbRead(core, th, in, in.cbB, s[in.b], stop);
+      const Tile *b =
+          stop ? nullptr : cbRead(core, th, in, in.cbB, s[in.b], stop);
       if (stop)
         return true;
       if (!mathHeld(core, th, in))
@@ -1280,7 +1283,8 @@ bool Engine::runThread(CoreState &core, ThreadState &th) {
     case Opc::FpuBinary: {
       bool stop = false;
       const Tile *a = cbRead(core, th, in, in.cbA, s[in.a], stop);
-      const Tile *b = stop ? nullptr : cbRead(core, th, in, in.cbB, s[in.b], stop);
+      const Tile *b =
+          stop ? nullptr : cbRead(core, th, in, in.cbB, s[in.b], stop);
       if (stop)
         return true;
       if (!mathHeld(core, th, in))
@@ -1347,6 +1351,7 @@ bool Engine::runThread(CoreState &core, ThreadState &th) {
         *to.tile = copy;
         uint64_t start = th.clock(kMath);
         readSlice(core, x, start, in);
+        // One load and one store per iteration: charged like fill_tile.
         uint64_t end = sfpuTiming(core, th, in, kCosts.fillTile);
         wroteSlice(core, to, end, in);
         break;
@@ -1365,9 +1370,8 @@ bool Engine::runThread(CoreState &core, ThreadState &th) {
       // add/sub/mul of two slices, which do the same loads, one op and a
       // store per iteration, so they are charged the same.
       uint64_t end = sfpuTiming(core, th, in,
-                                op == BinaryOp::Max
-                                    ? binaryTileCycles(op, fid)
-                                    : kCosts.maxTile);
+                                op == BinaryOp::Max ? binaryTileCycles(op, fid)
+                                                    : kCosts.maxTile);
       wroteSlice(core, x, end, in);
       break;
     }
@@ -1451,8 +1455,8 @@ bool Engine::runThread(CoreState &core, ThreadState &th) {
     case Opc::WriteBarrier: {
       uint64_t &t = th.clock(kPack);
       uint64_t before = t;
-      t = std::max(t, in.opc == Opc::ReadBarrier ? th.readsDone
-                                                 : th.writesDone);
+      t = std::max(t,
+                   in.opc == Opc::ReadBarrier ? th.readsDone : th.writesDone);
       trace(core, th, kPack, before, t, in);
       break;
     }
@@ -1632,10 +1636,9 @@ void Engine::finishTrace() {
       out += ",\n";
     first = false;
   };
-  static const char *kTrackNames[] = {"reader",        "compute/unpack",
-                                      "compute/math",  "compute/pack",
-                                      "writer",        "noc/read",
-                                      "noc/write"};
+  static const char *kTrackNames[] = {
+      "reader", "compute/unpack", "compute/math", "compute/pack",
+      "writer", "noc/read",       "noc/write"};
   int64_t lastPid = -1;
   for (auto [pid, t] : traceTracks) {
     if (pid != lastPid) {
@@ -1647,10 +1650,11 @@ void Engine::finishTrace() {
                     pid, pid % opts.grid.cols, pid / opts.grid.cols);
       out += buf;
       sep();
-      std::snprintf(buf, sizeof(buf),
-                    "{\"name\":\"process_sort_index\",\"ph\":\"M\",\"pid\":%" PRId64
-                    ",\"tid\":0,\"args\":{\"sort_index\":%" PRId64 "}}",
-                    pid, pid);
+      std::snprintf(
+          buf, sizeof(buf),
+          "{\"name\":\"process_sort_index\",\"ph\":\"M\",\"pid\":%" PRId64
+          ",\"tid\":0,\"args\":{\"sort_index\":%" PRId64 "}}",
+          pid, pid);
       out += buf;
       lastPid = pid;
     }

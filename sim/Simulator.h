@@ -1,4 +1,4 @@
-//===- Simulator.h - A simulated Tensix grid running ttkernel IR -*- C++ -*-===//
+//===- Simulator.h - Simulated Tensix grid running ttkernel --*- C++ -*-===//
 //
 // simulate() runs the `ttkernel.program`s of a module, in module order, on a
 // grid of simulated Tensix-like cores (DESIGN.md section 4) and reports the
@@ -29,7 +29,9 @@
 // ProgramOp::getDstCapacity() slices per section (two sections in half-sync
 // mode, one in full-sync) and element type f32 under fp32_dest_acc, else bf16
 // (every DST write is rounded with dstRound). Release zeroes a section.
-// Tile semantics are sim/numerics/TileMath.h (DESIGN.md section 4).
+// Tile semantics are sim/numerics/TileMath.h (DESIGN.md section 4);
+// matmul_tiles runs through sim/TileKernels.h, a vectorisable path that is
+// bit-identical to matmulAcc (unit-tested).
 //
 // Hazards
 // -------
@@ -143,8 +145,7 @@ inline constexpr const char *DstOutsideSection = "dst-outside-section";
 inline constexpr const char *ProtocolOrder = "protocol-order";
 inline constexpr const char *CBPushBeyondReserved = "cb-push-beyond-reserved";
 inline constexpr const char *CBPopBeyondVisible = "cb-pop-beyond-visible";
-inline constexpr const char *CBPagesExceedCapacity =
-    "cb-pages-exceed-capacity";
+inline constexpr const char *CBPagesExceedCapacity = "cb-pages-exceed-capacity";
 inline constexpr const char *CBUnconfigured = "cb-unconfigured";
 inline constexpr const char *L1Overflow = "l1-overflow";
 inline constexpr const char *InvalidReduceScaler = "invalid-reduce-scaler";

@@ -101,6 +101,10 @@ private:
   LogicalResult lowerNest(affine::AffineForOp outer, int kind);
   LogicalResult lowerBodyOps(Block &body);
   LogicalResult lowerTileOp(Operation *op);
+  LogicalResult lowerTileLoop(affine::AffineForOp loop, bool top);
+  LogicalResult lowerSectionBlock(Block &block);
+  DenseMap<int64_t, Value> copiedFromValue; // per-tile copy-ins
+  bool sectionOpen = false, packing = false;
   void emitCopyOutProtocol(Block &region, Operation *nestsBegin,
                            Operation *nestsEnd, bool before);
   LogicalResult buildCompute(OpBuilder &pb);
@@ -208,6 +212,11 @@ LogicalResult GenericLowering::lowerTileOp(Operation *op) {
       o.index = cbIndex(it->second.cbMap, nestIvs,
                         cast<MemRefType>(it->second.cb.getType()));
       return o;
+    }
+    if (reread) {
+      auto v = copiedFromValue.find(ops[i].dstSlice);
+      if (v != copiedFromValue.end())
+        return resolve(v->second);
     }
     return op->emitOpError() << "operand " << (i == 0 ? "A" : "B")
                              << " must come from a circular buffer, but it "
@@ -327,7 +336,16 @@ struct Section {
   d2m::AcquireDstOp acquire;
   SmallVector<affine::AffineForOp> copyIns, copyOuts;
   affine::AffineForOp compute;
+  /// Set instead of the above for a loop over output tiles with a DST
+  /// section per tile inside (fix 1's form).
+  affine::AffineForOp tileLoop;
 };
+
+bool holdsSection(Operation *op) {
+  return op
+      ->walk([](d2m::AcquireDstOp) { return WalkResult::interrupt(); })
+      .wasInterrupted();
+}
 
 /// The innermost body of a perfect nest, and its ivs.
 Block *innermost(affine::AffineForOp loop, SmallVectorImpl<Value> &ivs) {
@@ -359,7 +377,14 @@ LogicalResult GenericLowering::buildCompute(OpBuilder &pb) {
     auto loop = dyn_cast<affine::AffineForOp>(op);
     if (!loop)
       continue;
-    if (sections.empty())
+    if (holdsSection(loop)) {
+      Section tiles;
+      tiles.tileLoop = loop;
+      sections.push_back(tiles);
+      sections.push_back({}); // nests after it start a new section
+      continue;
+    }
+    if (sections.empty() || (!sections.back().acquire))
       return loop.emitOpError("compute nest without acquire_dst; run "
                               "d2m-insert-dst-register-access first");
     SmallVector<Value> ivs;
@@ -413,6 +438,13 @@ LogicalResult GenericLowering::buildCompute(OpBuilder &pb) {
       }
     }
     for (Section &sec : sections) {
+      if (sec.tileLoop) {
+        if (failed(lowerTileLoop(sec.tileLoop, /*top=*/true)))
+          result = failure();
+        continue;
+      }
+      if (!sec.acquire)
+        continue;
       dst = sec.acquire.getResult();
       copiedFrom.clear();
       tk::TileRegsAcquireOp::create(b, loc);
@@ -521,8 +553,10 @@ LogicalResult GenericLowering::lowerNest(affine::AffineForOp loop, int kind) {
         FailureOr<Operand> src = resolve(ld);
         if (failed(src))
           return failure();
-        tk::CopyTileOp::create(b, loc, src->cb, src->index,
+        tk::CopyTileOp::create(b, loc, I(src->cb), src->index,
                                dstIndex(st.getIndices()));
+        if (auto c = st.getIndices()[0].getDefiningOp<arith::ConstantIndexOp>())
+          copiedFromValue[c.value()] = ld.getResult();
       }
       continue;
     }
@@ -737,3 +771,126 @@ struct D2MToTTKernelPass
   }
 };
 } // namespace
+
+LogicalResult GenericLowering::lowerTileLoop(affine::AffineForOp loop,
+                                             bool top) {
+  Location loc = loop.getLoc();
+  // Intermediate CBs this loop writes: reserved around the whole loop.
+  SmallVector<int32_t> written;
+  if (top) {
+    loop.walk([&](affine::AffineStoreOp st) {
+      int32_t id = cbOf(st.getMemRef());
+      if (id >= kTempBase && !llvm::is_contained(written, id))
+        written.push_back(id);
+    });
+    for (int32_t id : written) {
+      if (cbState[id] == CBState::Visible)
+        tk::CBPopFrontOp::create(b, loc, id, idx(cbPages[id]));
+      tk::CBReserveBackOp::create(b, loc, id, idx(cbPages[id]));
+      cbState[id] = CBState::Reserved;
+    }
+  }
+  auto f = scf::ForOp::create(b, loc, idx(0),
+                              idx(loop.getConstantUpperBound()), idx(1));
+  map.map(loop.getInductionVar(), f.getInductionVar());
+  LogicalResult r = success();
+  {
+    OpBuilder::InsertionGuard g(b);
+    b.setInsertionPointToStart(f.getBody());
+    r = lowerSectionBlock(*loop.getBody());
+  }
+  for (int32_t id : written) {
+    tk::CBPushBackOp::create(b, loc, id, idx(cbPages[id]));
+    tk::CBWaitFrontOp::create(b, loc, id, idx(cbPages[id]));
+    cbState[id] = CBState::Visible;
+  }
+  return r;
+}
+
+LogicalResult GenericLowering::lowerSectionBlock(Block &block) {
+  Location loc = generic.getLoc();
+  auto closeMath = [&]() {
+    if (sectionOpen && !packing) {
+      tk::TileRegsCommitOp::create(b, loc);
+      tk::TileRegsWaitOp::create(b, loc);
+      packing = true;
+    }
+  };
+  auto closeSection = [&]() {
+    if (!sectionOpen)
+      return;
+    closeMath();
+    tk::TileRegsReleaseOp::create(b, loc);
+    sectionOpen = packing = false;
+  };
+  for (Operation &op : block.without_terminator()) {
+    if (auto acq = dyn_cast<d2m::AcquireDstOp>(op)) {
+      closeSection();
+      dst = acq.getResult();
+      copiedFrom.clear();
+      copiedFromValue.clear();
+      tk::TileRegsAcquireOp::create(b, loc);
+      sectionOpen = true;
+      continue;
+    }
+    if (auto loop = dyn_cast<affine::AffineForOp>(op)) {
+      if (holdsSection(loop)) {
+        closeSection();
+        if (failed(lowerTileLoop(loop, /*top=*/false)))
+          return failure();
+        continue;
+      }
+      if (!sectionOpen)
+        return loop.emitOpError("compute loop outside a DST section");
+      if (packing)
+        return loop.emitOpError("compute after the section's first pack");
+      SmallVector<Value> ivs;
+      innermost(loop, ivs);
+      nestIvs = ivs;
+      if (failed(lowerNest(loop, 1)))
+        return failure();
+      continue;
+    }
+    if (isa<arith::ConstantOp>(op)) {
+      b.clone(op, map);
+      continue;
+    }
+    if (isa<affine::AffineLoadOp, memref::LoadOp>(op))
+      continue;
+    if (auto st = dyn_cast<memref::StoreOp>(op)) {
+      if (auto ld = st.getValue().getDefiningOp<affine::AffineLoadOp>()) {
+        FailureOr<Operand> src = resolve(ld);
+        if (failed(src))
+          return failure();
+        tk::CopyTileOp::create(b, st.getLoc(), I(src->cb), src->index,
+                               dstIndex(st.getIndices()));
+        if (auto c =
+                st.getIndices()[0].getDefiningOp<arith::ConstantIndexOp>())
+          copiedFromValue[c.value()] = ld.getResult();
+      }
+      continue;
+    }
+    if (auto st = dyn_cast<affine::AffineStoreOp>(op)) {
+      closeMath();
+      FailureOr<Operand> src = resolve(st.getValue());
+      if (failed(src))
+        return failure();
+      if (!src->inDst)
+        return st.emitOpError("CB store of a value not in DST");
+      tk::PackTileOp::create(
+          b, st.getLoc(), src->index, I(cbOf(st.getMemRef())),
+          cbIndex(st.getAffineMap(), st.getMapOperands(), st.getMemRefType()));
+      continue;
+    }
+    if (d2m::isTileComputeOp(&op)) {
+      if (packing)
+        return op.emitOpError("compute after the section's first pack");
+      if (failed(lowerTileOp(&op)))
+        return failure();
+      continue;
+    }
+    return op.emitOpError("unexpected in a DST section");
+  }
+  closeSection();
+  return success();
+}

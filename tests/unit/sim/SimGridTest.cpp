@@ -71,18 +71,16 @@ TEST_F(SimGridTest, ProgramsRunInOrderThroughATempBuffer) {
   p1.attrs = "fp32_dest_acc";
   p1.cbs = {"0 pages 1 : f32", "1 pages 1 : f32", "16 pages 1 : f32"};
   p1.reader = readTiles("A", 0, 1) + readTiles("B", 1, 1);
-  p1.compute =
-      computeOne({0, 1}, 1,
-                 "      ttkernel.add_tiles 0[%c0], 1[%c0] -> dst[%c0]\n");
+  p1.compute = computeOne(
+      {0, 1}, 1, "      ttkernel.add_tiles 0[%c0], 1[%c0] -> dst[%c0]\n");
   p1.writer = writeTiles(16, "T", 1);
   Prog p2;
   p2.name = "square";
   p2.attrs = "fp32_dest_acc";
   p2.cbs = {"0 pages 1 : f32", "16 pages 1 : f32"};
   p2.reader = readTiles("T", 0, 1);
-  p2.compute =
-      computeOne({0}, 1,
-                 "      ttkernel.mul_tiles 0[%c0], 0[%c0] -> dst[%c0]\n");
+  p2.compute = computeOne(
+      {0}, 1, "      ttkernel.mul_tiles 0[%c0], 0[%c0] -> dst[%c0]\n");
   p2.writer = writeTiles(16, "O", 1);
   std::map<std::string, std::vector<double>> dram;
   dram["A"] = rounded(randomData(1, 1, 41), false);
@@ -107,8 +105,7 @@ TEST_F(SimGridTest, ProgramsRunInOrderThroughATempBuffer) {
 }
 
 TEST_F(SimGridTest, RunsAreDeterministic) {
-  std::string src =
-      moduleText({{"A", 2, 2}, {"O", 2, 2}}, {perCoreScale()});
+  std::string src = moduleText({{"A", 2, 2}, {"O", 2, 2}}, {perCoreScale()});
   auto once = [&](std::map<std::string, std::vector<double>> &dram) {
     dram["A"] = randomData(2, 2, 51);
     SimOptions o = smallOptions();
@@ -199,8 +196,7 @@ TEST_F(SimGridTest, UtilisationIsAgainstTheWholeTargetGrid) {
   ASSERT_EQ(r1.status, SimStatus::Ok);
   ASSERT_EQ(r64.status, SimStatus::Ok);
   EXPECT_EQ(r1.flops, r64.flops);
-  EXPECT_NEAR(r64.utilisation * 64, r1.utilisation,
-              r1.utilisation * 0.05);
+  EXPECT_NEAR(r64.utilisation * 64, r1.utilisation, r1.utilisation * 0.05);
 }
 
 TEST_F(SimGridTest, HalfSyncOverlapsMathAndPack) {
@@ -246,8 +242,7 @@ TEST_F(SimGridTest, ChromeTraceIsValidJson) {
   ASSERT_EQ(r.status, SimStatus::Ok) << describe(r);
   llvm::Expected<llvm::json::Value> v = llvm::json::parse(r.chromeTraceJson);
   ASSERT_TRUE(static_cast<bool>(v)) << llvm::toString(v.takeError());
-  const llvm::json::Array *events =
-      v->getAsObject()->getArray("traceEvents");
+  const llvm::json::Array *events = v->getAsObject()->getArray("traceEvents");
   ASSERT_NE(events, nullptr);
   bool matmulOnMath = false, readerTrack = false, writeOnNoc = false;
   for (const llvm::json::Value &e : *events) {
@@ -312,8 +307,8 @@ TEST_F(SimGridTest, GridPresets) {
   EXPECT_EQ(any->name, "3x5");
   EXPECT_EQ(any->numCores(), 15);
   EXPECT_EQ(GridSpec::parse("8x8")->name, "wormhole-8x8");
-  for (const char *bad : {"", "x", "8x", "0x4", "8y10", "wormhole-4x4",
-                          "blackhole-8x10", "-1x2"})
+  for (const char *bad :
+       {"", "x", "8x", "0x4", "8y10", "wormhole-4x4", "blackhole-8x10", "-1x2"})
     EXPECT_FALSE(GridSpec::parse(bad)) << bad;
   GridSpec def;
   EXPECT_EQ(def.name, "wormhole-8x10");
@@ -376,28 +371,27 @@ TEST_F(SimGridTest, ScfIfAndIntegerArithmetic) {
               "        ttkernel.cb_push_back 16, %c1\n"
               "        ttkernel.tile_regs_release\n"
               "      }\n";
-  p.writer =
-      "      %x = ttkernel.my_x\n"
-      "      %is1 = arith.cmpi eq, %x, %c1 : index\n"
-      "      %i32 = arith.index_cast %x : index to i32\n"
-      "      %seven = arith.constant 7 : i32\n"
-      "      %m = arith.muli %i32, %seven : i32\n"
-      "      %r = arith.remui %m, %seven : i32\n"
-      "      %d = arith.divsi %m, %seven : i32\n"
-      "      %sum = arith.addi %r, %d : i32\n"
-      "      %id = arith.index_cast %sum : i32 to index\n"
-      "      %sel = arith.select %is1, %id, %c0 : index\n"
-      "      %n = scf.if %is1 -> (index) {\n"
-      "        scf.yield %c1 : index\n"
-      "      } else {\n"
-      "        scf.yield %c0 : index\n"
-      "      }\n"
-      "      scf.for %i = %c0 to %n step %c1 {\n"
-      "        ttkernel.cb_wait_front 16, %c1\n"
-      "        ttkernel.noc_async_write_tile 16[%c0] -> @O[%sel]\n"
-      "        ttkernel.noc_async_write_barrier\n"
-      "        ttkernel.cb_pop_front 16, %c1\n"
-      "      }\n";
+  p.writer = "      %x = ttkernel.my_x\n"
+             "      %is1 = arith.cmpi eq, %x, %c1 : index\n"
+             "      %i32 = arith.index_cast %x : index to i32\n"
+             "      %seven = arith.constant 7 : i32\n"
+             "      %m = arith.muli %i32, %seven : i32\n"
+             "      %r = arith.remui %m, %seven : i32\n"
+             "      %d = arith.divsi %m, %seven : i32\n"
+             "      %sum = arith.addi %r, %d : i32\n"
+             "      %id = arith.index_cast %sum : i32 to index\n"
+             "      %sel = arith.select %is1, %id, %c0 : index\n"
+             "      %n = scf.if %is1 -> (index) {\n"
+             "        scf.yield %c1 : index\n"
+             "      } else {\n"
+             "        scf.yield %c0 : index\n"
+             "      }\n"
+             "      scf.for %i = %c0 to %n step %c1 {\n"
+             "        ttkernel.cb_wait_front 16, %c1\n"
+             "        ttkernel.noc_async_write_tile 16[%c0] -> @O[%sel]\n"
+             "        ttkernel.noc_async_write_barrier\n"
+             "        ttkernel.cb_pop_front 16, %c1\n"
+             "      }\n";
   std::map<std::string, std::vector<double>> dram;
   SimResult r = run(moduleText({{"O", 1, 2, "f32"}}, {p}), dram);
   ASSERT_EQ(r.status, SimStatus::Ok) << describe(r);

@@ -28,8 +28,7 @@ protected:
 
   /// Expects exactly one hazard record of `kind` and returns it.
   const Hazard &expectHazard(const SimResult &r, const std::string &kind,
-                             const std::string &thread,
-                             const std::string &op) {
+                             const std::string &thread, const std::string &op) {
     EXPECT_EQ(r.status, SimStatus::Hazard) << describe(r);
     const Hazard *h = find(r, kind);
     static const Hazard none;
@@ -105,9 +104,8 @@ TEST_F(SimHazardTest, DstReadUninitialisedBySfpu) {
 
 TEST_F(SimHazardTest, DstReadUninitialisedByPack) {
   Prog p;
-  p.compute =
-      dstKernel("      ttkernel.fill_tile dst[%c0], 1.0\n",
-                "      ttkernel.pack_tile dst[%c2] -> 16[%c0]\n");
+  p.compute = dstKernel("      ttkernel.fill_tile dst[%c0], 1.0\n",
+                        "      ttkernel.pack_tile dst[%c2] -> 16[%c0]\n");
   SimResult r = runKernels(p);
   const Hazard &h = expectHazard(r, hazard::DstReadUninitialised, "compute",
                                  "ttkernel.pack_tile");
@@ -318,12 +316,11 @@ TEST_F(SimHazardTest, CBReadNotVisible) {
 
 TEST_F(SimHazardTest, PackNotReserved) {
   Prog p;
-  p.compute =
-      dstKernel("      ttkernel.fill_tile dst[%c0], 1.0\n",
-                "      ttkernel.pack_tile dst[%c0] -> 16[%c1]\n");
+  p.compute = dstKernel("      ttkernel.fill_tile dst[%c0], 1.0\n",
+                        "      ttkernel.pack_tile dst[%c0] -> 16[%c1]\n");
   SimResult r = runKernels(p);
-  const Hazard &h = expectHazard(r, hazard::PackNotReserved, "compute",
-                                 "ttkernel.pack_tile");
+  const Hazard &h =
+      expectHazard(r, hazard::PackNotReserved, "compute", "ttkernel.pack_tile");
   EXPECT_EQ(h.cb, 16);
 }
 

@@ -31,9 +31,9 @@ Tile randomTile(uint64_t seed, bool bf16, bool specials) {
   }
   if (specials) {
     const float inf = std::numeric_limits<float>::infinity();
-    const float extra[] = {inf,     -inf,    std::nanf(""), 0.0f, -0.0f,
-                           1e-40f,  -3e-39f, 3e38f,         -2e38f,
-                           1.0f + std::ldexp(1.0f, -20)};
+    const float extra[] = {
+        inf,    -inf,    std::nanf(""), 0.0f,   -0.0f,
+        1e-40f, -3e-39f, 3e38f,         -2e38f, 1.0f + std::ldexp(1.0f, -20)};
     for (size_t i = 0; i < sizeof(extra) / sizeof(extra[0]); ++i)
       t.v[(i * 97 + seed) % kTileElems] = extra[i];
   }

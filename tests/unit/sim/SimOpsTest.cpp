@@ -59,8 +59,8 @@ protected:
     std::string compute;
     compute += "      ttkernel.cb_wait_front 0, %c" + std::to_string(nA) + "\n";
     if (r.useB)
-      compute += "      ttkernel.cb_wait_front 1, %c" + std::to_string(nB) +
-                 "\n";
+      compute +=
+          "      ttkernel.cb_wait_front 1, %c" + std::to_string(nB) + "\n";
     p.compute = compute + computeOne({}, 0, r.math);
     p.writer = writeTiles(16, "O", 1);
     std::map<std::string, std::vector<double>> dram;
@@ -103,7 +103,7 @@ TEST_F(SimOpsTest, PackToBf16RoundsToNearestTiesAway) {
   a[0] = 1.0 + std::ldexp(1.0, -8);
   a[1] = -(1.0 + std::ldexp(1.0, -8));
   a[2] = 1.0 + std::ldexp(1.0, -8) - std::ldexp(1.0, -20); // below the tie
-  a[3] = std::ldexp(1.0, -130);                           // a denormal
+  a[3] = std::ldexp(1.0, -130);                            // a denormal
   std::vector<double> o = runOp(r, a);
   EXPECT_EQ(o, rounded(a, true));
   EXPECT_EQ(o[0], 1.0 + std::ldexp(1.0, -7));
@@ -244,15 +244,17 @@ TEST_F(SimOpsTest, FpuEltwiseWithBroadcasts) {
   auto mul = [](double x, double y) { return x * y; };
   for (const char *op : {"add_tiles", "sub_tiles", "mul_tiles"}) {
     std::function<double(double, double)> f =
-        std::string(op) == "add_tiles"   ? std::function<double(double, double)>(add)
-        : std::string(op) == "sub_tiles" ? std::function<double(double, double)>(sub)
-                                         : std::function<double(double, double)>(mul);
+        std::string(op) == "add_tiles"
+            ? std::function<double(double, double)>(add)
+        : std::string(op) == "sub_tiles"
+            ? std::function<double(double, double)>(sub)
+            : std::function<double(double, double)>(mul);
     for (const char *bcast : {"none", "cols", "rows", "scalar"}) {
       OpRun r;
       r.useB = true;
       r.math = std::string("      ttkernel.") + op +
-               " 0[%c0], 1[%c0] -> dst[%c0] {bcast = #ttkernel.bcast<" +
-               bcast + ">}\n";
+               " 0[%c0], 1[%c0] -> dst[%c0] {bcast = #ttkernel.bcast<" + bcast +
+               ">}\n";
       std::vector<double> o = runOp(r, a, b);
       std::string bc = bcast;
       for (int i = 0; i < 32; ++i)

@@ -157,9 +157,8 @@ inline std::string computeOne(const std::vector<int> &ins, int nIn,
 }
 
 /// Random values in [lo, hi), (rows*32) x (cols*32) of them.
-inline std::vector<double> randomData(int64_t rows, int64_t cols,
-                                      uint64_t seed, double lo = -2.0,
-                                      double hi = 2.0) {
+inline std::vector<double> randomData(int64_t rows, int64_t cols, uint64_t seed,
+                                      double lo = -2.0, double hi = 2.0) {
   Rng rng(seed);
   std::vector<double> v(static_cast<size_t>(rows * cols * 1024));
   for (double &x : v)
@@ -177,8 +176,8 @@ inline double &at(std::vector<double> &data, int64_t cols, int64_t tr,
 inline std::vector<double> rounded(const std::vector<double> &v, bool bf16) {
   std::vector<double> r(v.size());
   for (size_t i = 0; i < v.size(); ++i)
-    r[i] = bf16 ? roundToBf16(static_cast<float>(v[i]))
-                : static_cast<float>(v[i]);
+    r[i] =
+        bf16 ? roundToBf16(static_cast<float>(v[i])) : static_cast<float>(v[i]);
   return r;
 }
 
@@ -207,8 +206,7 @@ protected:
   mlir::OwningOpRef<mlir::ModuleOp> parse(const std::string &src,
                                           bool verify = true) {
     mlir::ParserConfig config(&ctx, verify);
-    auto m = mlir::parseSourceString<mlir::ModuleOp>(src, config,
-                                                     "test.mlir");
+    auto m = mlir::parseSourceString<mlir::ModuleOp>(src, config, "test.mlir");
     EXPECT_TRUE(m) << src;
     return m;
   }
@@ -241,8 +239,8 @@ protected:
   }
 
   static std::string describe(const SimResult &r) {
-    std::string s = std::string("status ") + simStatusName(r.status) + " " +
-                    r.error + "\n";
+    std::string s =
+        std::string("status ") + simStatusName(r.status) + " " + r.error + "\n";
     for (const Hazard &h : r.hazards)
       s += "  " + h.kind + " core(" + std::to_string(h.coreX) + "," +
            std::to_string(h.coreY) + ") " + h.thread + " " + h.op + " @" +

@@ -105,12 +105,15 @@ LogicalResult GenericOp::verify() {
     auto dist = cast<DistributionAttr>(getDistributions()[i]).getValue();
     if (i >= getInputs().size() && dist != Distribution::Shard)
       return emitOpError("outputs must be sharded");
-    int64_t blockRows = cb.getMemref().getDimSize(0);
-    if (global.getRank() != 2 || cb.getMemref().getRank() != 2 ||
-        global.getDimSize(1) != cb.getMemref().getDimSize(1) ||
-        global.getDimSize(0) % blockRows != 0)
-      return emitOpError() << "CB #" << i << " block " << cb.getMemref()
+    MemRefType block = cb.getMemref();
+    if (global.getRank() != 2 || block.getRank() != 2 ||
+        !global.hasStaticShape() || !block.hasStaticShape() ||
+        block.getDimSize(0) <= 0 ||
+        global.getDimSize(1) != block.getDimSize(1) ||
+        global.getDimSize(0) % block.getDimSize(0) != 0)
+      return emitOpError() << "CB #" << i << " block " << block
                            << " does not tile " << global << " by rows";
+    int64_t blockRows = block.getDimSize(0);
     if (dist == Distribution::Shard &&
         global.getDimSize(0) / blockRows != getItems())
       return emitOpError() << "sharded operand #" << i << " has "
@@ -147,7 +150,7 @@ LogicalResult ScalerOp::verify() {
                               "result")))
     return failure();
   auto m = cast<MemRefType>(getResult().getType());
-  if (m.getNumElements() != 1)
+  if (!m.hasStaticShape() || m.getNumElements() != 1)
     return emitOpError("a scaler CB holds exactly one tile");
   return success();
 }

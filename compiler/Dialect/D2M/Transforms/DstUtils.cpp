@@ -110,6 +110,10 @@ dstlab::d2m::collectComputeNests(GenericOp generic) {
     auto outer = dyn_cast<affine::AffineForOp>(op);
     if (!outer)
       continue;
+    // Nests that already hold their DST section (fix 1) are done.
+    if (outer->walk([](AcquireDstOp) { return WalkResult::interrupt(); })
+            .wasInterrupted())
+      continue;
     ComputeNest nest;
     nest.outer = outer;
     affine::AffineForOp loop = outer;

@@ -117,6 +117,8 @@ LogicalResult KernelOp::verify() {
     auto global = cast<RankedTensorType>(decl.getType());
     if (auto stream = dyn_cast<StreamType>(arg.getType())) {
       RankedTensorType blk = stream.getBlockType();
+      if (failed(verifyTiled(*this, blk, "stream block")))
+        return failure();
       if (blk.getElementType() != global.getElementType() ||
           blk.getDimSize(1) != global.getDimSize(1) ||
           blk.getDimSize(0) * stream.getNumBlocks() != global.getDimSize(0))
@@ -125,8 +127,10 @@ LogicalResult KernelOp::verify() {
       continue;
     }
     auto blk = dyn_cast<RankedTensorType>(arg.getType());
-    if (!blk)
-      return emitOpError("block arguments must be tensors or !tl.stream");
+    if (!blk || blk.getRank() != 2)
+      return emitOpError("block arguments must be 2-D tensors or !tl.stream");
+    if (failed(verifyTiled(*this, blk, "block argument")))
+      return failure();
     if (blk.getElementType() != global.getElementType() ||
         blk.getDimSize(1) != global.getDimSize(1) ||
         global.getDimSize(0) % blk.getDimSize(0) != 0)
@@ -139,7 +143,8 @@ LogicalResult KernelOp::verify() {
                            << items << " vs " << n << ")";
     items = n;
   }
-  auto yield = dyn_cast<YieldOp>(body.getTerminator());
+  // The body's terminator is verified after this op: it may be missing.
+  auto yield = body.empty() ? YieldOp() : dyn_cast<YieldOp>(body.back());
   if (!yield)
     return emitOpError("body must end in tl.yield");
   if (yield.getValues().size() != getOuts().size())

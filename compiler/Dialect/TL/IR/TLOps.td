@@ -14,7 +14,8 @@ class TL_Op<string mnemonic, list<Trait> traits = []>
     : Op<TL_Dialect, mnemonic, traits>;
 
 // A block value: a 2-D tensor of bf16 or f32 whose dimensions are whole tiles.
-def TL_Block : RankedTensorOf<[BF16, F32], [HasAnyRankOfPred<[2]>]>;
+def TL_Block : RankedTensorOf<[BF16, F32], [HasAnyRankOfPred<[2]>],
+                              "2-D ranked tensor">;
 
 //===----------------------------------------------------------------------===//
 // Program structure

@@ -55,6 +55,11 @@ LogicalResult ProgramOp::verify() {
   ArrayRef<int64_t> grid = getGrid();
   if (grid.size() != 2 || grid[0] <= 0 || grid[1] <= 0)
     return emitOpError("grid must be [rows, cols] with both positive");
+  return success();
+}
+
+// After the body's ops are verified, so every cb_config has a valid `cb`.
+LogicalResult ProgramOp::verifyRegions() {
   llvm::DenseSet<int32_t> configured;
   for (auto cfg : getBody().getOps<CBConfigOp>())
     if (!configured.insert(cfg.getCb()).second)

@@ -44,6 +44,7 @@ def TTKernel_ProgramOp : TTKernel_Op<"program", [Symbol, SymbolTable,
   let regions = (region SizedRegion<1>:$body);
   let assemblyFormat = "$sym_name `grid` $grid attr-dict-with-keyword $body";
   let hasVerifier = 1;
+  let hasRegionVerifier = 1;
   let extraClassDeclaration = [{
     /// DST capacity in tiles (tt-mlir 4e4ab42d19): 16 physical, halved in
     /// half-sync mode, halved again for 32-bit DST.

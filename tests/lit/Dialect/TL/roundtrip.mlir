@@ -11,6 +11,8 @@ tl.program @ops grid [2, 4] {
   tl.tensor @M output colvec : tensor<128x32xbf16>
   // CHECK: tl.tensor @O output : tensor<128x64xbf16>
   tl.tensor @O output : tensor<128x64xbf16>
+  // CHECK: tl.tensor @T temp : tensor<128x64xf32>
+  tl.tensor @T temp : tensor<128x64xf32>
   // CHECK: tl.kernel @k ins [@Q, @K] outs [@O, @M] {
   tl.kernel @k ins [@Q, @K] outs [@O, @M] {
   ^bb0(%q: tensor<64x64xbf16>, %ks: !tl.stream<tensor<64x64xbf16>, 4>):
@@ -47,5 +49,12 @@ tl.program @ops grid [2, 4] {
     %m2 = tl.max %m, %ninf : tensor<64x32xbf16>, tensor<64x32xbf16>
     // CHECK: tl.yield %{{.*}}, %{{.*}} : tensor<64x64xbf16>, tensor<64x32xbf16>
     tl.yield %o3, %m2 : tensor<64x64xbf16>, tensor<64x32xbf16>
+  }
+  // A kernel with no inputs writes a temporary.
+  // CHECK: tl.kernel @init ins [] outs [@T] {
+  tl.kernel @init ins [] outs [@T] {
+    %z = tl.fill 1.0 : tensor<128x64xf32>
+    // CHECK: tl.yield %{{.*}} : tensor<128x64xf32>
+    tl.yield %z : tensor<128x64xf32>
   }
 }

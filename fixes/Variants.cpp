@@ -1,0 +1,45 @@
+//===- Variants.cpp - the five pipeline variants --------------------------===//
+
+#include "fixes/Variants.h"
+
+#include "compiler/Dialect/D2M/Transforms/Passes.h"
+#include "fixes/MultiUserDst/Passes.h"
+
+#include "mlir/Pass/PassRegistry.h"
+
+using namespace mlir;
+
+LogicalResult dstlab::buildVariantPipeline(OpPassManager &pm,
+                                           llvm::StringRef variant,
+                                           const PipelineOptions &options) {
+  if (variant == "upstream" || variant == "upstream-release") {
+    buildUpstreamPipeline(pm, variant == "upstream", options);
+    return success();
+  }
+  bool fix1 = variant == "multi-user" || variant == "fixed";
+  bool fix2 = variant == "unary-reduce" || variant == "fixed";
+  if (!fix1 && !fix2)
+    return failure();
+  addFrontEnd(pm, /*unaryReduce=*/fix2, /*blockTranspose=*/fix2);
+  if (fix1) {
+    fixes::MultiUserDstAccessOptions o;
+    o.fullSync = options.fullSync;
+    pm.addPass(fixes::createMultiUserDstAccess(o));
+  } else {
+    d2m::D2MInsertDstRegisterAccessOptions o;
+    o.assertions = "on";
+    o.fullSync = options.fullSync;
+    pm.addPass(d2m::createD2MInsertDstRegisterAccess(o));
+  }
+  addBackEnd(pm, options);
+  return success();
+}
+
+void dstlab::registerFixedPipelines() {
+  for (const char *v : {"multi-user", "unary-reduce", "fixed"}) {
+    std::string name = std::string("dstlab-") + v;
+    PassPipelineRegistration<>(
+        name, std::string("tl -> ttkernel, variant ") + v,
+        [v](OpPassManager &pm) { (void)buildVariantPipeline(pm, v); });
+  }
+}
