@@ -4,15 +4,13 @@
 //   softmax core. S feeds rowmax and sub, P feeds rowsum three times -> the
 //   multi-user assertion.
 // config @p3_1x1: grid 1x1, 1x1-tile blocks, 32x32 bf16 (the seed's)
-// config @p3_2x2: grid 1x1, 2x2-tile blocks, 64x64 bf16: with fix 2 alone the
-//   fused sub/exp nest needs more DST than the upstream pass has (slices x 4
-//   tiles): only both fixes together compile it.
+// config @p3_2x2: grid 1x1, 2x2-tile blocks, 64x64 bf16 (reductions across
+//   two tiles per row)
 // expect upstream: crash "Currently we do not support multiple users in the same compute dst region."
 // expect upstream-release: error "must come from a circular buffer"
 // expect multi-user: hazard invalid-reduce-scaler
 // expect unary-reduce: pass
 // expect fixed: pass
-// expect[@p3_2x2] unary-reduce: crash "Insufficient DST capacity for all operands."
 
 tl.program @p3_1x1 grid [1, 1] {
   tl.tensor @Q input : tensor<32x32xbf16>

@@ -104,6 +104,11 @@ private:
   LogicalResult lowerTileLoop(affine::AffineForOp loop, bool top);
   LogicalResult lowerSectionBlock(Block &block);
   DenseMap<int64_t, Value> copiedFromValue; // per-tile copy-ins
+  /// A second CB for each intermediate that some tile loop both reads and
+  /// writes (an accumulator updated in place): the loop writes the other
+  /// one of the pair, since a CB page cannot be rewritten once visible.
+  DenseMap<Value, std::pair<int32_t, int32_t>> pingPong;
+  DenseMap<int32_t, int32_t> packRedirect; // CB id -> CB packs write to
   bool sectionOpen = false, packing = false;
   void emitCopyOutProtocol(Block &region, Operation *nestsBegin,
                            Operation *nestsEnd, bool before);
@@ -678,6 +683,23 @@ LogicalResult GenericLowering::lower(OpBuilder &mb) {
   });
   if (walk.wasInterrupted())
     return failure();
+  for (Operation &op : region) {
+    if (!isa<affine::AffineForOp>(op) || !holdsSection(&op))
+      continue;
+    DenseSet<Value> reads, writes;
+    op.walk([&](affine::AffineLoadOp l) { reads.insert(l.getMemRef()); });
+    op.walk([&](affine::AffineStoreOp st) { writes.insert(st.getMemRef()); });
+    for (Value m : writes) {
+      if (!reads.contains(m) || !m.getDefiningOp<memref::AllocOp>() ||
+          pingPong.count(m))
+        continue;
+      if (nextTemp > 31)
+        return op.emitOpError("more intermediate CBs than the 8 ids left");
+      pingPong[m] = {cbIds[m], nextTemp};
+      cbPages[nextTemp] = cbPages[cbIds[m]];
+      ++nextTemp;
+    }
+  }
 
   auto program = tk::ProgramOp::create(
       mb, loc, programName, generic.getGridAttr(),
@@ -775,13 +797,30 @@ struct D2MToTTKernelPass
 LogicalResult GenericLowering::lowerTileLoop(affine::AffineForOp loop,
                                              bool top) {
   Location loc = loop.getLoc();
-  // Intermediate CBs this loop writes: reserved around the whole loop.
+  // Intermediate CBs this loop writes: reserved around the whole loop. One
+  // it also reads is written through the other CB of its pair.
   SmallVector<int32_t> written;
+  SmallVector<std::pair<Value, int32_t>> swapped; // memref, old id
+  DenseMap<int32_t, int32_t> writeTo;
   if (top) {
     loop.walk([&](affine::AffineStoreOp st) {
-      int32_t id = cbOf(st.getMemRef());
-      if (id >= kTempBase && !llvm::is_contained(written, id))
-        written.push_back(id);
+      Value m = st.getMemRef();
+      int32_t id = cbOf(m);
+      if (id < kTempBase || llvm::is_contained(written, id) ||
+          writeTo.count(id))
+        return;
+      auto pp = pingPong.find(m);
+      bool readsToo = false;
+      loop.walk([&](affine::AffineLoadOp l) { readsToo |= l.getMemRef() == m; });
+      if (pp != pingPong.end() && readsToo) {
+        int32_t other =
+            id == pp->second.first ? pp->second.second : pp->second.first;
+        writeTo[id] = other;
+        swapped.push_back({m, id});
+        written.push_back(other);
+        return;
+      }
+      written.push_back(id);
     });
     for (int32_t id : written) {
       if (cbState[id] == CBState::Visible)
@@ -790,6 +829,7 @@ LogicalResult GenericLowering::lowerTileLoop(affine::AffineForOp loop,
       cbState[id] = CBState::Reserved;
     }
   }
+  packRedirect = writeTo;
   auto f = scf::ForOp::create(b, loc, idx(0),
                               idx(loop.getConstantUpperBound()), idx(1));
   map.map(loop.getInductionVar(), f.getInductionVar());
@@ -798,6 +838,15 @@ LogicalResult GenericLowering::lowerTileLoop(affine::AffineForOp loop,
     OpBuilder::InsertionGuard g(b);
     b.setInsertionPointToStart(f.getBody());
     r = lowerSectionBlock(*loop.getBody());
+  }
+  if (top)
+    packRedirect.clear();
+  for (auto [m, old] : swapped) {
+    // The old version is consumed; the pair's other CB holds the value now.
+    if (cbState[old] == CBState::Visible)
+      tk::CBPopFrontOp::create(b, loc, old, idx(cbPages[old]));
+    cbState[old] = CBState::None;
+    cbIds[m] = writeTo[old];
   }
   for (int32_t id : written) {
     tk::CBPushBackOp::create(b, loc, id, idx(cbPages[id]));
@@ -877,8 +926,11 @@ LogicalResult GenericLowering::lowerSectionBlock(Block &block) {
         return failure();
       if (!src->inDst)
         return st.emitOpError("CB store of a value not in DST");
+      int32_t target = cbOf(st.getMemRef());
+      if (auto it = packRedirect.find(target); it != packRedirect.end())
+        target = it->second;
       tk::PackTileOp::create(
-          b, st.getLoc(), src->index, I(cbOf(st.getMemRef())),
+          b, st.getLoc(), src->index, I(target),
           cbIndex(st.getAffineMap(), st.getMapOperands(), st.getMemRefType()));
       continue;
     }

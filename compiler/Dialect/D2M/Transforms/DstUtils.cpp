@@ -49,8 +49,16 @@ int64_t dstlab::d2m::dstCapacity(TileType tile, bool fullSync) {
   return capacity;
 }
 
+Block *ComputeNest::sectionBlock() const {
+  if (!perTile || outputLoops.empty())
+    return nullptr;
+  return affine::AffineForOp(loops[outputLoops.back()]).getBody();
+}
+
 SmallVector<int64_t> ComputeNest::dstShape() const {
   SmallVector<int64_t> shape;
+  if (perTile)
+    return shape;
   for (unsigned l : outputLoops)
     shape.push_back(affine::AffineForOp(loops[l]).getConstantUpperBound());
   return shape;
@@ -172,6 +180,8 @@ SmallVector<Value> dstlab::d2m::dstIndices(OpBuilder &b, Location loc,
                                            const ComputeNest &nest,
                                            int64_t slice) {
   SmallVector<Value> idx{arith::ConstantIndexOp::create(b, loc, slice)};
+  if (nest.perTile)
+    return idx;
   for (unsigned l : nest.outputLoops)
     idx.push_back(affine::AffineForOp(nest.loops[l]).getInductionVar());
   return idx;
@@ -212,26 +222,53 @@ Value dstlab::d2m::emitDstAccess(OpBuilder &b, ComputeNest &nest,
   Location loc = nest.outer.getLoc();
   SmallVector<int64_t> shape{std::max<int64_t>(numSlices, 1)};
   llvm::append_range(shape, nest.dstShape());
-  b.setInsertionPoint(nest.outer);
+  Block *section = nest.sectionBlock();
+  if (section)
+    b.setInsertionPointToStart(section);
+  else
+    b.setInsertionPoint(nest.outer);
   Value dst = AcquireDstOp::create(
       b, loc, getTileMemRef(shape, nest.tile, MemorySpace::DST));
-  for (const SliceTransfer &t : copyIns)
-    buildNest(b, loc, nest.dstShape(), [&](OpBuilder &nb, ValueRange ivs) {
-      Value v = affine::AffineLoadOp::create(
-          nb, loc, t.cb, restrictToOutputLoops(t.cbMap, nest), ivs);
-      SmallVector<Value> idx{arith::ConstantIndexOp::create(nb, loc, t.slice)};
+  // Per tile, the transfers are single statements over the output ivs.
+  SmallVector<Value> outIvs;
+  for (unsigned l : nest.outputLoops)
+    outIvs.push_back(affine::AffineForOp(nest.loops[l]).getInductionVar());
+  auto transfer = [&](OpBuilder &nb, ValueRange ivs, const SliceTransfer &t,
+                      bool in) {
+    SmallVector<Value> idx{arith::ConstantIndexOp::create(nb, loc, t.slice)};
+    if (!section)
       llvm::append_range(idx, ivs);
+    AffineMap m = restrictToOutputLoops(t.cbMap, nest);
+    if (in) {
+      Value v = affine::AffineLoadOp::create(nb, loc, t.cb, m, ivs);
       memref::StoreOp::create(nb, loc, v, dst, idx);
-    });
-  b.setInsertionPointAfter(nest.outer);
-  for (const SliceTransfer &t : copyOuts)
-    buildNest(b, loc, nest.dstShape(), [&](OpBuilder &nb, ValueRange ivs) {
-      SmallVector<Value> idx{arith::ConstantIndexOp::create(nb, loc, t.slice)};
-      llvm::append_range(idx, ivs);
+    } else {
       Value v = memref::LoadOp::create(nb, loc, dst, idx);
-      affine::AffineStoreOp::create(
-          nb, loc, v, t.cb, restrictToOutputLoops(t.cbMap, nest), ivs);
+      affine::AffineStoreOp::create(nb, loc, v, t.cb, m, ivs);
+    }
+  };
+  for (const SliceTransfer &t : copyIns) {
+    if (section) {
+      transfer(b, outIvs, t, true);
+      continue;
+    }
+    buildNest(b, loc, nest.dstShape(), [&](OpBuilder &nb, ValueRange ivs) {
+      transfer(nb, ivs, t, true);
     });
+  }
+  if (section)
+    b.setInsertionPoint(section->getTerminator());
+  else
+    b.setInsertionPointAfter(nest.outer);
+  for (const SliceTransfer &t : copyOuts) {
+    if (section) {
+      transfer(b, outIvs, t, false);
+      continue;
+    }
+    buildNest(b, loc, nest.dstShape(), [&](OpBuilder &nb, ValueRange ivs) {
+      transfer(nb, ivs, t, false);
+    });
+  }
   return dst;
 }
 

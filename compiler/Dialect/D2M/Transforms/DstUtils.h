@@ -48,6 +48,13 @@ struct ComputeNest {
   llvm::SmallVector<unsigned> outputLoops;
   llvm::SmallVector<int64_t> dstShape() const; ///< extents of outputLoops
   TileType tile;
+  /// The nest was split into one-tile pieces before DST allocation (upstream
+  /// runs its tile-compute-loops pass first): the DST section sits inside the
+  /// output loops and DST is indexed by slice only. Needs the output loops
+  /// outermost.
+  bool perTile = false;
+  /// The block the per-tile section lives in (innermost output loop body).
+  mlir::Block *sectionBlock() const;
 };
 
 /// The compute nests of a d2m.generic region in program order, or failure

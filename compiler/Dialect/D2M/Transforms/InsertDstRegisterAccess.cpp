@@ -58,9 +58,17 @@ struct UpstreamDstPass
       FailureOr<SmallVector<ComputeNest>> nests = collectComputeNests(generic);
       if (failed(nests))
         return WalkResult::interrupt();
-      for (ComputeNest &nest : *nests)
+      for (ComputeNest &nest : *nests) {
+        // Upstream's tile-compute-loops pass runs before this one and leaves
+        // one-tile pieces: model it by placing the section per output tile
+        // (when the output loops are outermost, as linalg leaves them).
+        nest.perTile = tileComputeLoops;
+        for (auto [i, l] : llvm::enumerate(nest.outputLoops))
+          if (l != i)
+            nest.perTile = false;
         if (failed(processNest(nest)))
           return WalkResult::interrupt();
+      }
       return WalkResult::advance();
     });
     if (r.wasInterrupted())

@@ -35,6 +35,9 @@ def D2MInsertDstRegisterAccess
            "on: abort like an assert build; off: carry on like NDEBUG">,
     Option<"fullSync", "full-sync", "bool", "false",
            "DST in full-sync mode (capacity doubled)">,
+    Option<"tileComputeLoops", "tile-compute-loops", "bool", "true",
+           "model upstream's tile-compute-loops pass: one DST section per "
+           "output tile (off: one section per block)">,
   ];
   let dependentDialects = ["::mlir::affine::AffineDialect",
                            "::mlir::memref::MemRefDialect"];
