@@ -167,8 +167,7 @@ Value KernelLowering::lowerRowReduce(Location loc, Value in, bool isMax) {
                          return d2m::TileFillOp::create(nb, 
                              nloc, tileType, nb.getF64FloatAttr(identity));
                        });
-  AffineExpr d0 = b.getAffineDimExpr(0), d1 = b.getAffineDimExpr(1),
-             zero = b.getAffineConstantExpr(0);
+  AffineExpr d0 = b.getAffineDimExpr(0), zero = b.getAffineConstantExpr(0);
   return generic(
       loc, {in, getScaler(loc)}, init,
       {identity2(), map({zero, zero}, 2), map({d0, zero}, 2)},

@@ -115,7 +115,7 @@ LogicalResult GenericOp::verify() {
                            << " does not tile " << global << " by rows";
     int64_t blockRows = block.getDimSize(0);
     if (dist == Distribution::Shard &&
-        global.getDimSize(0) / blockRows != getItems())
+        global.getDimSize(0) / blockRows != static_cast<int64_t>(getItems()))
       return emitOpError() << "sharded operand #" << i << " has "
                            << global.getDimSize(0) / blockRows
                            << " row blocks for " << getItems() << " items";
