@@ -25,6 +25,7 @@
 
 #include "compiler/Dialect/D2M/Transforms/DstUtils.h"
 
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/IRMapping.h"
 #include "llvm/ADT/SetVector.h"
@@ -199,7 +200,7 @@ static std::optional<FloatAttr> fillInitOf(Value memref,
     if (!store || store->getParentOfType<affine::AffineForOp>() == nullptr)
       continue;
     Operation *top = store;
-    while (!isa<GenericOp>(top->getParentOp()))
+    while (!isa<GenericOp, scf::ForOp>(top->getParentOp()))
       top = top->getParentOp();
     if (top == const_cast<ComputeNest &>(nest).outer.getOperation())
       continue;

@@ -18,7 +18,11 @@
 
 #include "mlir/Dialect/Affine/Utils.h"
 #include "mlir/IR/IRMapping.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "llvm/ADT/TypeSwitch.h"
+
+#include <functional>
+#include <numeric>
 
 namespace dstlab {
 #define GEN_PASS_DEF_D2MTOTTKERNEL
@@ -31,8 +35,8 @@ namespace tk = dstlab::ttkernel;
 
 namespace {
 
-/// CB id ranges: inputs 0.., scalers 8.., outputs 16.., intermediates 24..
-constexpr int32_t kScalerBase = 8, kOutputBase = 16, kTempBase = 24;
+/// CB ids: inputs 0.., outputs 16.., scalers and intermediates in the rest.
+constexpr int32_t kOutputBase = 16;
 
 int64_t volumeOf(MemRefType t) { return t.getNumElements(); }
 
@@ -109,6 +113,9 @@ private:
   /// one of the pair, since a CB page cannot be rewritten once visible.
   DenseMap<Value, std::pair<int32_t, int32_t>> pingPong;
   DenseMap<int32_t, int32_t> packRedirect; // CB id -> CB packs write to
+  DenseSet<int32_t> tempIds;               // ids of intermediate CBs
+  DenseMap<int32_t, Value> holderOf;       // intermediate id -> its memref
+  LogicalResult lowerScfLoop(scf::ForOp loop);
   bool sectionOpen = false, packing = false;
   void emitCopyOutProtocol(Block &region, Operation *nestsBegin,
                            Operation *nestsEnd, bool before);
@@ -344,6 +351,8 @@ struct Section {
   /// Set instead of the above for a loop over output tiles with a DST
   /// section per tile inside (fix 1's form).
   affine::AffineForOp tileLoop;
+  /// Or a loop over blocks (flash attention's loop over KV blocks).
+  scf::ForOp blockLoop;
 };
 
 bool holdsSection(Operation *op) {
@@ -377,6 +386,13 @@ LogicalResult GenericLowering::buildCompute(OpBuilder &pb) {
   for (Operation &op : region) {
     if (auto acq = dyn_cast<d2m::AcquireDstOp>(op)) {
       sections.push_back({acq, {}, {}, {}});
+      continue;
+    }
+    if (auto f = dyn_cast<scf::ForOp>(op)) {
+      Section blocks;
+      blocks.blockLoop = f;
+      sections.push_back(blocks);
+      sections.push_back({});
       continue;
     }
     auto loop = dyn_cast<affine::AffineForOp>(op);
@@ -448,6 +464,11 @@ LogicalResult GenericLowering::buildCompute(OpBuilder &pb) {
           result = failure();
         continue;
       }
+      if (sec.blockLoop) {
+        if (failed(lowerScfLoop(sec.blockLoop)))
+          result = failure();
+        continue;
+      }
       if (!sec.acquire)
         continue;
       dst = sec.acquire.getResult();
@@ -501,7 +522,7 @@ LogicalResult GenericLowering::buildCompute(OpBuilder &pb) {
         SmallVector<Value> ivs;
         for (auto st : innermost(loop, ivs)->getOps<affine::AffineStoreOp>()) {
           int32_t id = cbOf(st.getMemRef());
-          if (id >= kTempBase && !llvm::is_contained(written, id))
+          if (tempIds.contains(id) && !llvm::is_contained(written, id))
             written.push_back(id);
         }
       }
@@ -591,32 +612,40 @@ void GenericLowering::buildReader(OpBuilder &) {
   for (auto [id, v] : scalerValues)
     tk::GenerateReduceScalerOp::create(b, loc, I(id), b.getF64FloatAttr(v));
   Block &region = generic.getRegion().front();
+  auto readBlock = [&](unsigned i, Value blkIdx) {
+    int32_t id = static_cast<int32_t>(i);
+    auto cbTy = cast<d2m::CBType>(region.getArgument(i).getType());
+    int64_t n = volumeOf(cbTy.getMemref());
+    tk::CBReserveBackOp::create(b, loc, id, idx(n));
+    Value base = arith::MulIOp::create(b, loc, blkIdx, idx(n));
+    for (int64_t t = 0; t < n; ++t) {
+      Value tile = arith::AddIOp::create(b, loc, base, idx(t));
+      tk::NocAsyncReadTileOp::create(b, loc, bufferNames[i].getValue(), tile,
+                                     id, idx(t));
+    }
+    tk::NocAsyncReadBarrierOp::create(b, loc);
+    tk::CBPushBackOp::create(b, loc, id, idx(n));
+  };
   itemLoop([&](Value item) {
+    // Sharded blocks first, then the streams interleaved block by block, in
+    // the order the compute kernel waits for them.
+    SmallVector<unsigned> streams;
     for (auto [i, input] : llvm::enumerate(generic.getInputs())) {
-      int32_t id = static_cast<int32_t>(i);
-      auto cbTy = cast<d2m::CBType>(region.getArgument(i).getType());
-      MemRefType blk = cbTy.getMemref();
-      int64_t rows = blk.getDimSize(0), cols = blk.getDimSize(1);
       auto dist = cast<d2m::DistributionAttr>(generic.getDistributions()[i])
                       .getValue();
-      SmallVector<Value> blocks;
       if (dist == d2m::Distribution::Shard)
-        blocks.push_back(item);
-      else
-        for (int j = 0; j < streamWaits.lookup(id); ++j)
-          blocks.push_back(idx(j));
-      for (Value blkIdx : blocks) {
-        tk::CBReserveBackOp::create(b, loc, id, idx(rows * cols));
-        Value base = arith::MulIOp::create(b, loc, blkIdx, idx(rows * cols));
-        for (int64_t t = 0; t < rows * cols; ++t) {
-          Value tile = arith::AddIOp::create(b, loc, base, idx(t));
-          tk::NocAsyncReadTileOp::create(b, loc, bufferNames[i].getValue(),
-                                         tile, id, idx(t));
-        }
-        tk::NocAsyncReadBarrierOp::create(b, loc);
-        tk::CBPushBackOp::create(b, loc, id, idx(rows * cols));
-      }
+        readBlock(i, item);
+      else if (streamWaits.lookup(i) > 0)
+        streams.push_back(i);
     }
+    if (streams.empty())
+      return;
+    int64_t n = streamWaits.lookup(streams.front());
+    auto loop = scf::ForOp::create(b, loc, idx(0), idx(n), idx(1));
+    OpBuilder::InsertionGuard g(b);
+    b.setInsertionPoint(loop.getBody()->getTerminator());
+    for (unsigned i : streams)
+      readBlock(i, loop.getInductionVar());
   });
 }
 
@@ -658,48 +687,142 @@ LogicalResult GenericLowering::lower(OpBuilder &mb) {
     cbPages[id] = volumeOf(m);
     tile = cast<d2m::TileType>(m.getElementType());
   }
-  int32_t nextScaler = kScalerBase, nextTemp = kTempBase;
+  // CB ids: inputs 0.., outputs 16..; scalers and intermediates share the
+  // rest (tt-metal has 32), intermediates reusing an id once the previous
+  // holder is dead (live ranges over the region in program order; a buffer
+  // used inside a loop it is defined outside of lives through the loop).
+  SmallVector<int32_t> pool;
+  for (int32_t id = 0; id < 32; ++id) {
+    bool taken = (id < (int32_t)numIns) ||
+                 (id >= kOutputBase &&
+                  id < kOutputBase + (int32_t)generic.getOutputs().size());
+    if (!taken)
+      pool.push_back(id);
+  }
+  DenseMap<Operation *, int64_t> order, lastInside;
+  int64_t counter = 0;
+  region.walk<WalkOrder::PreOrder>([&](Operation *op) { order[op] = counter++; });
+  // lastInside: the highest pre-order index within an op.
+  {
+    std::function<int64_t(Operation *)> last = [&](Operation *op) {
+      int64_t m = order[op];
+      for (Region &r : op->getRegions())
+        for (Operation &inner : r.getOps())
+          m = std::max(m, last(&inner));
+      lastInside[op] = m;
+      return m;
+    };
+    for (Operation &op : region)
+      last(&op);
+  }
+  struct Interval {
+    Value memref;
+    int64_t lo, hi;
+    int64_t pages;
+  };
+  SmallVector<Interval> intervals;
   WalkResult walk = region.walk([&](Operation *op) {
     if (auto s = dyn_cast<d2m::ScalerOp>(op)) {
-      cbIds[s.getResult()] = nextScaler;
-      cbPages[nextScaler] = 1;
-      scalerValues[nextScaler++] = s.getValue().convertToDouble();
-    } else if (auto a = dyn_cast<memref::AllocOp>(op)) {
-      if (nextTemp > 31) {
-        a.emitOpError("more intermediate CBs than the 8 ids left");
+      if (pool.empty()) {
+        s.emitOpError("no CB id left for a scaler");
         return WalkResult::interrupt();
       }
-      cbIds[a.getResult()] = nextTemp;
-      cbPages[nextTemp++] = volumeOf(a.getType());
+      int32_t id = pool.front();
+      pool.erase(pool.begin());
+      cbIds[s.getResult()] = id;
+      cbPages[id] = 1;
+      scalerValues[id] = s.getValue().convertToDouble();
+    } else if (auto a = dyn_cast<memref::AllocOp>(op)) {
+      int64_t lo = order[a], hi = order[a];
+      for (Operation *user : a->getUsers()) {
+        hi = std::max(hi, order[user]);
+        for (Operation *p = user->getParentOp(); p && p != generic;
+             p = p->getParentOp())
+          if (isa<scf::ForOp>(p) && !p->isAncestor(a))
+            hi = std::max(hi, lastInside[p]);
+      }
+      intervals.push_back({a.getResult(), lo, hi, volumeOf(a.getType())});
     } else if (auto w = dyn_cast<d2m::WaitOp>(op)) {
       int32_t id = cbIds.lookup(w.getCb());
-      if (++streamWaits[id] > 1) {
-        w.emitOpError("a CB waited on more than once per work item is not "
-                      "supported by this lowering");
-        return WalkResult::interrupt();
-      }
+      int64_t trips = 1;
+      for (Operation *p = w->getParentOp(); p && p != generic;
+           p = p->getParentOp())
+        if (auto f = dyn_cast<scf::ForOp>(p)) {
+          auto lb = getConstantIntValue(f.getLowerBound());
+          auto ub = getConstantIntValue(f.getUpperBound());
+          auto st = getConstantIntValue(f.getStep());
+          if (!lb || !ub || !st || *st <= 0) {
+            w.emitOpError("waits in a loop without constant bounds");
+            return WalkResult::interrupt();
+          }
+          trips *= std::max<int64_t>(0, (*ub - *lb + *st - 1) / *st);
+        }
+      streamWaits[id] += trips;
     }
     return WalkResult::advance();
   });
   if (walk.wasInterrupted())
     return failure();
-  for (Operation &op : region) {
-    if (!isa<affine::AffineForOp>(op) || !holdsSection(&op))
-      continue;
-    DenseSet<Value> reads, writes;
-    op.walk([&](affine::AffineLoadOp l) { reads.insert(l.getMemRef()); });
-    op.walk([&](affine::AffineStoreOp st) { writes.insert(st.getMemRef()); });
-    for (Value m : writes) {
-      if (!reads.contains(m) || !m.getDefiningOp<memref::AllocOp>() ||
-          pingPong.count(m))
+  {
+    int64_t n = -1;
+    for (auto [id, waits] : streamWaits) {
+      auto dist = cast<d2m::DistributionAttr>(generic.getDistributions()[id])
+                      .getValue();
+      if (dist != d2m::Distribution::Stream)
         continue;
-      if (nextTemp > 31)
-        return op.emitOpError("more intermediate CBs than the 8 ids left");
-      pingPong[m] = {cbIds[m], nextTemp};
-      cbPages[nextTemp] = cbPages[cbIds[m]];
-      ++nextTemp;
+      if (n >= 0 && waits != n)
+        return generic.emitOpError("streams read different numbers of blocks "
+                                   "per work item");
+      n = waits;
     }
   }
+  // An intermediate a tile loop both reads and writes gets a second CB.
+  SmallVector<std::pair<Value, int64_t>> shadows; // memref, interval index
+  region.walk([&](affine::AffineForOp loop) {
+    if (!holdsSection(loop) ||
+        (loop->getParentOp() != generic &&
+         !isa<scf::ForOp>(loop->getParentOp())))
+      return;
+    DenseSet<Value> reads;
+    loop.walk([&](affine::AffineLoadOp l) { reads.insert(l.getMemRef()); });
+    loop.walk([&](affine::AffineStoreOp st) {
+      Value m = st.getMemRef();
+      if (!reads.contains(m) || !m.getDefiningOp<memref::AllocOp>())
+        return;
+      for (auto [k, iv] : llvm::enumerate(intervals))
+        if (iv.memref == m &&
+            llvm::none_of(shadows, [&](auto &sh) { return sh.first == m; }))
+          shadows.push_back({m, (int64_t)k});
+    });
+  });
+  // Greedy interval colouring over the free ids.
+  SmallVector<Interval> all = intervals;
+  for (auto &[m, k] : shadows)
+    all.push_back({Value(), intervals[k].lo, intervals[k].hi,
+                   intervals[k].pages});
+  SmallVector<int64_t> idx(all.size());
+  std::iota(idx.begin(), idx.end(), 0);
+  llvm::stable_sort(idx, [&](int64_t x, int64_t y) { return all[x].lo < all[y].lo; });
+  DenseMap<int32_t, int64_t> busyUntil;
+  SmallVector<int32_t> idOf(all.size(), -1);
+  for (int64_t k : idx) {
+    for (int32_t id : pool)
+      if (!busyUntil.count(id) || busyUntil[id] < all[k].lo) {
+        idOf[k] = id;
+        busyUntil[id] = all[k].hi;
+        cbPages[id] = std::max(cbPages.lookup(id), all[k].pages);
+        break;
+      }
+    if (idOf[k] < 0)
+      return generic.emitOpError()
+             << "needs more than the 32 circular buffers a core has";
+  }
+  for (auto [k, iv] : llvm::enumerate(intervals))
+    cbIds[iv.memref] = idOf[k];
+  for (int32_t id : idOf)
+    tempIds.insert(id);
+  for (auto [n, sh] : llvm::enumerate(shadows))
+    pingPong[sh.first] = {idOf[sh.second], idOf[intervals.size() + n]};
 
   auto program = tk::ProgramOp::create(
       mb, loc, programName, generic.getGridAttr(),
@@ -806,7 +929,7 @@ LogicalResult GenericLowering::lowerTileLoop(affine::AffineForOp loop,
     loop.walk([&](affine::AffineStoreOp st) {
       Value m = st.getMemRef();
       int32_t id = cbOf(m);
-      if (id < kTempBase || llvm::is_contained(written, id) ||
+      if (!tempIds.contains(id) || llvm::is_contained(written, id) ||
           writeTo.count(id))
         return;
       auto pp = pingPong.find(m);
@@ -828,6 +951,10 @@ LogicalResult GenericLowering::lowerTileLoop(affine::AffineForOp loop,
       tk::CBReserveBackOp::create(b, loc, id, idx(cbPages[id]));
       cbState[id] = CBState::Reserved;
     }
+    loop.walk([&](affine::AffineStoreOp st) {
+      int32_t id = cbOf(st.getMemRef());
+      holderOf[writeTo.count(id) ? writeTo[id] : id] = st.getMemRef();
+    });
   }
   packRedirect = writeTo;
   auto f = scf::ForOp::create(b, loc, idx(0),
@@ -944,5 +1071,69 @@ LogicalResult GenericLowering::lowerSectionBlock(Block &block) {
     return op.emitOpError("unexpected in a DST section");
   }
   closeSection();
+  return success();
+}
+
+LogicalResult GenericLowering::lowerScfLoop(scf::ForOp loop) {
+  Location loc = loop.getLoc();
+  // Intermediates the loop never touches are consumed before it, so that
+  // every iteration starts with the same CBs visible.
+  for (auto &[id, state] : cbState) {
+    Value m = holderOf.lookup(id);
+    if (state != CBState::Visible || !m)
+      continue;
+    bool usedInside = llvm::any_of(m.getUsers(), [&](Operation *u) {
+      return loop->isAncestor(u);
+    });
+    if (!usedInside) {
+      tk::CBPopFrontOp::create(b, loc, id, idx(cbPages[id]));
+      state = CBState::None;
+    }
+  }
+  auto nf = scf::ForOp::create(b, loc, mapped(loop.getLowerBound()),
+                               mapped(loop.getUpperBound()),
+                               mapped(loop.getStep()));
+  map.map(loop.getInductionVar(), nf.getInductionVar());
+  OpBuilder::InsertionGuard g(b);
+  b.setInsertionPoint(nf.getBody()->getTerminator());
+  SmallVector<int32_t> waited;
+  for (Operation &op : loop.getBody()->without_terminator()) {
+    if (auto w = dyn_cast<d2m::WaitOp>(op)) {
+      int32_t id = cbIds.lookup(w.getCb());
+      cbIds[w.getResult()] = id;
+      tk::CBWaitFrontOp::create(b, loc, id, idx(cbPages[id]));
+      waited.push_back(id);
+      continue;
+    }
+    if (auto inner = dyn_cast<scf::ForOp>(op)) {
+      if (failed(lowerScfLoop(inner)))
+        return failure();
+      continue;
+    }
+    if (auto tiles = dyn_cast<affine::AffineForOp>(op)) {
+      if (!holdsSection(tiles))
+        return tiles.emitOpError("a loop over blocks needs one DST section "
+                                 "per output tile (tile-compute-loops)");
+      if (failed(lowerTileLoop(tiles, /*top=*/true)))
+        return failure();
+      continue;
+    }
+    if (isa<memref::AllocOp, arith::ConstantOp>(op))
+      continue;
+    return op.emitOpError("unexpected in a loop over blocks");
+  }
+  // Every iteration must leave the CBs as it found them: blocks read from
+  // streams and intermediates made in the body are consumed here.
+  for (auto [m, id] : cbIds) {
+    Operation *def = m.getDefiningOp();
+    if (!def || !isa<memref::AllocOp>(def) || !loop->isAncestor(def))
+      continue;
+    if (cbState[id] == CBState::Visible) {
+      tk::CBPopFrontOp::create(b, loc, id, idx(cbPages[id]));
+      cbState[id] = CBState::None;
+    }
+  }
+  for (int32_t id : waited)
+    tk::CBPopFrontOp::create(b, loc, id, idx(cbPages[id]));
   return success();
 }

@@ -48,6 +48,7 @@ private:
   IRMapping values;        // tl value -> tensor of tiles
   DenseMap<Value, Value> cbOfArg; // tl stream arg -> d2m.cb
   Value scalerTensor;       // the constant scaler tile, made on first use
+  Block *regionBlock = nullptr; // the d2m.generic's compute region
 
   RankedTensorType tensorOf(ArrayRef<int64_t> shape) {
     return RankedTensorType::get(shape, tileType);
@@ -110,6 +111,10 @@ private:
 Value KernelLowering::getScaler(Location loc) {
   if (scalerTensor)
     return scalerTensor;
+  // Made once at the top of the region: the reader fills it before the
+  // first work item, whatever loop first needs it.
+  OpBuilder::InsertionGuard g(b);
+  b.setInsertionPointToStart(regionBlock);
   auto memTy = d2m::getTileMemRef({1, 1}, tileType, d2m::MemorySpace::CB);
   Value s = d2m::ScalerOp::create(b, loc, memTy, b.getF64FloatAttr(1.0));
   scalerTensor = bufferization::ToTensorOp::create(b, loc, tensorOf({1, 1}), s,
@@ -216,7 +221,7 @@ Value KernelLowering::colvecToOutput(Location loc, Value v,
 
 LogicalResult KernelLowering::lowerOp(Operation *op) {
   Location loc = op->getLoc();
-  auto set = [&](Value v) {
+  auto set = [&](Value v) -> LogicalResult {
     values.map(op->getResult(0), v);
     return success();
   };
@@ -226,6 +231,42 @@ LogicalResult KernelLowering::lowerOp(Operation *op) {
   return TypeSwitch<Operation *, LogicalResult>(op)
       .Case<arith::ConstantOp>([&](auto c) {
         b.clone(*c, values);
+        return success();
+      })
+      .Case<scf::ForOp>([&](scf::ForOp f) -> LogicalResult {
+        // A loop over blocks (KV blocks in flash attention): the same loop
+        // over tensors of tiles, its body lowered op by op.
+        SmallVector<Value> inits;
+        for (Value v : f.getInitArgs())
+          inits.push_back(values.lookup(v));
+        auto nf = scf::ForOp::create(
+            b, loc, values.lookupOrDefault(f.getLowerBound()),
+            values.lookupOrDefault(f.getUpperBound()),
+            values.lookupOrDefault(f.getStep()), inits);
+        values.map(f.getInductionVar(), nf.getInductionVar());
+        for (auto [a, na] :
+             llvm::zip(f.getRegionIterArgs(), nf.getRegionIterArgs()))
+          values.map(a, na);
+        {
+          OpBuilder::InsertionGuard g(b);
+          b.setInsertionPointToEnd(nf.getBody());
+          for (Operation &inner : f.getBody()->without_terminator())
+            if (failed(lowerOp(&inner)))
+              return failure();
+          SmallVector<Value> yielded;
+          for (auto [i, v] : llvm::enumerate(
+                   f.getBody()->getTerminator()->getOperands())) {
+            yielded.push_back(values.lookup(v));
+            if (yielded.back().getType() != inits[i].getType())
+              return f.emitOpError()
+                     << "iter_arg #" << i << " is " << inits[i].getType()
+                     << " on entry but " << yielded.back().getType()
+                     << " when yielded";
+          }
+          scf::YieldOp::create(b, loc, yielded);
+        }
+        for (auto [r, nr] : llvm::zip(f.getResults(), nf.getResults()))
+          values.map(r, nr);
         return success();
       })
       .Case<tl::ReadOp>([&](tl::ReadOp r) {
@@ -323,6 +364,7 @@ LogicalResult KernelLowering::lowerOp(Operation *op) {
 LogicalResult KernelLowering::lower(tl::KernelOp kernel,
                                     d2m::GenericOp generic) {
   Block &body = generic.getRegion().front();
+  regionBlock = &body;
   b.setInsertionPointToStart(&body);
   Block &src = kernel.getBody().front();
   for (auto [i, arg] : llvm::enumerate(src.getArguments())) {
@@ -343,8 +385,6 @@ LogicalResult KernelLowering::lower(tl::KernelOp kernel,
     tileType = cast<d2m::TileType>(cbTy.getMemref().getElementType());
   }
   for (Operation &op : src.without_terminator()) {
-    if (isa<scf::ForOp>(op))
-      return op.emitOpError("loops in kernels are not lowered by tl-to-d2m yet");
     if (failed(lowerOp(&op)))
       return failure();
   }

@@ -11,6 +11,7 @@
 #include "compiler/Dialect/D2M/Transforms/Passes.h"
 
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/Builders.h"
 
@@ -36,24 +37,81 @@ void createCopy(OpBuilder &b, Location loc, Value src, Value dst) {
       });
 }
 
-LogicalResult bufferizeRegion(GenericOp generic) {
+struct Bufferizer {
   DenseMap<Value, Value> buffers;
   DenseMap<Value, Operation *> writerOf; // alloc -> the generic writing it
   SmallVector<Operation *> dead;
-  OpBuilder b(generic.getContext());
-  Block &body = generic.getRegion().front();
-  for (Operation &op : llvm::make_early_inc_range(body)) {
+  OpBuilder b;
+  explicit Bufferizer(MLIRContext *ctx) : b(ctx) {}
+
+  Value allocLike(Location loc, Type tensorType) {
+    auto t = cast<RankedTensorType>(tensorType);
+    auto memTy = getTileMemRef(t.getShape(), cast<TileType>(t.getElementType()),
+                               MemorySpace::CB);
+    return memref::AllocOp::create(b, loc, memTy);
+  }
+
+  LogicalResult block(Block &blk);
+  LogicalResult loop(scf::ForOp f);
+};
+
+/// A loop over blocks: each tensor iter_arg becomes a state buffer allocated
+/// before the loop, written with the init value before it and with the
+/// yielded value at the end of every iteration.
+LogicalResult Bufferizer::loop(scf::ForOp f) {
+  Location loc = f.getLoc();
+  SmallVector<Value> states;
+  for (Value init : f.getInitArgs()) {
+    Value src = buffers.lookup(init);
+    if (!src)
+      return f.emitOpError("iter_arg init without a buffer");
+    Value state = allocLike(loc, init.getType());
+    createCopy(b, loc, src, state);
+    states.push_back(state);
+  }
+  auto nf = scf::ForOp::create(b, loc, f.getLowerBound(), f.getUpperBound(),
+                               f.getStep());
+  f.getInductionVar().replaceAllUsesWith(nf.getInductionVar());
+  for (auto [arg, state] : llvm::zip(f.getRegionIterArgs(), states))
+    buffers[arg] = state;
+  // Move the body over, then bufferize it in place.
+  Block *body = nf.getBody();
+  body->getOperations().splice(body->begin(), f.getBody()->getOperations(),
+                               f.getBody()->begin(),
+                               std::prev(f.getBody()->end()));
+  auto yield = cast<scf::YieldOp>(f.getBody()->getTerminator());
+  {
+    OpBuilder::InsertionGuard g(b);
+    if (failed(block(*body)))
+      return failure();
+    b.setInsertionPoint(body->getTerminator());
+    for (auto [v, state] : llvm::zip(yield.getOperands(), states)) {
+      Value src = buffers.lookup(v);
+      if (!src)
+        return f.emitOpError("yielded value without a buffer");
+      if (src != state)
+        createCopy(b, loc, src, state);
+    }
+  }
+  for (auto [r, state] : llvm::zip(f.getResults(), states))
+    buffers[r] = state;
+  dead.push_back(f);
+  return success();
+}
+
+LogicalResult Bufferizer::block(Block &blk) {
+  for (Operation &op : llvm::make_early_inc_range(blk)) {
     b.setInsertionPoint(&op);
-    if (auto toTensor = dyn_cast<bufferization::ToTensorOp>(op)) {
+    if (auto f = dyn_cast<scf::ForOp>(op)) {
+      if (f.getNumRegionIterArgs() == 0 && f.getNumResults() == 0)
+        continue;
+      if (failed(loop(f)))
+        return failure();
+    } else if (auto toTensor = dyn_cast<bufferization::ToTensorOp>(op)) {
       buffers[toTensor.getResult()] = toTensor.getBuffer();
       dead.push_back(&op);
     } else if (auto empty = dyn_cast<tensor::EmptyOp>(op)) {
-      auto t = cast<RankedTensorType>(empty.getType());
-      auto memTy = getTileMemRef(t.getShape(),
-                                 cast<TileType>(t.getElementType()),
-                                 MemorySpace::CB);
-      buffers[empty.getResult()] =
-          memref::AllocOp::create(b, empty.getLoc(), memTy);
+      buffers[empty.getResult()] = allocLike(empty.getLoc(), empty.getType());
       dead.push_back(&op);
     } else if (auto lg = dyn_cast<linalg::GenericOp>(op)) {
       if (!lg.hasPureTensorSemantics())
@@ -86,8 +144,9 @@ LogicalResult bufferizeRegion(GenericOp generic) {
       Value dst = mat.getDest();
       auto alloc = src.getDefiningOp<memref::AllocOp>();
       // Write the output CB directly when the value's buffer has no other
-      // reader; otherwise copy.
-      if (alloc && writerOf.count(src) && src.hasOneUse()) {
+      // reader and lives in the same block; otherwise copy.
+      if (alloc && writerOf.count(src) && src.hasOneUse() &&
+          alloc->getBlock() == &blk) {
         alloc.getResult().replaceAllUsesWith(dst);
         // The output CB's view must dominate its new writer.
         if (Operation *def = dst.getDefiningOp())
@@ -99,10 +158,25 @@ LogicalResult bufferizeRegion(GenericOp generic) {
       dead.push_back(&op);
     }
   }
-  for (Operation *op : llvm::reverse(dead)) {
-    op->dropAllUses();
-    op->erase();
-  }
+  return success();
+}
+
+LogicalResult bufferizeRegion(GenericOp generic) {
+  Bufferizer z(generic.getContext());
+  if (failed(z.block(generic.getRegion().front())))
+    return failure();
+  // Old loops last: the dead tensor ops moved out of them still use their
+  // block arguments.
+  for (Operation *op : llvm::reverse(z.dead))
+    if (!isa<scf::ForOp>(op)) {
+      op->dropAllUses();
+      op->erase();
+    }
+  for (Operation *op : llvm::reverse(z.dead))
+    if (isa<scf::ForOp>(op)) {
+      op->dropAllUses();
+      op->erase();
+    }
   return success();
 }
 

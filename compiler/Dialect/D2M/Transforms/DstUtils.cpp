@@ -2,6 +2,7 @@
 
 #include "compiler/Dialect/D2M/Transforms/DstUtils.h"
 
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/Builders.h"
 #include "llvm/ADT/SmallBitVector.h"
 #include "llvm/Support/raw_ostream.h"
@@ -114,10 +115,16 @@ static LogicalResult normalizeAccesses(ComputeNest &nest) {
 FailureOr<SmallVector<ComputeNest>>
 dstlab::d2m::collectComputeNests(GenericOp generic) {
   SmallVector<ComputeNest> nests;
-  for (Operation &op : generic.getRegion().front()) {
-    auto outer = dyn_cast<affine::AffineForOp>(op);
-    if (!outer)
-      continue;
+  // Outermost affine nests, in program order: in the region, or in the body
+  // of a loop over blocks (scf.for).
+  SmallVector<affine::AffineForOp> outers;
+  generic.getRegion().walk<WalkOrder::PreOrder>([&](Operation *op) {
+    auto f = dyn_cast<affine::AffineForOp>(op);
+    if (f && (isa<GenericOp>(f->getParentOp()) ||
+              isa<scf::SCFDialect>(f->getParentOp()->getDialect())))
+      outers.push_back(f);
+  });
+  for (affine::AffineForOp outer : outers) {
     // Nests that already hold their DST section (fix 1) are done.
     if (outer->walk([](AcquireDstOp) { return WalkResult::interrupt(); })
             .wasInterrupted())
@@ -161,17 +168,21 @@ dstlab::d2m::collectComputeNests(GenericOp generic) {
 }
 
 bool dstlab::d2m::isWrittenBefore(Value memref, const ComputeNest &nest) {
+  // A store that comes before the nest in one of the blocks enclosing it
+  // (the nest's own, then each enclosing loop's up to the region).
+  Operation *nestOp = const_cast<ComputeNest &>(nest).outer.getOperation();
   for (Operation *user : memref.getUsers()) {
     auto store = dyn_cast<affine::AffineStoreOp>(user);
     if (!store || store.getMemRef() != memref)
       continue;
-    Operation *top = store;
-    while (top->getParentOp() &&
-           !isa<GenericOp>(top->getParentOp()))
-      top = top->getParentOp();
-    if (top->getBlock() == nest.outer->getBlock() &&
-        top->isBeforeInBlock(nest.outer))
-      return true;
+    for (Operation *anc = nestOp; anc && !isa<GenericOp>(anc);
+         anc = anc->getParentOp()) {
+      Operation *top = store;
+      while (top && top->getBlock() != anc->getBlock())
+        top = top->getParentOp();
+      if (top && top != anc && top->isBeforeInBlock(anc))
+        return true;
+    }
   }
   return false;
 }
