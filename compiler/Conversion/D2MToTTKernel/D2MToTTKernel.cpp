@@ -385,7 +385,9 @@ LogicalResult GenericLowering::buildCompute(OpBuilder &pb) {
   SmallVector<Section> sections;
   for (Operation &op : region) {
     if (auto acq = dyn_cast<d2m::AcquireDstOp>(op)) {
-      sections.push_back({acq, {}, {}, {}});
+      Section sec;
+      sec.acquire = acq;
+      sections.push_back(sec);
       continue;
     }
     if (auto f = dyn_cast<scf::ForOp>(op)) {
