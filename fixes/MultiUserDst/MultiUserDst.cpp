@@ -43,8 +43,31 @@ namespace {
 /// Operands fix 1 keeps in DST: the accumulator of matmul/reduce, both
 /// operands of binary SFPU ops, the input of unary SFPU ops. Transposes and
 /// broadcasts are done by the unpacker straight from a CB.
+/// An eltwise add/sub/mul whose operands both come straight from CBs (the
+/// second possibly broadcast): the FPU computes it (`sub_tiles` with
+/// `bcast cols` for S - bcast_cols(m)), reading nothing from DST.
+bool isFPUBinary(Operation *op) {
+  if (!isa<TileAddOp, TileSubOp, TileMulOp>(op))
+    return false;
+  auto fromCB = [](Value v) { return v.getDefiningOp<affine::AffineLoadOp>(); };
+  if (!fromCB(op->getOperand(0)))
+    return false;
+  Value rhs = op->getOperand(1);
+  if (auto bc = rhs.getDefiningOp<TileBcastOp>())
+    rhs = bc.getInput();
+  return fromCB(rhs) != nullptr;
+}
+
+/// A broadcast folded into the FPU ops that use it.
+bool isFoldedBcast(Operation *op) {
+  return isa<TileBcastOp>(op) && !op->use_empty() &&
+         llvm::all_of(op->getUsers(), [&](Operation *u) {
+           return isFPUBinary(u) && u->getOperand(1) == op->getResult(0);
+         });
+}
+
 SmallVector<unsigned> fixedDstOperands(Operation *op) {
-  if (isa<TileTransposeOp, TileBcastOp, TileFillOp>(op))
+  if (isa<TileTransposeOp, TileBcastOp, TileFillOp>(op) || isFPUBinary(op))
     return {};
   return dstOperands(op);
 }
@@ -288,7 +311,8 @@ LogicalResult NestAllocator::allocate(ComputeNest &nest, bool &retry) {
   for (Acc &a : accs)
     sliceOf[a.load.getResult()] = take();
   for (auto [i, op] : llvm::enumerate(ops)) {
-    if (!isTileComputeOp(op) && !isa<affine::AffineStoreOp>(op))
+    if ((!isTileComputeOp(op) && !isa<affine::AffineStoreOp>(op)) ||
+        isFoldedBcast(op))
       continue;
     // DST operands loaded from CBs get a slice at their first use.
     SmallVector<unsigned> dstOps = isa<affine::AffineStoreOp>(op)
@@ -305,7 +329,8 @@ LogicalResult NestAllocator::allocate(ComputeNest &nest, bool &retry) {
       std::optional<unsigned> ip = inPlaceOperand(op);
       if (isa<TileTransposeOp, TileBcastOp>(op))
         ip.reset();
-      if (!ip && isa<TileAddOp, TileSubOp, TileMulOp, TileMaximumOp>(op))
+      if (!ip && isa<TileAddOp, TileSubOp, TileMulOp, TileMaximumOp>(op) &&
+          !isFPUBinary(op))
         ip = 0; // the lowering computes dst0 op= dst1 in place
       // An accumulator's result stays in the accumulator's slice.
       for (Acc &a : accs)
@@ -415,7 +440,7 @@ LogicalResult NestAllocator::allocate(ComputeNest &nest, bool &retry) {
       copyOuts.push_back({v, st});
       continue;
     }
-    if (!isTileComputeOp(op))
+    if (!isTileComputeOp(op) || isFoldedBcast(op))
       continue;
     b.setInsertionPoint(op);
     for (unsigned idx : fixedDstOperands(op)) {

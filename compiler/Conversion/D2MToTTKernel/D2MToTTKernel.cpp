@@ -192,6 +192,9 @@ static memref::StoreOp resultStore(Operation *op) {
 LogicalResult GenericLowering::lowerTileOp(Operation *op) {
   Location loc = op->getLoc();
   memref::StoreOp st = resultStore(op);
+  // A broadcast folded into FPU eltwise ops (fix 1) is done by their unpack.
+  if (!st && isa<d2m::TileBcastOp>(op))
+    return success();
   if (!st)
     return op->emitOpError("result is not stored to DST; run "
                            "d2m-insert-dst-register-access first");
@@ -200,7 +203,16 @@ LogicalResult GenericLowering::lowerTileOp(Operation *op) {
   if (auto c = st.getIndices()[0].getDefiningOp<arith::ConstantIndexOp>())
     outSlice = c.value();
   SmallVector<Operand> ops;
+  tk::BcastType fpuBcast = tk::BcastType::None;
   for (Value v : op->getOperands()) {
+    // The FPU broadcast forms read the broadcast operand from its CB.
+    if (auto bc = v.getDefiningOp<d2m::TileBcastOp>(); bc && !resultStore(bc)) {
+      fpuBcast = bc.getBcastType() == d2m::BcastType::Col ? tk::BcastType::Cols
+                 : bc.getBcastType() == d2m::BcastType::Row
+                     ? tk::BcastType::Rows
+                     : tk::BcastType::Scalar;
+      v = bc.getInput();
+    }
     FailureOr<Operand> o = resolve(v);
     if (failed(o))
       return failure();
@@ -273,7 +285,7 @@ LogicalResult GenericLowering::lowerTileOp(Operation *op) {
           // FPU form: both operands from CBs.
           if (ops[0].inDst || ops[1].inDst)
             return op->emitOpError("mixes a CB and a DST operand");
-          auto bc = tk::BcastTypeAttr::get(b.getContext(), tk::BcastType::None);
+          auto bc = tk::BcastTypeAttr::get(b.getContext(), fpuBcast);
           if (isa<d2m::TileAddOp>(op))
             tk::AddTilesOp::create(b, loc, I(ops[0].cb), I(ops[1].cb), ops[0].index,
                                    ops[1].index, out, bc);
