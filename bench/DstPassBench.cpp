@@ -24,18 +24,33 @@ using namespace mlir;
 
 namespace {
 
-/// A tl program whose kernel is a chain of `n` elementwise ops on one tile.
-std::string chainProgram(int n) {
-  std::string s = "tl.program @chain grid [1, 1] {\n"
-                  "  tl.tensor @X input : tensor<32x32xbf16>\n"
-                  "  tl.tensor @O output : tensor<32x32xbf16>\n"
-                  "  tl.kernel @k ins [@X] outs [@O] {\n"
-                  "  ^bb0(%v0: tensor<32x32xbf16>):\n";
+/// A d2m.generic whose compute region is one linalg.generic of `n` chained
+/// SFPU ops on a tile (what linalg fusion makes of a long elementwise chain).
+std::string chainRegion(int n) {
+  const char *cb = "memref<1x1x!d2m.tile<bf16>, #d2m.memspace<cb>>";
+  const char *dram = "memref<1x1x!d2m.tile<bf16>, #d2m.memspace<dram>>";
+  std::string s;
+  s += std::string("func.func @chain(%x: ") + dram + ", %o: " + dram +
+       ") attributes {d2m.tensors = [\"X\", \"O\"]} {\n";
+  s += std::string("  d2m.generic @k grid [1, 1] items 1 dist [#d2m.dist<shard>, "
+                   "#d2m.dist<shard>] ins(%x : ") +
+       dram + ") outs(%o : " + dram + ") {\n";
+  s += std::string("  ^bb0(%cx: !d2m.cb<") + cb + ">, %co: !d2m.cb<" + cb +
+       ">):\n";
+  s += std::string("    %a = d2m.wait %cx : !d2m.cb<") + cb + "> -> " + cb + "\n";
+  s += std::string("    %b = d2m.reserve %co : !d2m.cb<") + cb + "> -> " + cb +
+       "\n";
+  s += std::string("    linalg.generic {indexing_maps = [affine_map<(d0, d1) -> "
+                   "(d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>], "
+                   "iterator_types = [\"parallel\", \"parallel\"]} ins(%a : ") +
+       cb + ") outs(%b : " + cb + ") {\n";
+  s += "    ^bb0(%v0: !d2m.tile<bf16>, %out: !d2m.tile<bf16>):\n";
   for (int i = 1; i <= n; ++i)
-    s += "    %v" + std::to_string(i) + " = tl." +
-         (i % 2 ? "exp" : "recip") + " %v" + std::to_string(i - 1) +
-         " : tensor<32x32xbf16>\n";
-  s += "    tl.yield %v" + std::to_string(n) + " : tensor<32x32xbf16>\n  }\n}\n";
+    s += "      %v" + std::to_string(i) + " = d2m." +
+         (i % 2 ? "tile_exp" : "tile_recip") + " %v" + std::to_string(i - 1) +
+         " : <bf16>\n";
+  s += "      linalg.yield %v" + std::to_string(n) + " : !d2m.tile<bf16>\n";
+  s += "    }\n    d2m.yield\n  }\n  return\n}\n";
   return s;
 }
 
@@ -46,10 +61,8 @@ void BM_MultiUserDst(benchmark::State &state) {
   ctx.loadAllAvailableDialects();
   ctx.disableMultithreading();
   OwningOpRef<ModuleOp> module =
-      parseSourceString<ModuleOp>(chainProgram(state.range(0)), &ctx);
+      parseSourceString<ModuleOp>(chainRegion(state.range(0)), &ctx);
   PassManager front(&ctx);
-  front.addPass(dstlab::createTLToD2M());
-  front.addPass(dstlab::d2m::createD2MBufferize());
   front.addPass(createConvertLinalgToAffineLoopsPass());
   if (!module || failed(front.run(*module))) {
     state.SkipWithError("front end failed");
