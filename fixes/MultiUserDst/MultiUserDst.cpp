@@ -74,7 +74,13 @@ SmallVector<unsigned> fixedDstOperands(Operation *op) {
 
 /// Operand `i` of `op` must be read from a CB.
 bool needsCB(Operation *op, unsigned i) {
-  return isFPUOperand(op, i) || isa<TileTransposeOp, TileBcastOp>(op);
+  // An eltwise op with a broadcast second operand is done by the FPU's
+  // broadcast form (`sub_tiles` bcast cols for S - bcast_cols(m)), which
+  // reads both operands from CBs.
+  bool fpuBcast = isa<TileAddOp, TileSubOp, TileMulOp>(op) && i == 0 &&
+                  op->getOperand(1).getDefiningOp<TileBcastOp>();
+  return isFPUOperand(op, i) || isa<TileTransposeOp, TileBcastOp>(op) ||
+         fpuBcast;
 }
 
 SmallVector<Value> ivsOf(const ComputeNest &nest) {
