@@ -14,7 +14,9 @@
 #include "compiler/Pipelines/Pipelines.h"
 #include "compiler/Registration.h"
 #include "fixes/Variants.h"
+#include "compiler/Conversion/Passes.h"
 #include "golden/Attention.h"
+#include "golden/FrontEnd.h"
 #include "golden/Inputs.h"
 #include "golden/Interpreter.h"
 #include "harness/Matrix.h"
@@ -172,6 +174,39 @@ void writeDstOccupancy(StringRef dir, ModuleOp module,
   }
 }
 
+/// The front-end golden of `program` for the variants that run tt-lang's
+/// front end (ternary reduce, per-tile transpose): tl-to-d2m and
+/// d2m-bufferize on a clone, then golden::interpretFrontEnd. std::nullopt for
+/// the other variants; an error when the front end or the interpreter fails.
+/// Diagnostics of this side run are swallowed so that the cell's error log
+/// only holds the pipeline under test.
+std::optional<llvm::Expected<golden::TensorMap>>
+frontEndGolden(MLIRContext &ctx, tl::ProgramOp program, StringRef variant,
+               const golden::TensorMap &inputs) {
+  if (variant != "upstream" && variant != "upstream-release" &&
+      variant != "multi-user")
+    return std::nullopt;
+  std::string diagnostics;
+  ScopedDiagnosticHandler swallow(&ctx, [&](Diagnostic &d) {
+    if (d.getSeverity() == DiagnosticSeverity::Error && diagnostics.empty())
+      diagnostics = d.str();
+    return success();
+  });
+  OwningOpRef<ModuleOp> module = ModuleOp::create(program.getLoc());
+  module->getBody()->push_back(program->clone());
+  PassManager pm(&ctx);
+  TLToD2MOptions o;
+  o.reduceForm = "ternary";
+  o.transposeForm = "per-tile";
+  pm.addPass(createTLToD2M(o));
+  pm.addPass(d2m::createD2MBufferize());
+  if (failed(pm.run(*module)))
+    return llvm::Expected<golden::TensorMap>(llvm::createStringError(
+        "the front end failed" +
+        (diagnostics.empty() ? std::string() : ": " + diagnostics)));
+  return golden::interpretFrontEnd(*module, inputs);
+}
+
 /// Row-major element data of a golden tensor, for the simulator's DRAM.
 std::vector<double> toDram(const golden::HostTensor &t) { return t.data; }
 
@@ -248,6 +283,10 @@ CellResult dstlab::harness::runCell(const CellRequest &request) {
       llvm::consumeError(std::move(e));
   }
 
+  // What the front end asks for, for the variants that use tt-lang's.
+  std::optional<llvm::Expected<golden::TensorMap>> frontEnd =
+      frontEndGolden(ctx, program, request.variant, *inputs);
+
   // Compile a module holding just this program.
   OwningOpRef<ModuleOp> module = ModuleOp::create(program.getLoc());
   module->getBody()->push_back(program->clone());
@@ -322,7 +361,8 @@ CellResult dstlab::harness::runCell(const CellRequest &request) {
   }
 
   // Compare every output (column 0 only for column vectors).
-  std::vector<double> out, want;
+  std::vector<double> out, want, wantFrontEnd;
+  std::string frontEndMissing;
   DataFormat format = DataFormat::F32;
   golden::TensorMap outputs;
   for (auto decl : program.getBody().getOps<tl::TensorDeclOp>()) {
@@ -331,6 +371,15 @@ CellResult dstlab::harness::runCell(const CellRequest &request) {
     std::string name = decl.getSymName().str();
     const golden::HostTensor &g = ref->at(name);
     const std::vector<double> &got = dram[name];
+    const golden::HostTensor *fe = nullptr;
+    if (frontEnd && *frontEnd) {
+      auto it = (**frontEnd).find(name);
+      if (it != (**frontEnd).end() && it->second.rows == g.rows &&
+          it->second.cols == g.cols)
+        fe = &it->second;
+      else if (frontEndMissing.empty())
+        frontEndMissing = "no front-end value of " + name;
+    }
     if (cast<RankedTensorType>(decl.getType()).getElementType().isBF16())
       format = DataFormat::BF16;
     golden::HostTensor o = g;
@@ -342,6 +391,8 @@ CellResult dstlab::harness::runCell(const CellRequest &request) {
           continue;
         out.push_back(o.data[i]);
         want.push_back(g.data[i]);
+        if (fe)
+          wantFrontEnd.push_back(fe->data[i]);
       }
     outputs[name] = o;
   }
@@ -370,5 +421,20 @@ CellResult dstlab::harness::runCell(const CellRequest &request) {
   result.message = llvm::formatv("{0}: pcc {1:f4}, max error {2:e2}",
                                  result.outcome, verdict.pcc, verdict.maxError)
                        .str();
+  if (frontEnd) {
+    if (!*frontEnd) {
+      result.message += "\nfront end: no golden (" +
+                        llvm::toString(frontEnd->takeError()) + ")";
+    } else if (!frontEndMissing.empty()) {
+      result.message += "\nfront end: no golden (" + frontEndMissing + ")";
+    } else {
+      NumericVerdict fv = compare(out, wantFrontEnd, format);
+      result.message +=
+          llvm::formatv("\nfront end: pcc {0:f4}, max error {1:e2} ({2} "
+                        "what tl-to-d2m asked for)",
+                        fv.pcc, fv.maxError, fv.pass ? "matches" : "differs from")
+              .str();
+    }
+  }
   return result;
 }

@@ -268,7 +268,6 @@ LogicalResult NestAllocator::allocate(ComputeNest &nest, bool &retry) {
   SmallVector<Operation *> ops;
   for (Operation &op : body->without_terminator())
     ops.push_back(&op);
-  int64_t end = ops.size();
   DenseMap<Value, int64_t> lastUse;
   DenseSet<Value> sectionLive;
   DenseMap<Operation *, int64_t> pos;
