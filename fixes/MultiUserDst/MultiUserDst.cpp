@@ -331,18 +331,21 @@ LogicalResult NestAllocator::allocate(ComputeNest &nest, bool &retry) {
     if (isTileComputeOp(op)) {
       Value r = op->getResult(0);
       int64_t slice = -1;
-      std::optional<unsigned> ip = inPlaceOperand(op);
+      // The operand whose slice the result may take (-1: none).
+      int ip = -1;
+      if (std::optional<unsigned> p = inPlaceOperand(op))
+        ip = static_cast<int>(*p);
       if (isa<TileTransposeOp, TileBcastOp>(op))
-        ip.reset();
-      if (!ip && isa<TileAddOp, TileSubOp, TileMulOp, TileMaximumOp>(op) &&
+        ip = -1;
+      if (ip < 0 && isa<TileAddOp, TileSubOp, TileMulOp, TileMaximumOp>(op) &&
           !isFPUBinary(op))
         ip = 0; // the lowering computes dst0 op= dst1 in place
       // An accumulator's result stays in the accumulator's slice.
       for (Acc &a : accs)
         if (op->getNumOperands() > 2 && op->getOperand(2) == a.load.getResult())
           slice = sliceOf[a.load.getResult()];
-      if (slice < 0 && ip) {
-        Value operand = op->getOperand(*ip);
+      if (slice < 0 && ip >= 0) {
+        Value operand = op->getOperand(ip);
         if (sliceOf.count(operand) && dies(operand, i))
           slice = sliceOf[operand];
       }
