@@ -4,7 +4,8 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")" && pwd)
 preset=dev
-# CI builds the dev preset too (see README: -Werror is the ci preset, run by hand).
+# CI builds the ci preset: Release, warnings are errors.
+[[ ${CI:-} == true ]] && preset=ci
 "$root/scripts/setup.sh" "$preset"
 builddir=$root/build
 [[ $preset == ci ]] && builddir=$root/build-ci
