@@ -655,8 +655,10 @@ std::string renderStatus(const MatrixRun &run) {
       for (const std::string &v : run.variants) {
         std::vector<const CellRecord *> cells = cellsOf(run, r.name, v);
         std::set<std::string> recipes, kinds;
+        // Only cells with numbers: a hazard or a crash says nothing about
+        // a recipe's precision.
         for (const CellRecord *c : cells)
-          if (c->precision && c->inputKind) {
+          if (c->precision && c->inputKind && c->maxError) {
             recipes.insert(*c->precision);
             kinds.insert(*c->inputKind);
           }
@@ -672,7 +674,10 @@ std::string renderStatus(const MatrixRun &run) {
               "seeds, per input kind (bound "
            << formatNumber(cells.front()->exactBound)
            << "; \u2713 pass, I imprecise, M miscompiled), and the cycles "
-              "of the uniform inputs.\n\n| recipe |";
+              "of the uniform inputs (the cycle model charges unpack, math "
+              "and pack per tile whatever the format, and NoC transfers at "
+              "the DRAM format, so f32 state costs DST capacity, not "
+              "cycles, here).\n\n| recipe |";
         for (const std::string &k : kindOrder)
           os << " " << k << " |";
         os << " cycles (uniform) |\n|---|";
