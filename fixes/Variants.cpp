@@ -20,7 +20,10 @@ LogicalResult dstlab::buildVariantPipeline(OpPassManager &pm,
   bool fix2 = variant == "unary-reduce" || variant == "fixed";
   if (!fix1 && !fix2)
     return failure();
-  addFrontEnd(pm, /*unaryReduce=*/fix2, /*blockTranspose=*/fix2);
+  std::string precision = options.precision;
+  if (precision.empty())
+    precision = precisionName(defaultPrecision(variant));
+  addFrontEnd(pm, /*unaryReduce=*/fix2, /*blockTranspose=*/fix2, precision);
   if (fix1) {
     fixes::MultiUserDstAccessOptions o;
     o.fullSync = options.fullSync;

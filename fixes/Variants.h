@@ -10,12 +10,21 @@
 
 #include "compiler/Pipelines/Pipelines.h"
 
+#include "support/Precision.h"
+
 #include "llvm/ADT/StringRef.h"
 
 namespace dstlab {
 
 /// Builds the named variant's tl -> ttkernel pipeline; failure for an
 /// unknown name.
+/// The precision recipe a variant compiles with unless told otherwise:
+/// `fixed` keeps what needs precision in f32 (accurate); the others compile
+/// the program as written (balanced), as the code they model did.
+inline Precision defaultPrecision(llvm::StringRef variant) {
+  return variant == "fixed" ? Precision::Accurate : Precision::Balanced;
+}
+
 mlir::LogicalResult buildVariantPipeline(mlir::OpPassManager &pm,
                                          llvm::StringRef variant,
                                          const PipelineOptions &options = {});

@@ -7,6 +7,7 @@
 #include "mlir/IR/BuiltinAttributes.h"
 #include "llvm/Support/FormatVariadic.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -25,13 +26,24 @@ HostTensor golden::attentionReference(const HostTensor &Q, const HostTensor &K,
     return HostTensor{};
   HostTensor out = HostTensor::zeros(Q.rows, V.cols);
   std::vector<double> s(K.rows);
+  // K transposed, so every score of a row accumulates over d in order
+  // (the same sums as a dot product per score) with unit-stride loads.
+  std::vector<double> kt(K.cols * K.rows);
+  for (int64_t j = 0; j < K.rows; ++j)
+    for (int64_t d = 0; d < K.cols; ++d)
+      kt[d * K.rows + j] = K.at(j, d);
   for (int64_t i = 0; i < Q.rows; ++i) {
     double m = -std::numeric_limits<double>::infinity();
+    std::fill(s.begin(), s.end(), 0.0);
+    double *sp = s.data();
+    for (int64_t d = 0; d < Q.cols; ++d) {
+      double q = Q.at(i, d);
+      const double *kr = kt.data() + d * K.rows;
+      for (int64_t j = 0; j < K.rows; ++j)
+        sp[j] += q * kr[j];
+    }
     for (int64_t j = 0; j < K.rows; ++j) {
-      double dot = 0.0;
-      for (int64_t d = 0; d < Q.cols; ++d)
-        dot += Q.at(i, d) * K.at(j, d);
-      s[j] = dot * scale;
+      s[j] *= scale;
       m = std::isnan(s[j]) || std::isnan(m) ? s[j] + m : std::max(m, s[j]);
     }
     double l = 0.0;
@@ -39,9 +51,12 @@ HostTensor golden::attentionReference(const HostTensor &Q, const HostTensor &K,
       s[j] = std::exp(s[j] - m);
       l += s[j];
     }
-    for (int64_t j = 0; j < K.rows; ++j)
+    double *o = out.data.data() + i * out.cols;
+    for (int64_t j = 0; j < K.rows; ++j) {
+      const double *vr = V.data.data() + j * V.cols;
       for (int64_t c = 0; c < V.cols; ++c)
-        out.at(i, c) += s[j] * V.at(j, c);
+        o[c] += s[j] * vr[c];
+    }
     for (int64_t c = 0; c < V.cols; ++c)
       out.at(i, c) /= l;
   }

@@ -2,12 +2,16 @@
 
 #include "golden/Inputs.h"
 
+#include "golden/Attention.h"
+
 #include "support/Bf16.h"
 #include "support/Rng.h"
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/Path.h"
+
+#include <cmath>
 
 using namespace mlir;
 using namespace dstlab;
@@ -43,8 +47,99 @@ static RankedTensorType declType(tl::TensorDeclOp decl) {
   return cast<RankedTensorType>(decl.getType());
 }
 
+const char *golden::inputKindName(InputKind kind) {
+  switch (kind) {
+  case InputKind::Uniform:
+    return "uniform";
+  case InputKind::NegativeScores:
+    return "negative-scores";
+  case InputKind::Peaked:
+    return "peaked";
+  case InputKind::LateMax:
+    return "late-max";
+  case InputKind::LargeValues:
+    return "large-values";
+  case InputKind::ZeroRow:
+    return "zero-row";
+  }
+  return "uniform";
+}
+
+llvm::ArrayRef<InputKind> golden::allInputKinds() {
+  static const InputKind kinds[] = {
+      InputKind::Uniform, InputKind::NegativeScores, InputKind::Peaked,
+      InputKind::LateMax, InputKind::LargeValues,    InputKind::ZeroRow};
+  return kinds;
+}
+
+std::optional<InputKind> golden::parseInputKind(llvm::StringRef name) {
+  for (InputKind k : allInputKinds())
+    if (name == inputKindName(k))
+      return k;
+  return std::nullopt;
+}
+
+namespace {
+
+/// How one input tensor's draws are shaped by the kind (Inputs.h).
+struct Shaping {
+  enum Role { Other, Q, K } role = Other;
+  double c = 1.0;          ///< the kind's magnitude constant
+  int64_t lastBlockRows = 0; ///< late-max: rows of K's last stream block
+};
+
+/// The rows of K's stream blocks in the kernel that streams `k` (32 when K
+/// is not streamed).
+int64_t streamBlockRows(tl::ProgramOp program, llvm::StringRef k) {
+  for (auto kernel : program.getBody().getOps<tl::KernelOp>())
+    for (auto [ref, arg] :
+         llvm::zip(kernel.getIns(), kernel.getBody().front().getArguments()))
+      if (cast<FlatSymbolRefAttr>(ref).getValue() == k)
+        if (auto s = dyn_cast<tl::StreamType>(arg.getType()))
+          return s.getBlockType().getDimSize(0);
+  return tl::kTileDim;
+}
+
+double shaped(InputKind kind, const Shaping &s, double u, int64_t row,
+              int64_t rows) {
+  switch (kind) {
+  case InputKind::Uniform:
+    return u;
+  case InputKind::NegativeScores:
+    if (s.role == Shaping::Q)
+      return s.c * (1.1 + 0.1 * u);
+    if (s.role == Shaping::K)
+      return -s.c * (1.1 + 0.1 * u);
+    return u;
+  case InputKind::Peaked:
+    return s.role == Shaping::Other ? u : s.c * u;
+  case InputKind::LateMax:
+    if (s.role == Shaping::Q)
+      return std::fabs(u) / 2;
+    if (s.role == Shaping::K && row >= rows - s.lastBlockRows)
+      return 3.0 * (1.25 + 0.25 * u);
+    return u;
+  case InputKind::LargeValues:
+    return 64.0 * u;
+  case InputKind::ZeroRow:
+    return row % tl::kTileDim == 0 ? 0.0 : u;
+  }
+  return u;
+}
+
+} // namespace
+
 llvm::Expected<TensorMap> golden::makeInputs(tl::ProgramOp program,
-                                             uint64_t seed) {
+                                             uint64_t seed, InputKind kind) {
+  bool needsAttention = kind == InputKind::NegativeScores ||
+                        kind == InputKind::Peaked || kind == InputKind::LateMax;
+  std::optional<AttentionBinding> binding = detectAttention(program);
+  if (needsAttention && !binding)
+    return makeError(llvm::formatv("input kind '{0}' shapes attention scores "
+                                   "and needs a program with a tl.attention "
+                                   "binding; @{1} has none",
+                                   inputKindName(kind), program.getSymName())
+                         .str());
   TensorMap out;
   for (auto decl : program.getBody().getOps<tl::TensorDeclOp>()) {
     if (decl.getRole() != tl::TensorRole::Input)
@@ -53,17 +148,33 @@ llvm::Expected<TensorMap> golden::makeInputs(tl::ProgramOp program,
     if (type.getRank() != 2)
       return makeError("input tensor @" + decl.getSymName() + " is not 2-D");
     Type elt = type.getElementType();
+    Shaping s;
+    if (binding) {
+      double d = static_cast<double>(type.getDimSize(1));
+      if (decl.getSymName() == binding->q)
+        s.role = Shaping::Q;
+      else if (decl.getSymName() == binding->k)
+        s.role = Shaping::K;
+      if (kind == InputKind::NegativeScores)
+        s.c = std::sqrt(90.0 / (1.21 * d * binding->scale));
+      else if (kind == InputKind::Peaked)
+        s.c = std::sqrt(80.0 / (std::sqrt(d) * binding->scale));
+      if (s.role == Shaping::K)
+        s.lastBlockRows = streamBlockRows(program, binding->k);
+    }
     HostTensor t = HostTensor::zeros(type.getDimSize(0), type.getDimSize(1));
     Rng rng(inputStreamSeed(seed, decl.getSymName()));
     for (int64_t r = 0; r < t.rows; ++r) {
       if (decl.getColvec()) {
-        double v = roundToElementType(rng.uniform(-1.0, 1.0), elt);
+        double v = roundToElementType(
+            shaped(kind, s, rng.uniform(-1.0, 1.0), r, t.rows), elt);
         for (int64_t c = 0; c < t.cols; ++c)
           t.at(r, c) = v;
         continue;
       }
       for (int64_t c = 0; c < t.cols; ++c)
-        t.at(r, c) = roundToElementType(rng.uniform(-1.0, 1.0), elt);
+        t.at(r, c) = roundToElementType(
+            shaped(kind, s, rng.uniform(-1.0, 1.0), r, t.rows), elt);
     }
     out.emplace(decl.getSymName().str(), std::move(t));
   }
@@ -105,8 +216,15 @@ llvm::Expected<TensorMap> golden::loadInputs(tl::ProgramOp program,
     llvm::Expected<HostTensor> t = fromNpy(*array, path);
     if (!t)
       return t.takeError();
-    for (double &v : t->data)
+    for (auto [i, v] : llvm::enumerate(t->data)) {
+      if (std::isnan(v))
+        return makeError(llvm::formatv("{0}: input tensor @{1} holds NaN at "
+                                       "({2}, {3}); inputs must be numbers",
+                                       path, decl.getSymName(), i / t->cols,
+                                       i % t->cols)
+                             .str());
       v = roundToElementType(v, type.getElementType());
+    }
     out.emplace(decl.getSymName().str(), std::move(*t));
   }
   return out;

@@ -18,6 +18,26 @@
 //   roundToBf16 (round to nearest, ties away from zero), f32 with a C++
 //   (float) conversion (round to nearest even).
 //
+// Input kinds (InputKind) reshape those draws; `uniform` is the above. The
+// others stress what the uniform draw never reaches; the attention kinds use
+// the program's tl.attention binding (Q, K and the scale; see Attention.h)
+// and are an error for a program without one. u, u' are the uniform(-1, 1)
+// draws of the element, D the head dimension, s the scale:
+//   negative-scores  q = c (1.1 + 0.1 u), k = -c (1.1 + 0.1 u') with
+//                    c^2 = 90 / (1.21 D s): every score q.k*s lies in about
+//                    [-109, -73], so exp(S - m) must not lose the row.
+//   peaked           q = c u, k = c u' with c^2 = 80 / (sqrt(D) s): scores
+//                    reach about +-80, rows are nearly one-hot.
+//   late-max         q = |u| / 2; k = u' except the rows of K's last stream
+//                    block, k = 3 (1.25 + 0.25 u'): every row's maximum score
+//                    sits in the last KV block, so online softmax rescales its
+//                    whole state at the end.
+//   large-values     every input 64 u (any program).
+//   zero-row         uniform, and rows 0, 32, 64, ... of every input are
+//                    zero (any program): all-zero scores and sums.
+// V (and every other tensor) stays uniform. Values are rounded to the
+// element type as above.
+//
 //===----------------------------------------------------------------------===//
 
 #ifndef DSTLAB_GOLDEN_INPUTS_H
@@ -30,6 +50,7 @@
 #include "support/Npy.h"
 
 #include <map>
+#include <optional>
 #include <string>
 
 namespace dstlab::golden {
@@ -47,13 +68,34 @@ uint64_t inputStreamSeed(uint64_t seed, llvm::StringRef name);
 /// any other type unchanged.
 double roundToElementType(double value, mlir::Type elementType);
 
+/// The named input distributions (see above).
+enum class InputKind {
+  Uniform,
+  NegativeScores,
+  Peaked,
+  LateMax,
+  LargeValues,
+  ZeroRow,
+};
+
+/// "uniform", "negative-scores", "peaked", "late-max", "large-values",
+/// "zero-row".
+const char *inputKindName(InputKind kind);
+/// Parses the names above; std::nullopt otherwise.
+std::optional<InputKind> parseInputKind(llvm::StringRef name);
+/// Every kind, in the order above.
+llvm::ArrayRef<InputKind> allInputKinds();
+
 /// Deterministic values for every input tensor of `program` (see above).
-llvm::Expected<TensorMap> makeInputs(tl::ProgramOp program, uint64_t seed);
+/// Fails for an attention kind when the program has no tl.attention binding.
+llvm::Expected<TensorMap> makeInputs(tl::ProgramOp program, uint64_t seed,
+                                     InputKind kind = InputKind::Uniform);
 
 /// Reads `<dir>/<name>.npy` for every input tensor of `program`. Each array
 /// must be 2-D with the declared shape; its values are rounded to the
 /// declared element type (idempotent for data already in that type), as the
-/// device would store them. Errors name the file and the expected shape.
+/// device would store them. Errors name the file and the expected shape; a
+/// NaN in an input is bad input, named with its file and element.
 llvm::Expected<TensorMap> loadInputs(tl::ProgramOp program,
                                      llvm::StringRef dir);
 

@@ -1,7 +1,8 @@
 //===- Interpreter.cpp - Double-precision golden of tl programs -----------===//
 //
 // Walks tl IR directly: no lowering, no code shared with the compiler or the
-// simulator. Every value is a double; nothing is rounded.
+// simulator. Every value is a double; nothing is rounded unless a Rounding is
+// given (the faithful reference), and then only where the target rounds.
 //
 //===----------------------------------------------------------------------===//
 
@@ -17,6 +18,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <set>
 #include <variant>
@@ -91,9 +93,27 @@ double maxProp(double a, double b) {
   return a < b ? b : a;
 }
 
+/// `x` rounded to float (nearest even) and then to `format`: bf16 with ties
+/// to even, or away from zero when `away`. Written here, not taken from
+/// support/ or sim/, so the faithful reference shares no rounding code with
+/// the simulator.
+double roundFormat(double x, DataFormat format, bool away) {
+  float y = static_cast<float>(x);
+  if (format == DataFormat::F32 || !std::isfinite(y))
+    return y;
+  uint32_t u;
+  std::memcpy(&u, &y, sizeof(u));
+  // Sign-magnitude: adding to the pattern rounds the magnitude.
+  u += away ? 0x8000u : 0x7fffu + ((u >> 16) & 1u);
+  u &= 0xffff0000u;
+  std::memcpy(&y, &u, sizeof(y));
+  return y;
+}
+
 /// Evaluates the ops of one kernel invocation (one work item).
 class Evaluator {
 public:
+  explicit Evaluator(const Rounding *rounding) : rounding(rounding) {}
   void set(Value v, RtValue r) { values[v] = std::move(r); }
 
   /// Runs the ops of `block` and returns the operands of its terminator.
@@ -114,11 +134,26 @@ private:
                          double (*f)(double, double));
   llvm::Error execUnary(Operation *op, double (*f)(double, double), double arg);
   llvm::Error execRowReduce(Operation *op, bool isMax);
+  llvm::Error execMatmul(tl::MatmulOp op);
 
+  /// Where a value of `type` lives under the rounding (f32 under accurate).
+  DataFormat formatOf(Type type) const;
+  double round(double x, DataFormat f) const {
+    return roundFormat(x, f, rounding->alternate);
+  }
+
+  const Rounding *rounding;
   llvm::DenseMap<Value, RtValue> values;
 };
 
 } // namespace
+
+DataFormat Evaluator::formatOf(Type type) const {
+  if (rounding->precision == Precision::Accurate)
+    return DataFormat::F32;
+  Type elt = cast<RankedTensorType>(type).getElementType();
+  return elt.isF32() ? DataFormat::F32 : DataFormat::BF16;
+}
 
 llvm::Expected<const RtValue *> Evaluator::lookup(Operation *op, Value v) {
   auto it = values.find(v);
@@ -153,6 +188,11 @@ llvm::Error Evaluator::setTensor(Operation *op, Value result, HostTensor t) {
       type.getDimSize(1) != t.cols)
     return opError(op, llvm::formatv("computed a {0} block for result type {1}",
                                      t.shapeString(), result.getType()));
+  if (rounding) {
+    DataFormat f = formatOf(type);
+    for (double &v : t.data)
+      v = round(v, f);
+  }
   set(result, std::move(t));
   return llvm::Error::success();
 }
@@ -210,26 +250,8 @@ llvm::Error Evaluator::exec(Operation &op) {
         y.at(j, i) = x.at(i, j);
     return setTensor(o, t.getResult(), std::move(y));
   }
-  if (auto mm = dyn_cast<tl::MatmulOp>(o)) {
-    llvm::Expected<const HostTensor *> a = tensor(o, mm.getLhs());
-    if (!a)
-      return a.takeError();
-    llvm::Expected<const HostTensor *> b = tensor(o, mm.getRhs());
-    if (!b)
-      return b.takeError();
-    const HostTensor &x = **a, &y = **b;
-    if (x.cols != y.rows)
-      return opError(o, llvm::formatv("contraction mismatch: {0} @ {1}",
-                                      x.shapeString(), y.shapeString()));
-    HostTensor z = HostTensor::zeros(x.rows, y.cols);
-    for (int64_t i = 0; i < x.rows; ++i)
-      for (int64_t k = 0; k < x.cols; ++k) {
-        double xik = x.at(i, k);
-        for (int64_t j = 0; j < y.cols; ++j)
-          z.at(i, j) += xik * y.at(k, j);
-      }
-    return setTensor(o, mm.getResult(), std::move(z));
-  }
+  if (auto mm = dyn_cast<tl::MatmulOp>(o))
+    return execMatmul(mm);
   if (auto b = dyn_cast<tl::AddOp>(o))
     return execBinary(o, b.getBcast(),
                       [](double x, double y) { return x + y; });
@@ -241,16 +263,29 @@ llvm::Error Evaluator::exec(Operation &op) {
                       [](double x, double y) { return x * y; });
   if (auto b = dyn_cast<tl::MaxOp>(o))
     return execBinary(o, b.getBcast(), maxProp);
-  if (isa<tl::ExpOp>(o))
+  if (isa<tl::ExpOp>(o)) {
+    // The alternate rounding takes exp in float, as an SFPU would.
+    if (rounding && rounding->alternate)
+      return execUnary(
+          o,
+          [](double x, double) -> double {
+            return std::exp(static_cast<float>(x));
+          },
+          0.0);
     return execUnary(
         o, [](double x, double) { return std::exp(x); }, 0.0);
+  }
   if (isa<tl::RecipOp>(o))
     return execUnary(
         o, [](double x, double) { return 1.0 / x; }, 0.0);
-  if (auto s = dyn_cast<tl::ScaleOp>(o))
+  if (auto s = dyn_cast<tl::ScaleOp>(o)) {
+    // The target multiplies by the factor as a float.
+    double factor = s.getFactor().convertToDouble();
+    if (rounding)
+      factor = static_cast<float>(factor);
     return execUnary(
-        o, [](double x, double f) { return x * f; },
-        s.getFactor().convertToDouble());
+        o, [](double x, double f) { return x * f; }, factor);
+  }
   if (isa<tl::RowMaxOp>(o))
     return execRowReduce(o, /*isMax=*/true);
   if (isa<tl::RowSumOp>(o))
@@ -279,6 +314,74 @@ llvm::Error Evaluator::exec(Operation &op) {
                                         fill.getValue().convertToDouble()));
   }
   return opError(o, "is not supported by the golden interpreter");
+}
+
+llvm::Error Evaluator::execMatmul(tl::MatmulOp mm) {
+  Operation *o = mm.getOperation();
+  llvm::Expected<const HostTensor *> a = tensor(o, mm.getLhs());
+  if (!a)
+    return a.takeError();
+  llvm::Expected<const HostTensor *> b = tensor(o, mm.getRhs());
+  if (!b)
+    return b.takeError();
+  const HostTensor &x = **a, &y = **b;
+  if (x.cols != y.rows)
+    return opError(o, llvm::formatv("contraction mismatch: {0} @ {1}",
+                                    x.shapeString(), y.shapeString()));
+  HostTensor z = HostTensor::zeros(x.rows, y.cols);
+  if (!rounding) {
+    // Row by row over raw pointers: vectorises across j without changing
+    // any element's order of summation.
+    for (int64_t i = 0; i < x.rows; ++i) {
+      double *zr = z.data.data() + i * z.cols;
+      for (int64_t k = 0; k < x.cols; ++k) {
+        double xik = x.at(i, k);
+        const double *yr = y.data.data() + k * y.cols;
+        for (int64_t j = 0; j < y.cols; ++j)
+          zr[j] += xik * yr[j];
+      }
+    }
+    return setTensor(o, mm.getResult(), std::move(z));
+  }
+  // Faithful: DST accumulates one 32-wide chunk of the contraction (one
+  // matmul_tiles) at a time and is rounded to its format after each.
+  int64_t chunks = (x.cols + tl::kTileDim - 1) / tl::kTileDim;
+  std::vector<double> rowD(y.cols);
+  std::vector<float> rowF(y.cols);
+  for (int64_t i = 0; i < x.rows; ++i) {
+    for (int64_t n = 0; n < chunks; ++n) {
+      int64_t c = rounding->alternate ? chunks - 1 - n : n;
+      int64_t k0 = c * tl::kTileDim,
+              k1 = std::min<int64_t>(k0 + tl::kTileDim, x.cols);
+      if (!rounding->alternate) {
+        // The chunk's exact sum, added once.
+        std::fill(rowD.begin(), rowD.end(), 0.0);
+        double *d = rowD.data();
+        for (int64_t k = k0; k < k1; ++k) {
+          double xik = x.at(i, k);
+          const double *yr = y.data.data() + k * y.cols;
+          for (int64_t j = 0; j < y.cols; ++j)
+            d[j] += xik * yr[j];
+        }
+        for (int64_t j = 0; j < y.cols; ++j)
+          z.at(i, j) = round(z.at(i, j) + rowD[j], rounding->dst);
+        continue;
+      }
+      // Float products added one by one onto the accumulator, last first.
+      for (int64_t j = 0; j < y.cols; ++j)
+        rowF[j] = static_cast<float>(z.at(i, j));
+      float *f = rowF.data();
+      for (int64_t k = k1 - 1; k >= k0; --k) {
+        double xik = x.at(i, k);
+        const double *yr = y.data.data() + k * y.cols;
+        for (int64_t j = 0; j < y.cols; ++j)
+          f[j] += static_cast<float>(xik * yr[j]);
+      }
+      for (int64_t j = 0; j < y.cols; ++j)
+        z.at(i, j) = round(rowF[j], rounding->dst);
+    }
+  }
+  return setTensor(o, mm.getResult(), std::move(z));
 }
 
 llvm::Error Evaluator::execConstant(arith::ConstantOp op) {
@@ -439,10 +542,40 @@ llvm::Error Evaluator::execRowReduce(Operation *op, bool isMax) {
   const HostTensor &x = **a;
   auto type = cast<RankedTensorType>(op->getResult(0).getType());
   HostTensor z = HostTensor::zeros(x.rows, type.getDimSize(1));
+  double init = isMax ? -std::numeric_limits<double>::infinity() : 0.0;
+  int64_t chunks = (x.cols + tl::kTileDim - 1) / tl::kTileDim;
   for (int64_t i = 0; i < x.rows; ++i) {
-    double acc = isMax ? -std::numeric_limits<double>::infinity() : 0.0;
-    for (int64_t j = 0; j < x.cols; ++j)
-      acc = isMax ? maxProp(acc, x.at(i, j)) : acc + x.at(i, j);
+    double acc = init;
+    if (!rounding) {
+      for (int64_t j = 0; j < x.cols; ++j)
+        acc = isMax ? maxProp(acc, x.at(i, j)) : acc + x.at(i, j);
+    } else {
+      // Faithful: one reduce_tile per 32 columns, each combined with the
+      // DST accumulator and rounded to its format.
+      for (int64_t n = 0; n < chunks; ++n) {
+        int64_t c = rounding->alternate ? chunks - 1 - n : n;
+        int64_t j0 = c * tl::kTileDim,
+                j1 = std::min<int64_t>(j0 + tl::kTileDim, x.cols);
+        double partial = init;
+        float partialF = static_cast<float>(init);
+        for (int64_t j = j0; j < j1; ++j) {
+          // The alternate order sums the chunk from its last column, in
+          // float.
+          double v = rounding->alternate ? x.at(i, j1 - 1 - (j - j0))
+                                         : x.at(i, j);
+          if (isMax)
+            partial = maxProp(partial, v);
+          else if (rounding->alternate)
+            partialF += static_cast<float>(v);
+          else
+            partial += v;
+        }
+        if (!isMax && rounding->alternate)
+          partial = partialF;
+        acc = isMax ? maxProp(acc, partial)
+                    : round(acc + partial, rounding->dst);
+      }
+    }
     for (int64_t j = 0; j < z.cols; ++j)
       z.at(i, j) = acc;
   }
@@ -476,7 +609,8 @@ std::string shapeOf(RankedTensorType t) {
 /// Runs `kernel` for every work item, reading `state` and then committing
 /// its outs into `state`.
 llvm::Error runKernel(tl::KernelOp kernel, tl::ProgramOp program,
-                      TensorMap &state, std::set<std::string> &written) {
+                      TensorMap &state, std::set<std::string> &written,
+                      const Rounding *rounding) {
   Block &body = kernel.getBody().front();
   int64_t items = kernel.getNumWorkItems();
   if (items <= 0)
@@ -521,6 +655,7 @@ llvm::Error runKernel(tl::KernelOp kernel, tl::ProgramOp program,
   // Fresh output buffers: the kernel's writes become visible when it ends.
   SmallVector<std::string> outNames;
   SmallVector<HostTensor> outs;
+  SmallVector<DataFormat> outFormats;
   for (Attribute ref : kernel.getOuts()) {
     auto sym = cast<FlatSymbolRefAttr>(ref);
     auto decl = dyn_cast_or_null<tl::TensorDeclOp>(
@@ -530,10 +665,12 @@ llvm::Error runKernel(tl::KernelOp kernel, tl::ProgramOp program,
     auto type = cast<RankedTensorType>(decl.getType());
     outNames.push_back(sym.getValue().str());
     outs.push_back(HostTensor::zeros(type.getDimSize(0), type.getDimSize(1)));
+    outFormats.push_back(type.getElementType().isF32() ? DataFormat::F32
+                                                       : DataFormat::BF16);
   }
 
   for (int64_t w = 0; w < items; ++w) {
-    Evaluator ev;
+    Evaluator ev(rounding);
     for (auto [b, arg] : llvm::zip(bindings, body.getArguments())) {
       if (b.isStream)
         ev.set(arg, StreamRef{b.global, b.name, b.blockRows, b.numBlocks});
@@ -550,8 +687,15 @@ llvm::Error runKernel(tl::KernelOp kernel, tl::ProgramOp program,
           blk->rows * items != outs[i].rows)
         e = makeError("yielded value " + llvm::Twine(i) +
                       " does not fill its row block of @" + outNames[i]);
-      else
+      else if (!rounding)
         outs[i].setRowBlock(w * blk->rows, *blk);
+      else {
+        // Packed to the tensor's declared type on the way out.
+        HostTensor packed = *blk;
+        for (double &v : packed.data)
+          v = roundFormat(v, outFormats[i], rounding->alternate);
+        outs[i].setRowBlock(w * blk->rows, packed);
+      }
     }
     if (e)
       return makeError(llvm::formatv("kernel @{0}, work item {1}: {2}",
@@ -568,8 +712,22 @@ llvm::Error runKernel(tl::KernelOp kernel, tl::ProgramOp program,
 
 } // namespace
 
+Rounding golden::roundingFor(tl::ProgramOp program, Precision precision,
+                             bool alternate) {
+  Rounding r;
+  r.precision = precision;
+  r.alternate = alternate;
+  bool anyF32 = false;
+  for (auto decl : program.getBody().getOps<tl::TensorDeclOp>())
+    anyF32 |= cast<RankedTensorType>(decl.getType()).getElementType().isF32();
+  r.dst = precision == Precision::Accurate || anyF32 ? DataFormat::F32
+                                                     : DataFormat::BF16;
+  return r;
+}
+
 llvm::Expected<TensorMap> golden::interpret(tl::ProgramOp program,
-                                            const TensorMap &inputs) {
+                                            const TensorMap &inputs,
+                                            const Rounding *rounding) {
   TensorMap state;
   std::set<std::string> written;
   SmallVector<tl::TensorDeclOp> decls;
@@ -597,7 +755,7 @@ llvm::Expected<TensorMap> golden::interpret(tl::ProgramOp program,
       continue;
     }
     if (auto kernel = dyn_cast<tl::KernelOp>(op)) {
-      if (llvm::Error e = runKernel(kernel, program, state, written))
+      if (llvm::Error e = runKernel(kernel, program, state, written, rounding))
         return e;
       continue;
     }

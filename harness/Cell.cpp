@@ -20,9 +20,13 @@
 #include "golden/Inputs.h"
 #include "golden/Interpreter.h"
 #include "harness/Matrix.h"
+#include "harness/RefCache.h"
+#include "harness/Verdict.h"
 #include "sim/Simulator.h"
+#include "sim/numerics/CostModel.h"
 #include "support/Bf16.h"
 #include "support/Metrics.h"
+#include "support/Precision.h"
 
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/MLIRContext.h"
@@ -60,15 +64,6 @@ struct DumpInstrumentation : public PassInstrumentation {
     });
   }
 };
-
-/// The variant's pipeline, or an error naming it.
-LogicalResult buildVariant(OpPassManager &pm, StringRef variant,
-                           std::string &why) {
-  if (succeeded(buildVariantPipeline(pm, variant)))
-    return success();
-  why = "unknown variant '" + variant.str() + "'";
-  return failure();
-}
 
 CellResult fail(StringRef outcome, StringRef message) {
   CellResult r;
@@ -210,6 +205,49 @@ frontEndGolden(MLIRContext &ctx, tl::ProgramOp program, StringRef variant,
 /// Row-major element data of a golden tensor, for the simulator's DRAM.
 std::vector<double> toDram(const golden::HostTensor &t) { return t.data; }
 
+/// The text of `program`, the part of every reference cache key that says
+/// which program it is.
+std::string programText(tl::ProgramOp program) {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  program->print(os, OpPrintingFlags().printGenericOpForm());
+  return text;
+}
+
+/// The outputs of `program` compared element by element: column 0 only for
+/// column vectors (golden/README.md: the other columns of a reduction's
+/// result are not specified).
+std::vector<double> comparable(tl::ProgramOp program,
+                               const golden::TensorMap &tensors) {
+  std::vector<double> out;
+  for (auto decl : program.getBody().getOps<tl::TensorDeclOp>()) {
+    if (decl.getRole() != tl::TensorRole::Output)
+      continue;
+    auto it = tensors.find(decl.getSymName().str());
+    if (it == tensors.end())
+      continue;
+    const golden::HostTensor &t = it->second;
+    for (int64_t r = 0; r < t.rows; ++r)
+      for (int64_t c = 0; c < t.cols; ++c)
+        if (!decl.getColvec() || c == 0)
+          out.push_back(t.at(r, c));
+  }
+  return out;
+}
+
+/// Keeps the worst of two figures (the larger, or the smaller for PCC).
+void worst(std::optional<double> &acc, std::optional<double> v, bool lower) {
+  if (!v)
+    return;
+  if (!acc || (lower ? *v < *acc : !(*v <= *acc)))
+    acc = v;
+}
+
+/// miscompiled > imprecise > pass.
+int severity(StringRef outcome) {
+  return outcome == "miscompiled" ? 2 : outcome == "imprecise" ? 1 : 0;
+}
+
 } // namespace
 
 CellResult dstlab::harness::runCell(const CellRequest &request) {
@@ -257,51 +295,70 @@ CellResult dstlab::harness::runCell(const CellRequest &request) {
     return fail("bad-input", reproName + ": no tl.program named '" +
                                  request.program + "'");
 
-  // Inputs and the golden, from the tl program alone.
-  llvm::Expected<golden::TensorMap> inputs =
-      request.inputsDir.empty()
-          ? golden::makeInputs(program, request.seed)
-          : golden::loadInputs(program, request.inputsDir);
-  if (!inputs)
-    return fail("bad-input", llvm::toString(inputs.takeError()));
-  llvm::Expected<golden::TensorMap> ref = golden::interpret(program, *inputs);
-  if (!ref)
-    return fail("bad-input", "golden: " + llvm::toString(ref.takeError()));
-
-  CellResult result;
-  if (auto binding = golden::detectAttention(program)) {
-    llvm::Expected<golden::AttentionVerdict> v =
-        golden::judgeAttention(*binding, *inputs, *ref);
-    if (v)
-      result.isAttention = v->isAttention;
-    else
-      llvm::consumeError(v.takeError());
+  // The configuration: seeds, input kind, precision recipe.
+  if (request.seeds.empty())
+    return fail("bad-input", "no seed to run");
+  golden::InputKind kind = golden::InputKind::Uniform;
+  if (!request.inputKind.empty()) {
+    std::optional<golden::InputKind> k =
+        golden::parseInputKind(request.inputKind);
+    if (!k)
+      return fail("bad-input", "unknown input kind '" + request.inputKind +
+                                   "' (uniform, negative-scores, peaked, "
+                                   "late-max, large-values, zero-row)");
+    kind = *k;
   }
+  // Given inputs are one set, whatever the seeds: run them once.
+  std::vector<uint64_t> seedList = request.seeds;
+  if (!request.inputsDir.empty())
+    seedList.resize(1);
+  Precision precision = defaultPrecision(request.variant);
+  if (!request.precision.empty()) {
+    std::optional<Precision> p = parsePrecision(request.precision);
+    if (!p)
+      return fail("bad-input", "unknown precision '" + request.precision +
+                                   "' (balanced, accurate)");
+    precision = *p;
+  }
+  CellResult result;
+  result.inputKind = golden::inputKindName(kind);
+  result.precision = precisionName(precision);
+
+  // Inputs of every seed, before compiling: bad input is the user's to fix
+  // whatever the compiler does.
+  std::vector<golden::TensorMap> inputs;
+  for (uint64_t seed : seedList) {
+    llvm::Expected<golden::TensorMap> in =
+        request.inputsDir.empty()
+            ? golden::makeInputs(program, seed, kind)
+            : golden::loadInputs(program, request.inputsDir);
+    if (!in)
+      return fail("bad-input", llvm::toString(in.takeError()));
+    inputs.push_back(std::move(*in));
+  }
+  std::optional<golden::AttentionBinding> binding =
+      golden::detectAttention(program);
   if (!request.dumpDir.empty()) {
     llvm::sys::fs::create_directories(request.dumpDir);
-    if (llvm::Error e = golden::writeTensors(request.dumpDir, *inputs))
+    if (llvm::Error e = golden::writeTensors(request.dumpDir, inputs.front()))
       llvm::consumeError(std::move(e));
   }
-
-  // What the front end asks for, for the variants that use tt-lang's.
-  std::optional<llvm::Expected<golden::TensorMap>> frontEnd =
-      frontEndGolden(ctx, program, request.variant, *inputs);
 
   // Compile a module holding just this program.
   OwningOpRef<ModuleOp> module = ModuleOp::create(program.getLoc());
   module->getBody()->push_back(program->clone());
   PassManager pm(&ctx);
-  std::string why;
-  if (failed(buildVariant(pm, request.variant, why)))
-    return fail("error", why);
+  PipelineOptions pipelineOptions;
+  pipelineOptions.precision = precisionName(precision);
+  if (failed(buildVariantPipeline(pm, request.variant, pipelineOptions)))
+    return fail("error", "unknown variant '" + request.variant + "'");
   if (!request.dumpDir.empty())
     pm.addInstrumentation(std::make_unique<DumpInstrumentation>(request.dumpDir));
-  if (failed(pm.run(*module))) {
-    CellResult r = errors.result("error", "the " + request.variant +
-                                              " pipeline failed");
-    r.isAttention = result.isAttention;
-    return r;
-  }
+  if (failed(pm.run(*module)))
+    return errors.result("error",
+                         "the " + request.variant + " pipeline failed");
+  if (request.mutateKernelIR)
+    request.mutateKernelIR(*module);
 
   // Simulate on the program's grid unless asked otherwise.
   sim::SimOptions opts;
@@ -315,125 +372,253 @@ CellResult dstlab::harness::runCell(const CellRequest &request) {
       return fail("bad-input", "bad grid '" + *request.grid + "'");
     opts.grid = *g;
   }
-  opts.recordTrace = !request.traceFile.empty() || !request.dumpDir.empty();
-  opts.recordDstOccupancy = !request.dumpDir.empty();
-  std::map<std::string, std::vector<double>> dram;
-  for (auto decl : program.getBody().getOps<tl::TensorDeclOp>()) {
-    auto it = inputs->find(decl.getSymName().str());
-    if (it != inputs->end())
-      dram[decl.getSymName().str()] = toDram(it->second);
-  }
-  sim::SimResult sr = sim::simulate(*module, opts, dram);
-  if (opts.recordDstOccupancy)
-    writeDstOccupancy(request.dumpDir, *module, sr.dstEvents);
-  if (!sr.chromeTraceJson.empty()) {
-    std::string path = request.traceFile;
-    if (path.empty())
-      path = request.dumpDir + "/trace.json";
-    (void)llvm::writeToOutput(path, [&](llvm::raw_ostream &os) {
-      os << sr.chromeTraceJson;
-      return llvm::Error::success();
+
+  // References, shared by the variants' cells of a matrix run.
+  RefCache cache(request.refCacheDir);
+  std::string text = programText(program);
+  auto refKey = [&](size_t i, StringRef what) {
+    std::string source = request.inputsDir.empty()
+                             ? "seed " + std::to_string(seedList[i])
+                             : "inputs " + request.inputsDir;
+    return RefCache::key({text, source, result.inputKind, what.str()});
+  };
+  auto exactOf = [&](size_t i) {
+    return cache.getOrCompute(refKey(i, "exact"), [&] {
+      return golden::interpret(program, inputs[i]);
     });
-  }
-  for (const sim::Hazard &h : sr.hazards) {
-    HazardRecord rec;
-    rec.kind = h.kind;
-    rec.thread = h.thread;
-    rec.op = h.op;
-    rec.location = h.location;
-    rec.detail = h.detail;
-    rec.coreX = h.coreX;
-    rec.coreY = h.coreY;
-    rec.dstSlice = h.dstSlice;
-    rec.cb = h.cb;
-    result.hazards.push_back(rec);
-  }
-  if (sr.gridCycles) {
-    result.cycles = sr.gridCycles;
-    result.tflops = sr.tflops;
-    result.utilisation = sr.utilisation;
-  }
-  if (sr.status == sim::SimStatus::Error) {
-    result.outcome = "error";
-    result.signature = "simulator: " + sr.error;
-    result.message = result.signature;
-    return result;
-  }
+  };
+  auto faithfulOf = [&](size_t i, bool alternate) {
+    golden::Rounding r = golden::roundingFor(program, precision, alternate);
+    return cache.getOrCompute(
+        refKey(i, std::string("faithful ") + precisionName(precision) +
+                      (alternate ? " alternate" : "")),
+        [&] { return golden::interpret(program, inputs[i], &r); });
+  };
 
-  // Compare every output (column 0 only for column vectors).
-  std::vector<double> out, want, wantFrontEnd;
-  std::string frontEndMissing;
   DataFormat format = DataFormat::F32;
-  golden::TensorMap outputs;
-  for (auto decl : program.getBody().getOps<tl::TensorDeclOp>()) {
-    if (decl.getRole() != tl::TensorRole::Output)
-      continue;
-    std::string name = decl.getSymName().str();
-    const golden::HostTensor &g = ref->at(name);
-    const std::vector<double> &got = dram[name];
-    const golden::HostTensor *fe = nullptr;
-    if (frontEnd && *frontEnd) {
-      auto it = (**frontEnd).find(name);
-      if (it != (**frontEnd).end() && it->second.rows == g.rows &&
-          it->second.cols == g.cols)
-        fe = &it->second;
-      else if (frontEndMissing.empty())
-        frontEndMissing = "no front-end value of " + name;
-    }
-    if (cast<RankedTensorType>(decl.getType()).getElementType().isBF16())
+  for (auto decl : program.getBody().getOps<tl::TensorDeclOp>())
+    if (decl.getRole() == tl::TensorRole::Output &&
+        cast<RankedTensorType>(decl.getType()).getElementType().isBF16())
       format = DataFormat::BF16;
-    golden::HostTensor o = g;
-    for (int64_t r = 0; r < g.rows; ++r)
-      for (int64_t c = 0; c < g.cols; ++c) {
-        size_t i = r * g.cols + c;
-        o.data[i] = i < got.size() ? got[i] : 0.0;
-        if (decl.getColvec() && c != 0)
-          continue;
-        out.push_back(o.data[i]);
-        want.push_back(g.data[i]);
-        if (fe)
-          wantFrontEnd.push_back(fe->data[i]);
-      }
-    outputs[name] = o;
-  }
-  if (!request.dumpDir.empty())
-    if (llvm::Error e = golden::writeTensors(request.dumpDir + "/outputs", outputs))
-      llvm::consumeError(std::move(e));
-  NumericVerdict verdict = compare(out, want, format);
-  result.pcc = verdict.pcc;
-  result.maxError = verdict.maxError;
 
-  if (sr.status == sim::SimStatus::Deadlock) {
-    result.outcome = "deadlock";
-    result.signature = "deadlock";
-  } else if (sr.status == sim::SimStatus::StepLimit) {
-    result.outcome = "timeout";
-    result.signature = "simulator step limit";
-  } else if (!sr.hazards.empty()) {
-    result.outcome = "hazard";
-    result.signature = sr.hazards.front().kind;
-  } else if (verdict.pass) {
-    result.outcome = "pass";
-  } else {
-    result.outcome = "wrong";
-    result.signature = "wrong numbers";
+  std::string firstNote;
+  std::vector<double> firstOut;
+  for (size_t i = 0; i < seedList.size(); ++i) {
+    bool first = i == 0;
+    opts.recordTrace =
+        first && (!request.traceFile.empty() || !request.dumpDir.empty());
+    opts.recordDstOccupancy = first && !request.dumpDir.empty();
+    std::map<std::string, std::vector<double>> dram;
+    for (auto decl : program.getBody().getOps<tl::TensorDeclOp>()) {
+      auto it = inputs[i].find(decl.getSymName().str());
+      if (it != inputs[i].end())
+        dram[decl.getSymName().str()] = toDram(it->second);
+    }
+    sim::SimResult sr = sim::simulate(*module, opts, dram);
+    if (opts.recordDstOccupancy)
+      writeDstOccupancy(request.dumpDir, *module, sr.dstEvents);
+    if (!sr.chromeTraceJson.empty()) {
+      std::string path = request.traceFile;
+      if (path.empty())
+        path = request.dumpDir + "/trace.json";
+      (void)llvm::writeToOutput(path, [&](llvm::raw_ostream &os) {
+        os << sr.chromeTraceJson;
+        return llvm::Error::success();
+      });
+    }
+    if (first && sr.gridCycles) {
+      result.cycles = sr.gridCycles;
+      result.tflops = sr.tflops;
+      result.utilisation = sr.utilisation;
+      // The basis of the utilisation: the fidelity the programs ran at.
+      double peak = 0;
+      for (const sim::ProgramStats &p : sr.programs) {
+        if (result.fidelity.empty())
+          result.fidelity = p.fidelity;
+        else if (result.fidelity != p.fidelity)
+          result.fidelity = "mixed";
+        if (std::optional<sim::MathFidelity> f =
+                sim::parseMathFidelity(p.fidelity))
+          peak = std::max(peak, opts.grid.numCores() *
+                                    sim::flopsPerCycle(*f) *
+                                    opts.grid.clockGHz * 1e9 / 1e12);
+      }
+      if (peak > 0)
+        result.peakTflops = peak;
+    }
+    // Structural outcomes do not depend on the numbers: the first decides.
+    auto stop = [&](StringRef outcome, StringRef signature) {
+      result.outcome = outcome.str();
+      result.signature = signature.str();
+      result.message = llvm::formatv("{0} (seed {1})", signature,
+                                     seedList[i])
+                           .str();
+      return result;
+    };
+    for (const sim::Hazard &h : sr.hazards) {
+      HazardRecord rec;
+      rec.kind = h.kind;
+      rec.thread = h.thread;
+      rec.op = h.op;
+      rec.location = h.location;
+      rec.detail = h.detail;
+      rec.coreX = h.coreX;
+      rec.coreY = h.coreY;
+      rec.dstSlice = h.dstSlice;
+      rec.cb = h.cb;
+      result.hazards.push_back(rec);
+    }
+    if (sr.status == sim::SimStatus::Error)
+      return stop("error", "simulator: " + sr.error);
+    if (sr.status == sim::SimStatus::Deadlock)
+      return stop("deadlock", "deadlock");
+    if (sr.status == sim::SimStatus::StepLimit)
+      return stop("timeout", "simulator step limit");
+    if (!sr.hazards.empty())
+      return stop("hazard", sr.hazards.front().kind);
+
+    // The references, now that there is something to judge.
+    llvm::Expected<golden::TensorMap> exact = exactOf(i);
+    if (!exact)
+      return fail("bad-input", "golden: " + llvm::toString(exact.takeError()));
+    llvm::Expected<golden::TensorMap> faithful = faithfulOf(i, false);
+    if (!faithful)
+      return fail("bad-input",
+                  "faithful: " + llvm::toString(faithful.takeError()));
+    llvm::Expected<golden::TensorMap> alternate = faithfulOf(i, true);
+    if (!alternate)
+      return fail("bad-input",
+                  "faithful: " + llvm::toString(alternate.takeError()));
+
+    golden::TensorMap outputs;
+    for (auto decl : program.getBody().getOps<tl::TensorDeclOp>()) {
+      if (decl.getRole() != tl::TensorRole::Output)
+        continue;
+      std::string name = decl.getSymName().str();
+      auto type = cast<RankedTensorType>(decl.getType());
+      golden::HostTensor o = golden::HostTensor::zeros(type.getDimSize(0),
+                                                       type.getDimSize(1));
+      const std::vector<double> &got = dram[name];
+      for (size_t k = 0; k < o.data.size() && k < got.size(); ++k)
+        o.data[k] = got[k];
+      outputs[name] = std::move(o);
+    }
+    if (first && !request.dumpDir.empty()) {
+      for (auto [sub, tensors] :
+           {std::pair<const char *, const golden::TensorMap *>{"outputs",
+                                                               &outputs},
+            {"exact", &*exact},
+            {"faithful", &*faithful}}) {
+        // Only column 0 of a column vector is specified (golden/README.md):
+        // every dump holds zeros in the others, so the files compare.
+        golden::TensorMap dumped;
+        for (auto decl : program.getBody().getOps<tl::TensorDeclOp>()) {
+          auto it = tensors->find(decl.getSymName().str());
+          if (decl.getRole() != tl::TensorRole::Output || it == tensors->end())
+            continue;
+          golden::HostTensor t = it->second;
+          if (decl.getColvec())
+            for (int64_t r = 0; r < t.rows; ++r)
+              for (int64_t c = 1; c < t.cols; ++c)
+                t.at(r, c) = 0.0;
+          dumped[it->first] = std::move(t);
+        }
+        if (llvm::Error e =
+                golden::writeTensors(request.dumpDir + "/" + sub, dumped))
+          llvm::consumeError(std::move(e));
+      }
+    }
+
+    if (first)
+      firstOut = comparable(program, outputs);
+    NumericJudgement j = judgeNumerics(
+        comparable(program, outputs), comparable(program, *exact),
+        comparable(program, *faithful), comparable(program, *alternate),
+        format);
+    SeedResult seed;
+    seed.seed = seedList[i];
+    seed.outcome = j.outcome;
+    seed.pcc = j.pcc;
+    seed.maxError = j.maxError;
+    seed.faithfulMaxError = j.faithfulMaxError;
+    seed.faithfulRmsError = j.faithfulRmsError;
+    seed.faithfulMaxBound = j.faithfulMaxBound;
+    seed.faithfulRmsBound = j.faithfulRmsBound;
+    seed.outputNonFinite = j.outputNonFinite;
+    // Is the program attention? A property of the program, judged on the
+    // first seed's exact output (it does not change with the seed).
+    if (first && binding) {
+      llvm::Expected<golden::AttentionVerdict> v =
+          golden::judgeAttention(*binding, inputs[i], *exact);
+      if (v)
+        seed.isAttention = v->isAttention;
+      else
+        llvm::consumeError(v.takeError());
+      result.isAttention = seed.isAttention;
+    }
+    if (firstNote.empty() && !j.note.empty())
+      firstNote = j.note + " (seed " + std::to_string(seed.seed) + ")";
+    result.exactBound = j.exactBound;
+    result.outputNonFinite |= j.outputNonFinite;
+    worst(result.pcc, seed.pcc, /*lower=*/true);
+    worst(result.maxError, seed.maxError, false);
+    worst(result.faithfulRmsError, seed.faithfulRmsError, false);
+    if (!result.faithfulMaxError ||
+        !(*seed.faithfulMaxError <= *result.faithfulMaxError)) {
+      result.faithfulMaxError = seed.faithfulMaxError;
+      result.faithfulMaxBound = seed.faithfulMaxBound;
+      result.faithfulRmsBound = seed.faithfulRmsBound;
+    }
+    if (result.outcome.empty() ||
+        severity(seed.outcome) > severity(result.outcome))
+      result.outcome = seed.outcome;
+    result.seeds.push_back(std::move(seed));
   }
-  result.message = llvm::formatv("{0}: pcc {1:f4}, max error {2:e2}",
-                                 result.outcome, verdict.pcc, verdict.maxError)
-                       .str();
-  if (frontEnd) {
+
+  if (result.outcome != "pass")
+    result.signature = result.outcome == "miscompiled"
+                           ? "disagrees with the faithful reference"
+                           : "agrees with the faithful reference, misses "
+                             "the exact bound";
+  std::string seedsText =
+      seedList.size() == 1
+          ? "seed " + std::to_string(seedList.front())
+          : llvm::formatv("{0} seeds", seedList.size()).str();
+  result.message =
+      llvm::formatv("{0} ({1}, {2} inputs, {3}): exact pcc {4:f4}, max "
+                    "error {5:e2} (bound {6:e2}); faithful max {7:e2} (bound "
+                    "{8:e2}), rms {9:e2} (bound {10:e2})",
+                    result.outcome, seedsText, result.inputKind,
+                    result.precision, result.pcc.value_or(0),
+                    result.maxError.value_or(0),
+                    result.exactBound.value_or(0),
+                    result.faithfulMaxError.value_or(0),
+                    result.faithfulMaxBound.value_or(0),
+                    result.faithfulRmsError.value_or(0),
+                    result.faithfulRmsBound.value_or(0))
+          .str();
+  if (!firstNote.empty())
+    result.message += "\n" + firstNote;
+
+  // What the front end asked for, for the variants that use tt-lang's.
+  if (std::optional<llvm::Expected<golden::TensorMap>> frontEnd =
+          frontEndGolden(ctx, program, request.variant, inputs.front())) {
     if (!*frontEnd) {
       result.message += "\nfront end: no golden (" +
                         llvm::toString(frontEnd->takeError()) + ")";
-    } else if (!frontEndMissing.empty()) {
-      result.message += "\nfront end: no golden (" + frontEndMissing + ")";
     } else {
-      NumericVerdict fv = compare(out, wantFrontEnd, format);
-      result.message +=
-          llvm::formatv("\nfront end: pcc {0:f4}, max error {1:e2} ({2} "
-                        "what tl-to-d2m asked for)",
-                        fv.pcc, fv.maxError, fv.pass ? "matches" : "differs from")
-              .str();
+      std::vector<double> fe = comparable(program, **frontEnd);
+      if (fe.size() != firstOut.size()) {
+        result.message += "\nfront end: no golden (missing outputs)";
+      } else {
+        NumericVerdict fv = compare(firstOut, fe, format);
+        result.message +=
+            llvm::formatv("\nfront end: pcc {0:f4}, max error {1:e2} ({2} "
+                          "what tl-to-d2m asked for)",
+                          fv.pcc, fv.maxError,
+                          fv.pass ? "matches" : "differs from")
+                .str();
+      }
     }
   }
   return result;

@@ -12,9 +12,14 @@
 #include "llvm/Support/JSON.h"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
+
+namespace mlir {
+class ModuleOp;
+} // namespace mlir
 
 namespace dstlab::harness {
 
@@ -25,22 +30,35 @@ struct CellRequest {
   std::string reproPath;   ///< a .mlir file of tl programs (or ttkernel IR)
   std::string program;     ///< tl.program symbol; empty: the first one
   std::string variant = "fixed";
-  uint64_t seed = 0;
+  /// The seeds to run: compile once, simulate and judge per seed.
+  std::vector<uint64_t> seeds = {0, 1, 2};
+  /// An input kind of golden/Inputs.h by name; empty: uniform.
+  std::string inputKind;
+  /// A precision recipe (support/Precision.h); empty: the variant's default.
+  std::string precision;
+  /// Shares references between cells (harness/RefCache.h); empty: off.
+  std::string refCacheDir;
+  /// Test-only: changes the compiled ttkernel module before it is simulated
+  /// (plants a compiler bug the verdict must catch).
+  std::function<void(mlir::ModuleOp)> mutateKernelIR;
   std::optional<std::string> grid; ///< "RxC" or a preset name; default: program's
   std::string inputsDir;  ///< read <name>.npy from here instead of the seed
-  std::string dumpDir;    ///< write inputs/outputs .npy and IR per stage here
+  /// Write, for the first seed, inputs, outputs and both references as .npy
+  /// and the IR per stage here.
+  std::string dumpDir;
   std::string traceFile;  ///< write a Chrome trace here
 };
 
 /// Process exit codes of `dstlab run` / `dstlab cell` (documented in README).
 enum ExitCode : int {
   kExitPass = 0,
-  kExitWrong = 1,
+  kExitMiscompiled = 1,
   kExitHazard = 2,
   kExitDeadlock = 3,
   kExitCompileError = 4,
   kExitBadInput = 5,
   kExitTimeout = 6, ///< simulator step limit
+  kExitImprecise = 7,
 };
 
 struct HazardRecord {
@@ -48,15 +66,38 @@ struct HazardRecord {
   int64_t coreX = -1, coreY = -1, dstSlice = -1, cb = -1;
 };
 
+/// The figures of one seed.
+struct SeedResult {
+  uint64_t seed = 0;
+  std::string outcome; ///< pass | miscompiled | imprecise (or the sim's)
+  std::optional<double> pcc, maxError;
+  std::optional<double> faithfulMaxError, faithfulRmsError;
+  std::optional<double> faithfulMaxBound, faithfulRmsBound;
+  bool outputNonFinite = false;
+  std::optional<bool> isAttention;
+};
+
 struct CellResult {
-  /// pass | wrong | hazard | deadlock | error | timeout | bad-input
-  /// (crash is only ever decided by the parent process).
+  /// pass | miscompiled | imprecise | hazard | deadlock | error | timeout |
+  /// bad-input (crash is only ever decided by the parent process).
   std::string outcome;
   std::string signature;          ///< diagnostic text for error; hazard kind
+  /// Worst over the seeds: lowest PCC, highest errors, the bounds of the
+  /// seed with the highest faithful max error.
   std::optional<double> pcc, maxError;
+  std::optional<double> faithfulMaxError, faithfulRmsError;
+  std::optional<double> faithfulMaxBound, faithfulRmsBound;
+  std::optional<double> exactBound;
+  bool outputNonFinite = false;
+  std::vector<SeedResult> seeds;
+  std::string inputKind, precision;
   std::vector<HazardRecord> hazards;
   std::optional<uint64_t> cycles;
   std::optional<double> tflops, utilisation;
+  /// The math fidelity the program ran at and the grid's peak there, the
+  /// basis of `utilisation`.
+  std::string fidelity;
+  std::optional<double> peakTflops;
   std::optional<bool> isAttention; ///< for attention-shaped programs
   std::string message;            ///< one human line
 };

@@ -5,6 +5,10 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/JSON.h"
 
+#include <array>
+#include <cmath>
+#include <limits>
+
 using namespace llvm;
 
 namespace dstlab::harness {
@@ -17,7 +21,8 @@ std::vector<std::string> allVariants() {
 }
 
 bool isChildOutcome(StringRef outcome) {
-  return outcome == "pass" || outcome == "wrong" || outcome == "hazard" ||
+  return outcome == "pass" || outcome == "miscompiled" ||
+         outcome == "imprecise" || outcome == "hazard" ||
          outcome == "deadlock" || outcome == "error" || outcome == "timeout" ||
          outcome == "bad-input";
 }
@@ -26,8 +31,10 @@ ExitCode exitCodeFor(const CellResult &result) {
   StringRef o = result.outcome;
   if (o == "pass")
     return kExitPass;
-  if (o == "wrong")
-    return kExitWrong;
+  if (o == "miscompiled")
+    return kExitMiscompiled;
+  if (o == "imprecise")
+    return kExitImprecise;
   if (o == "hazard")
     return kExitHazard;
   if (o == "deadlock")
@@ -55,6 +62,89 @@ Error makeError(const Twine &message) {
 }
 } // namespace
 
+json::Value figureJSON(std::optional<double> v, StringRef key,
+                       json::Object &nonFinite) {
+  if (!v)
+    return nullptr;
+  if (std::isfinite(*v))
+    return *v;
+  nonFinite[key] = std::isnan(*v) ? "nan" : *v > 0 ? "inf" : "-inf";
+  return nullptr;
+}
+
+Error readFigure(const json::Object &o, StringRef key,
+                 std::optional<double> &out) {
+  const json::Value *v = o.get(key);
+  if (!v)
+    return Error::success();
+  if (v->kind() == json::Value::Null) {
+    const json::Object *nf = o.getObject("non_finite");
+    std::optional<StringRef> flag = nf ? nf->getString(key) : std::nullopt;
+    if (!flag)
+      return Error::success();
+    if (*flag == "nan")
+      out = std::numeric_limits<double>::quiet_NaN();
+    else if (*flag == "inf")
+      out = std::numeric_limits<double>::infinity();
+    else if (*flag == "-inf")
+      out = -std::numeric_limits<double>::infinity();
+    else
+      return makeError("'non_finite." + key + "' must be nan, inf or -inf");
+    return Error::success();
+  }
+  std::optional<double> d = v->getAsNumber();
+  if (!d)
+    return makeError("'" + key + "' must be a number or null");
+  out = *d;
+  return Error::success();
+}
+
+namespace {
+/// The figures a seed and a cell share, by JSON key.
+template <typename R> auto seedFigures(R &r) {
+  return std::array<std::pair<StringRef, decltype(&r.pcc)>, 6>{{
+      {"pcc", &r.pcc},
+      {"max_error", &r.maxError},
+      {"faithful_max_error", &r.faithfulMaxError},
+      {"faithful_rms_error", &r.faithfulRmsError},
+      {"faithful_max_bound", &r.faithfulMaxBound},
+      {"faithful_rms_bound", &r.faithfulRmsBound},
+  }};
+}
+} // namespace
+
+json::Value toJSON(const SeedResult &r) {
+  json::Object o{{"seed", static_cast<int64_t>(r.seed)},
+                 {"outcome", r.outcome},
+                 {"output_non_finite", r.outputNonFinite},
+                 {"is_attention", orNull(r.isAttention)}};
+  json::Object nonFinite;
+  for (auto [key, field] : seedFigures(r))
+    o[key] = figureJSON(*field, key, nonFinite);
+  o["non_finite"] = std::move(nonFinite);
+  return o;
+}
+
+Expected<SeedResult> seedResultFromJSON(const json::Value &value) {
+  const json::Object *o = value.getAsObject();
+  if (!o)
+    return makeError("a seed result must be an object");
+  SeedResult r;
+  std::optional<int64_t> seed = o->getInteger("seed");
+  if (!seed || *seed < 0)
+    return makeError("a seed result needs a non-negative integer 'seed'");
+  r.seed = static_cast<uint64_t>(*seed);
+  if (std::optional<StringRef> outcome = o->getString("outcome"))
+    r.outcome = outcome->str();
+  for (auto [key, field] : seedFigures(r))
+    if (Error e = readFigure(*o, key, *field))
+      return e;
+  r.outputNonFinite = o->getBoolean("output_non_finite").value_or(false);
+  if (std::optional<bool> a = o->getBoolean("is_attention"))
+    r.isAttention = *a;
+  return r;
+}
+
 json::Value toJSON(const HazardRecord &h) {
   json::Value core = nullptr;
   if (h.coreX >= 0 || h.coreY >= 0)
@@ -75,18 +165,31 @@ json::Value toJSON(const CellResult &r) {
   json::Array hazards;
   for (const HazardRecord &h : r.hazards)
     hazards.push_back(toJSON(h));
-  return json::Object{
+  json::Array seeds;
+  for (const SeedResult &sr : r.seeds)
+    seeds.push_back(toJSON(sr));
+  json::Object o{
       {"outcome", r.outcome},
       {"signature", orNull(r.signature)},
       {"message", orNull(r.message)},
-      {"pcc", orNull(r.pcc)},
-      {"max_error", orNull(r.maxError)},
+      {"output_non_finite", r.outputNonFinite},
+      {"seeds", std::move(seeds)},
+      {"input_kind", orNull(r.inputKind)},
+      {"precision", orNull(r.precision)},
       {"hazards", std::move(hazards)},
       {"cycles", orNull(r.cycles)},
-      {"tflops", orNull(r.tflops)},
-      {"utilisation", orNull(r.utilisation)},
+      {"fidelity", orNull(r.fidelity)},
       {"is_attention", orNull(r.isAttention)},
   };
+  json::Object nonFinite;
+  for (auto [key, field] : seedFigures(r))
+    o[key] = figureJSON(*field, key, nonFinite);
+  o["exact_bound"] = figureJSON(r.exactBound, "exact_bound", nonFinite);
+  o["tflops"] = figureJSON(r.tflops, "tflops", nonFinite);
+  o["utilisation"] = figureJSON(r.utilisation, "utilisation", nonFinite);
+  o["peak_tflops"] = figureJSON(r.peakTflops, "peak_tflops", nonFinite);
+  o["non_finite"] = std::move(nonFinite);
+  return o;
 }
 
 namespace {
@@ -99,18 +202,6 @@ Error readString(const json::Object &o, StringRef key, std::string &out) {
   if (!s)
     return makeError("'" + key + "' must be a string or null");
   out = s->str();
-  return Error::success();
-}
-
-Error readNumber(const json::Object &o, StringRef key,
-                 std::optional<double> &out) {
-  const json::Value *v = o.get(key);
-  if (!v || v->kind() == json::Value::Null)
-    return Error::success();
-  std::optional<double> d = v->getAsNumber();
-  if (!d)
-    return makeError("'" + key + "' must be a number or null");
-  out = *d;
   return Error::success();
 }
 
@@ -171,14 +262,31 @@ Expected<CellResult> cellResultFromJSON(const json::Value &value) {
     return e;
   if (Error e = readString(*o, "message", r.message))
     return e;
-  if (Error e = readNumber(*o, "pcc", r.pcc))
+  for (auto [key, field] : seedFigures(r))
+    if (Error e = readFigure(*o, key, *field))
+      return e;
+  for (auto [key, field] :
+       {std::pair<StringRef, std::optional<double> *>{"exact_bound",
+                                                      &r.exactBound},
+        {"tflops", &r.tflops},
+        {"utilisation", &r.utilisation},
+        {"peak_tflops", &r.peakTflops}})
+    if (Error e = readFigure(*o, key, *field))
+      return e;
+  if (Error e = readString(*o, "input_kind", r.inputKind))
     return e;
-  if (Error e = readNumber(*o, "max_error", r.maxError))
+  if (Error e = readString(*o, "precision", r.precision))
     return e;
-  if (Error e = readNumber(*o, "tflops", r.tflops))
+  if (Error e = readString(*o, "fidelity", r.fidelity))
     return e;
-  if (Error e = readNumber(*o, "utilisation", r.utilisation))
-    return e;
+  r.outputNonFinite = o->getBoolean("output_non_finite").value_or(false);
+  if (const json::Array *seeds = o->getArray("seeds"))
+    for (const json::Value &sv : *seeds) {
+      Expected<SeedResult> sr = seedResultFromJSON(sv);
+      if (!sr)
+        return sr.takeError();
+      r.seeds.push_back(std::move(*sr));
+    }
   if (const json::Value *c = o->get("cycles");
       c && c->kind() != json::Value::Null) {
     std::optional<int64_t> i = c->getAsInteger();

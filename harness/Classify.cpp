@@ -153,7 +153,8 @@ Classification classifyChild(const ChildStatus &status) {
   c.signature = StringRef(result->signature).trim().str();
   if (c.outcome == "hazard" && c.signature.empty() && !result->hazards.empty())
     c.signature = result->hazards.front().kind;
-  if (c.outcome != "pass" && c.outcome != "wrong")
+  if (c.outcome != "pass" && c.outcome != "miscompiled" &&
+      c.outcome != "imprecise")
     c.crashLog = status.stderrTail;
   c.result = std::move(*result);
   return c;
@@ -190,7 +191,8 @@ StringRef glyphFor(StringRef outcome) {
       .Case("pass", "\u2713")
       .Case("crash", "\u2717")
       .Case("error", "E")
-      .Case("wrong", "W")
+      .Case("miscompiled", "M")
+      .Case("imprecise", "I")
       .Case("hazard", "H")
       .Case("deadlock", "D")
       .Case("timeout", "T")
@@ -198,9 +200,9 @@ StringRef glyphFor(StringRef outcome) {
 }
 
 ArrayRef<StringRef> allOutcomes() {
-  static const StringRef outcomes[] = {"pass",    "crash",    "error",
-                                       "wrong",   "hazard",   "deadlock",
-                                       "timeout", "bad-input"};
+  static const StringRef outcomes[] = {
+      "pass",   "crash",    "error",   "miscompiled", "imprecise",
+      "hazard", "deadlock", "timeout", "bad-input"};
   return outcomes;
 }
 

@@ -10,8 +10,9 @@
 //     glibc-style "Assertion `...' failed." line, else the text of an
 //     "LLVM ERROR: ..." line, else "signal SIGABRT" (or "exit N without a
 //     result" when it exited);
-//   - otherwise the outcome in its JSON (pass, wrong, hazard, deadlock, error,
-//     timeout, bad-input); a JSON that cannot be read is a crash with
+//   - otherwise the outcome in its JSON (pass, miscompiled, imprecise,
+//     hazard, deadlock, error, timeout, bad-input); a JSON that cannot be
+//     read is a crash with
 //     signature "unreadable result: ...".
 //
 //===----------------------------------------------------------------------===//
@@ -43,7 +44,8 @@ struct ChildStatus {
 /// The parent's verdict on one child.
 struct Classification {
   std::string
-      outcome; ///< pass|crash|error|wrong|hazard|deadlock|timeout|bad-input
+      outcome; ///< pass|crash|error|miscompiled|imprecise|hazard|deadlock|
+               ///< timeout|bad-input
   std::string signature;  ///< empty when none
   std::string crashSite;  ///< "File.cpp:356" from the assertion line, if any
   std::string exitStatus; ///< "exit 0", "signal SIGABRT", "timeout after 60 s"
@@ -70,8 +72,8 @@ bool meetsExpectation(const Expectation &expectation, llvm::StringRef outcome,
                       std::optional<bool> attentionExpected,
                       std::optional<bool> attention);
 
-/// One glyph per outcome: ✓ pass, ✗ crash, E error, W wrong, H hazard,
-/// D deadlock, T timeout, ? anything else.
+/// One glyph per outcome: ✓ pass, ✗ crash, E error, M miscompiled,
+/// I imprecise, H hazard, D deadlock, T timeout, ? anything else.
 llvm::StringRef glyphFor(llvm::StringRef outcome);
 
 /// The outcomes in legend order.

@@ -50,6 +50,21 @@ std::string formatNumber(std::optional<double> value, int digits) {
   return buffer;
 }
 
+std::string seedsText(ArrayRef<uint64_t> seeds) {
+  if (seeds.size() == 1)
+    return "seed " + std::to_string(seeds.front());
+  bool contiguous = !seeds.empty();
+  for (size_t i = 1; i < seeds.size(); ++i)
+    contiguous &= seeds[i] == seeds[i - 1] + 1;
+  if (contiguous)
+    return "seeds " + std::to_string(seeds.front()) + ".." +
+           std::to_string(seeds.back());
+  std::string out = "seeds ";
+  for (size_t i = 0; i < seeds.size(); ++i)
+    out += (i ? ", " : "") + std::to_string(seeds[i]);
+  return out;
+}
+
 std::string formatPercent(std::optional<double> fraction) {
   if (!fraction)
     return "\u2014";
@@ -136,6 +151,17 @@ CellRecord makeCellRecord(const Repro &repro, const ReproConfig &config,
     cell.message = nonEmpty(r.message);
     cell.pcc = r.pcc;
     cell.maxError = r.maxError;
+    cell.exactBound = r.exactBound;
+    cell.faithfulMaxError = r.faithfulMaxError;
+    cell.faithfulRmsError = r.faithfulRmsError;
+    cell.faithfulMaxBound = r.faithfulMaxBound;
+    cell.faithfulRmsBound = r.faithfulRmsBound;
+    cell.outputNonFinite = r.outputNonFinite;
+    cell.peakTflops = r.peakTflops;
+    cell.seeds = r.seeds;
+    cell.inputKind = nonEmpty(r.inputKind);
+    cell.precision = nonEmpty(r.precision);
+    cell.fidelity = nonEmpty(r.fidelity);
     cell.hazards = r.hazards;
     hazards = &r.hazards;
     cell.cycles = r.cycles;
@@ -161,7 +187,14 @@ json::Value toJSON(const CellRecord &c) {
       a.push_back(toJSON(h));
     hazards = std::move(a);
   }
-  return json::Object{
+  json::Value seeds = nullptr;
+  if (c.seeds) {
+    json::Array a;
+    for (const SeedResult &s : *c.seeds)
+      a.push_back(toJSON(s));
+    seeds = std::move(a);
+  }
+  json::Object o{
       {"repro", c.repro},
       {"config", c.config},
       {"variant", c.variant},
@@ -174,15 +207,31 @@ json::Value toJSON(const CellRecord &c) {
       {"exit_status", orNull(c.exitStatus)},
       {"crash_log", orNull(c.crashLog)},
       {"dump", orNull(c.dump)},
-      {"pcc", orNull(c.pcc)},
-      {"max_error", orNull(c.maxError)},
       {"hazards", std::move(hazards)},
+      {"seeds", std::move(seeds)},
+      {"output_non_finite", c.outputNonFinite},
+      {"input_kind", orNull(c.inputKind)},
+      {"precision", orNull(c.precision)},
+      {"fidelity", orNull(c.fidelity)},
       {"cycles", orNull(c.cycles)},
-      {"tflops", orNull(c.tflops)},
-      {"utilisation", orNull(c.utilisation)},
       {"seconds", orNull(c.seconds)},
       {"attention", orNull(c.attention)},
   };
+  json::Object nonFinite;
+  for (auto [key, field] :
+       {std::pair<StringRef, const std::optional<double> *>{"pcc", &c.pcc},
+        {"max_error", &c.maxError},
+        {"exact_bound", &c.exactBound},
+        {"faithful_max_error", &c.faithfulMaxError},
+        {"faithful_rms_error", &c.faithfulRmsError},
+        {"faithful_max_bound", &c.faithfulMaxBound},
+        {"faithful_rms_bound", &c.faithfulRmsBound},
+        {"tflops", &c.tflops},
+        {"utilisation", &c.utilisation},
+        {"peak_tflops", &c.peakTflops}})
+    o[key] = figureJSON(*field, key, nonFinite);
+  o["non_finite"] = std::move(nonFinite);
+  return o;
 }
 
 json::Value toJSON(const MatrixRun &run) {
@@ -221,6 +270,12 @@ json::Value toJSON(const MatrixRun &run) {
   return json::Object{
       {"schema", run.schema},
       {"seed", run.seed},
+      {"seeds", [&] {
+         json::Array a;
+         for (uint64_t v : run.seeds)
+           a.push_back(v);
+         return a;
+       }()},
       {"timeout_seconds", run.timeoutSeconds},
       {"variants", std::move(variants)},
       {"filter", orNull(run.filter)},
@@ -366,6 +421,18 @@ Expected<MatrixRun> parseMatrix(StringRef text, StringRef source) {
   if (!seedValue)
     return seedValue.takeError();
   run.seed = *seedValue;
+  run.seeds = {run.seed};
+  if (const json::Array *seeds = o.getArray("seeds")) {
+    run.seeds.clear();
+    for (auto [i, v] : llvm::enumerate(*seeds)) {
+      Expected<uint64_t> n = r.unsignedInt(v, "seeds[" + Twine(i) + "]");
+      if (!n)
+        return n.takeError();
+      run.seeds.push_back(*n);
+    }
+    if (run.seeds.empty())
+      return r.fail("seeds", "expected at least one seed");
+  }
 
   std::optional<double> timeout;
   if (Error e = r.optNumber(o, "timeout_seconds", "top level", timeout))
@@ -516,11 +583,39 @@ Expected<MatrixRun> parseMatrix(StringRef text, StringRef source) {
     for (auto [key, out] :
          {std::pair<StringRef, std::optional<double> *>{"pcc", &cell.pcc},
           {"max_error", &cell.maxError},
+          {"exact_bound", &cell.exactBound},
+          {"faithful_max_error", &cell.faithfulMaxError},
+          {"faithful_rms_error", &cell.faithfulRmsError},
+          {"faithful_max_bound", &cell.faithfulMaxBound},
+          {"faithful_rms_bound", &cell.faithfulRmsBound},
           {"tflops", &cell.tflops},
           {"utilisation", &cell.utilisation},
-          {"seconds", &cell.seconds}})
-      if (Error e = r.optNumber(c, key, where, *out))
-        return e;
+          {"peak_tflops", &cell.peakTflops}})
+      if (Error e = readFigure(c, key, *out)) {
+        consumeError(std::move(e));
+        return r.fail(where + "." + key, "expected a number or null");
+      }
+    if (Error e = r.optNumber(c, "seconds", where, cell.seconds))
+      return e;
+    for (auto [key, out] :
+         {std::pair<StringRef, std::optional<std::string> *>{"input_kind",
+                                                             &cell.inputKind},
+          {"precision", &cell.precision},
+          {"fidelity", &cell.fidelity}})
+      if (c.get(key))
+        if (Error e = r.optString(c, key, where, *out))
+          return e;
+    cell.outputNonFinite = c.getBoolean("output_non_finite").value_or(false);
+    if (const json::Array *seeds = c.getArray("seeds")) {
+      cell.seeds.emplace();
+      for (auto [j, sv] : llvm::enumerate(*seeds)) {
+        Expected<SeedResult> sr = seedResultFromJSON(sv);
+        if (!sr)
+          return r.fail(where + ".seeds[" + Twine(j) + "]",
+                        toString(sr.takeError()));
+        cell.seeds->push_back(std::move(*sr));
+      }
+    }
     if (Error e = r.optBool(c, "attention", where, cell.attention))
       return e;
     Expected<const json::Value *> cycles = r.field(c, "cycles", where);
@@ -614,9 +709,9 @@ Expected<MatrixRun> mergeRuns(std::vector<MatrixRun> runs,
     };
     if (run.schema != first.schema)
       return mismatch("schema (" + run.schema + " vs " + first.schema + ")");
-    if (run.seed != first.seed)
-      return mismatch("seed (" + std::to_string(run.seed) + " vs " +
-                      std::to_string(first.seed) + ")");
+    if (run.seeds != first.seeds)
+      return mismatch("seeds (" + seedsText(run.seeds) + " vs " +
+                      seedsText(first.seeds) + ")");
     if (run.variants != first.variants)
       return mismatch("variants");
     if (run.filter != first.filter)

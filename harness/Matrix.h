@@ -29,7 +29,7 @@
 
 namespace dstlab::harness {
 
-inline constexpr const char *kMatrixSchema = "dstlab-matrix/1";
+inline constexpr const char *kMatrixSchema = "dstlab-matrix/2";
 
 /// A repro as recorded in a matrix run.
 struct ReproInfo {
@@ -47,13 +47,19 @@ struct ReproInfo {
 /// One cell of the matrix.
 struct CellRecord {
   std::string repro, config, variant;
-  std::string
-      outcome; ///< pass|crash|error|wrong|hazard|deadlock|timeout|bad-input
+  /// pass|crash|error|miscompiled|imprecise|hazard|deadlock|timeout|
+  /// bad-input
+  std::string outcome;
   std::string expected; ///< canonical expectation, e.g. `crash "..."`
   bool asExpected = false;
   std::optional<std::string> signature, crashSite, message, exitStatus,
       crashLog, dump;
   std::optional<double> pcc, maxError, tflops, utilisation, seconds;
+  std::optional<double> exactBound, faithfulMaxError, faithfulRmsError,
+      faithfulMaxBound, faithfulRmsBound, peakTflops;
+  bool outputNonFinite = false;
+  std::optional<std::vector<SeedResult>> seeds;
+  std::optional<std::string> inputKind, precision, fidelity;
   std::optional<uint64_t> cycles;
   std::optional<std::vector<HazardRecord>> hazards;
   std::optional<bool> attention;
@@ -68,7 +74,8 @@ struct MatrixTiming {
 
 struct MatrixRun {
   std::string schema = kMatrixSchema;
-  uint64_t seed = 0;
+  uint64_t seed = 0;             ///< the first seed
+  std::vector<uint64_t> seeds{0}; ///< every seed each numeric cell ran
   double timeoutSeconds = 60;
   std::vector<std::string> variants;
   std::optional<std::string> filter;
@@ -123,6 +130,9 @@ llvm::Error writeFileAtomically(llvm::StringRef path, llvm::StringRef contents);
 
 /// A compact human form of a number ("0.9987", "1.2e+06"); "—" for none.
 std::string formatNumber(std::optional<double> value, int digits = 4);
+/// "seed 3", "seeds 0..2", "seeds 0, 5, 9".
+std::string seedsText(llvm::ArrayRef<uint64_t> seeds);
+
 /// A fraction as a percentage ("31.4%"); "—" for none.
 std::string formatPercent(std::optional<double> fraction);
 

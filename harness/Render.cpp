@@ -59,8 +59,9 @@ std::string escapeMarkdownCell(StringRef text) {
 }
 
 std::string legendText() {
-  return "\u2713 pass  \u2717 crash  E error  W wrong  H hazard  D deadlock  "
-         "T timeout  ? bad input  \u00b7 not run  ! not as expected";
+  return "\u2713 pass  \u2717 crash  E error  M miscompiled  I imprecise  "
+         "H hazard  D deadlock  T timeout  ? bad input  \u00b7 not run  "
+         "! not as expected";
 }
 
 std::string describeOutcome(const CellRecord &c) {
@@ -69,9 +70,16 @@ std::string describeOutcome(const CellRecord &c) {
   if (c.outcome == "crash" || c.outcome == "error") {
     if (!sig.empty())
       out += " \"" + sig.str() + "\"";
-  } else if (c.outcome == "wrong") {
-    out += " (PCC " + formatNumber(c.pcc) + ", max error " +
+  } else if (c.outcome == "miscompiled") {
+    out += " (faithful max error " + formatNumber(c.faithfulMaxError) +
+           " > bound " + formatNumber(c.faithfulMaxBound) + " or rms " +
+           formatNumber(c.faithfulRmsError) + " > " +
+           formatNumber(c.faithfulRmsBound) + "; exact max error " +
            formatNumber(c.maxError) + ")";
+  } else if (c.outcome == "imprecise") {
+    out += " (exact max error " + formatNumber(c.maxError) + " > bound " +
+           formatNumber(c.exactBound) + ", PCC " + formatNumber(c.pcc) +
+           "; faithful agrees)";
   } else if (c.outcome == "hazard") {
     if (!sig.empty())
       out += " " + sig.str();
@@ -166,7 +174,8 @@ std::string renderMarkdown(const MatrixRun &run) {
   std::string out;
   raw_string_ostream os(out);
   os << "# dstlab matrix\n\n";
-  os << "Schema `" << run.schema << "`, seed " << run.seed << ", time limit "
+  os << "Schema `" << run.schema << "`, " << seedsText(run.seeds)
+     << " per numeric cell, time limit "
      << formatNumber(run.timeoutSeconds, 6) << " s";
   if (run.shard)
     os << ", shard " << run.shard->first << "/" << run.shard->second;
@@ -228,9 +237,11 @@ std::string renderMarkdown(const MatrixRun &run) {
 
   os << "## All cells\n\n";
   os << "| repro | config | variant | outcome | expected | as expected | "
-        "signature | PCC | max error | hazards | cycles | TFLOP/s | "
-        "utilisation | seconds |\n";
-  os << "|---|---|---|---|---|:---:|---|---:|---:|---:|---:|---:|---:|---:|\n";
+        "signature | inputs | precision | PCC | max error | faithful max "
+        "(bound) | faithful rms (bound) | hazards | cycles | TFLOP/s | "
+        "utilisation (fidelity) | seconds |\n";
+  os << "|---|---|---|---|---|:---:|---|---|---|---:|---:|---:|---:|---:|---:|"
+        "---:|---:|---:|\n";
   for (const CellRecord &c : run.cells) {
     os << "| " << escapeMarkdownCell(c.repro) << " | @"
        << escapeMarkdownCell(c.config) << " | " << c.variant << " | "
@@ -238,11 +249,18 @@ std::string renderMarkdown(const MatrixRun &run) {
        << escapeMarkdownCell(c.expected) << " | "
        << (c.asExpected ? "yes" : "**no**") << " | "
        << escapeMarkdownCell(c.signature.value_or("")) << " | "
-       << formatNumber(c.pcc) << " | " << formatNumber(c.maxError) << " | "
+       << c.inputKind.value_or("\u2014") << " | "
+       << c.precision.value_or("\u2014") << " | " << formatNumber(c.pcc)
+       << " | " << formatNumber(c.maxError) << " | "
+       << formatNumber(c.faithfulMaxError) << " ("
+       << formatNumber(c.faithfulMaxBound) << ") | "
+       << formatNumber(c.faithfulRmsError) << " ("
+       << formatNumber(c.faithfulRmsBound) << ") | "
        << (c.hazards ? std::to_string(c.hazards->size()) : "\u2014") << " | "
        << (c.cycles ? std::to_string(*c.cycles) : "\u2014") << " | "
        << formatNumber(c.tflops) << " | " << formatPercent(c.utilisation)
-       << " | " << formatNumber(c.seconds) << " |\n";
+       << (c.fidelity ? " (" + *c.fidelity + ")" : std::string()) << " | "
+       << formatNumber(c.seconds) << " |\n";
   }
   return out;
 }

@@ -92,6 +92,19 @@ std::vector<ProgramRef> findPrograms(ArrayRef<StringRef> lines) {
 
 } // namespace
 
+ArrayRef<StringRef> reproInputKinds() {
+  // The names of golden/Inputs.h (a unit test keeps the two lists equal).
+  static const StringRef kinds[] = {"uniform",  "negative-scores",
+                                    "peaked",   "late-max",
+                                    "large-values", "zero-row"};
+  return kinds;
+}
+
+ArrayRef<StringRef> reproPrecisions() {
+  static const StringRef recipes[] = {"balanced", "accurate"};
+  return recipes;
+}
+
 bool isValidCellName(StringRef name) {
   if (name.empty() || name == "." || name == "..")
     return false;
@@ -111,12 +124,18 @@ Expected<Expectation> Expectation::parse(StringRef source) {
                        after.trim() + "'");
     return llvm::Error::success();
   };
-  if (word == "pass" || word == "wrong" || word == "deadlock" ||
-      word == "timeout") {
-    e.kind = word == "pass"       ? Pass
-             : word == "wrong"    ? Wrong
-             : word == "deadlock" ? Deadlock
-                                  : Timeout;
+  if (word == "wrong")
+    return makeError("'wrong' is gone: say 'miscompiled' (the compiled "
+                     "program disagrees with the faithful reference) or "
+                     "'imprecise' (it agrees, and the program's precision "
+                     "misses the exact bound)");
+  if (word == "pass" || word == "miscompiled" || word == "imprecise" ||
+      word == "deadlock" || word == "timeout") {
+    e.kind = word == "pass"          ? Pass
+             : word == "miscompiled" ? Miscompiled
+             : word == "imprecise"   ? Imprecise
+             : word == "deadlock"    ? Deadlock
+                                     : Timeout;
     if (llvm::Error err = noTrailing(rest))
       return err;
     return e;
@@ -152,8 +171,8 @@ Expected<Expectation> Expectation::parse(StringRef source) {
   }
   return makeError("unknown expectation '" + s +
                    "'; expected pass, crash \"<message>\", error "
-                   "\"<substring>\", wrong, hazard <kind>, deadlock or "
-                   "timeout");
+                   "\"<substring>\", miscompiled, imprecise, hazard <kind>, "
+                   "deadlock or timeout");
 }
 
 std::string Expectation::str() const {
@@ -177,8 +196,10 @@ StringRef Expectation::outcome() const {
     return "crash";
   case Error:
     return "error";
-  case Wrong:
-    return "wrong";
+  case Miscompiled:
+    return "miscompiled";
+  case Imprecise:
+    return "imprecise";
   case Hazard:
     return "hazard";
   case Deadlock:
@@ -221,6 +242,9 @@ Expected<Repro> parseRepro(StringRef path, StringRef text,
   std::map<std::string, std::pair<Expectation, unsigned>> defaults;
   std::map<std::pair<std::string, std::string>, Override> overrides;
   std::map<std::string, std::pair<std::string, unsigned>> configLines;
+  // `input-kind @c:` and `precision @c:`, by key then config.
+  std::map<std::string, std::map<std::string, std::pair<std::string, unsigned>>>
+      settings;
   std::map<std::string, unsigned> seenKeys;
   std::string *continuation = nullptr;
   unsigned headerEnd = 0;
@@ -244,7 +268,8 @@ Expected<Repro> parseRepro(StringRef path, StringRef text,
     bool isKeyLine =
         !key.empty() && isLower(key.front()) &&
         (afterKey.starts_with(":") ||
-         ((key == "config" || key == "expect") &&
+         ((key == "config" || key == "expect" || key == "input-kind" ||
+           key == "precision") &&
           (afterKey.starts_with(" ") || afterKey.starts_with("["))));
     if (!isKeyLine) {
       // Prose: continues origin/shows, otherwise a plain comment.
@@ -310,6 +335,30 @@ Expected<Repro> parseRepro(StringRef path, StringRef text,
       continue;
     }
 
+    if (key == "input-kind" || key == "precision") {
+      StringRef rest = afterKey.ltrim();
+      if (!rest.consume_front("@"))
+        return at(lineNo, "expected '// " + key + " @<program>: <value>'");
+      StringRef name = rest.take_until([](char c) { return c == ':'; });
+      rest = rest.drop_front(name.size());
+      name = name.trim();
+      if (!rest.consume_front(":") || name.empty())
+        return at(lineNo, "expected '// " + key + " @<program>: <value>'");
+      StringRef value = rest.trim();
+      ArrayRef<StringRef> allowed =
+          key == "input-kind" ? reproInputKinds() : reproPrecisions();
+      if (!llvm::is_contained(allowed, value))
+        return at(lineNo, "unknown " + key + " '" + value + "' (" +
+                              join(allowed, ", ") + ")");
+      auto [it, inserted] =
+          settings[key.str()].try_emplace(name.str(), value.str(), lineNo);
+      if (!inserted)
+        return at(lineNo, "duplicate '// " + key + " @" + name +
+                              "' (first on line " + Twine(it->second.second) +
+                              ")");
+      continue;
+    }
+
     if (key == "expect") {
       StringRef rest = afterKey;
       std::string config;
@@ -356,6 +405,7 @@ Expected<Repro> parseRepro(StringRef path, StringRef text,
     return at(lineNo, "unknown header key '" + key +
                           ":' (keys: repro, origin, shows, config @<program>, "
                           "expect <variant>, expect[@<program>] <variant>, "
+                          "input-kind @<program>, precision @<program>, "
                           "attention)");
   }
 
@@ -386,6 +436,12 @@ Expected<Repro> parseRepro(StringRef path, StringRef text,
       return at(described.second, "'// config @" + name +
                                       "': no 'tl.program @" + name +
                                       "' in the file");
+  for (const auto &[key, byConfig] : settings)
+    for (const auto &[name, value] : byConfig)
+      if (!programNames.count(name))
+        return at(value.second, "'// " + key + " @" + name +
+                                    "': no 'tl.program @" + name +
+                                    "' in the file");
   for (const auto &[key, o] : overrides)
     if (!programNames.count(key.first))
       return at(o.line, "'expect[@" + key.first + "]': no 'tl.program @" +
@@ -395,6 +451,12 @@ Expected<Repro> parseRepro(StringRef path, StringRef text,
     ReproConfig config;
     config.name = p.name;
     config.line = p.line;
+    if (auto it = settings["input-kind"].find(p.name);
+        it != settings["input-kind"].end())
+      config.inputKind = it->second.first;
+    if (auto it = settings["precision"].find(p.name);
+        it != settings["precision"].end())
+      config.precision = it->second.first;
     auto described = configLines.find(p.name);
     unsigned reportLine = headerEnd;
     if (described != configLines.end()) {

@@ -10,22 +10,30 @@
 //   // config @p1_1x1: grid 1x1, 1x1-tile blocks, 32x32 bf16
 //   // expect upstream: crash "Currently we do not support multiple users..."
 //   // expect fixed: pass
-//   // expect[@p1_2x2] upstream: wrong
+//   // expect[@p1_2x2] upstream: miscompiled
+//   // input-kind @p1_peaked: peaked
+//   // precision @p1_peaked: balanced
 //   // attention: yes
 //
 // The header is every line from the first up to the first line that does not
 // start with `//`. Keys: `repro` (required; the repro's name in the matrix),
 // `origin` (required), `shows`, `config @<program>` (a description of one
 // configuration), `expect <variant>` (the default for every configuration),
-// `expect[@<program>] <variant>` (an override for one), `attention` (yes|no;
-// present for attention-shaped programs: whether the program is expected to
-// compute attention). Lines that do not start with a key are prose: they
+// `expect[@<program>] <variant>` (an override for one), `input-kind
+// @<program>` (the inputs of that configuration: uniform, negative-scores,
+// peaked, late-max, large-values or zero-row, golden/Inputs.h; default
+// uniform), `precision @<program>` (the precision recipe it is compiled
+// with, balanced or accurate, support/Precision.h; default: the variant's),
+// `attention` (yes|no; present for attention-shaped programs: whether the
+// program is expected to compute attention). Lines that do not start with a key are prose: they
 // continue a preceding `origin` or `shows` line, or are ignored. A line that
 // starts with an unknown lower-case key (`foo: ...`) is an error.
 //
-// Expectation grammar: pass | crash "<message>" | error "<substring>" | wrong
-// | hazard <kind> | deadlock | timeout. Every configuration must end up with
-// an expectation for every variant. Errors name the file and line.
+// Expectation grammar: pass | crash "<message>" | error "<substring>" |
+// miscompiled | imprecise | hazard <kind> | deadlock | timeout. Every
+// configuration must end up with an expectation for every variant. Errors
+// name the file and line. (`wrong`, which did not say whether the compiler
+// or the program was at fault, is gone: the error says what replaced it.)
 //
 //===----------------------------------------------------------------------===//
 #ifndef DSTLAB_HARNESS_REPRO_H
@@ -44,7 +52,16 @@ namespace dstlab::harness {
 
 /// What one cell is expected to do.
 struct Expectation {
-  enum Kind { Pass, Crash, Error, Wrong, Hazard, Deadlock, Timeout };
+  enum Kind {
+    Pass,
+    Crash,
+    Error,
+    Miscompiled,
+    Imprecise,
+    Hazard,
+    Deadlock,
+    Timeout
+  };
   Kind kind = Pass;
   /// The crash message (matched exactly against the crash signature), the
   /// error substring (searched in the diagnostic) or the hazard kind.
@@ -69,6 +86,8 @@ struct ReproConfig {
   unsigned line = 0;       ///< line of the tl.program op
   /// Variant name -> expectation, defaults and overrides applied.
   std::map<std::string, Expectation> expect;
+  /// `input-kind @<name>:` and `precision @<name>:`; empty when absent.
+  std::string inputKind, precision;
 };
 
 struct Repro {
@@ -94,6 +113,10 @@ llvm::Expected<Repro> loadRepro(llvm::StringRef path,
 /// non-recursively for *.mlir), sorted and without duplicates.
 llvm::Expected<std::vector<std::string>>
 findReproFiles(llvm::ArrayRef<std::string> args);
+
+/// The input kinds and precision recipes a header may name.
+llvm::ArrayRef<llvm::StringRef> reproInputKinds();
+llvm::ArrayRef<llvm::StringRef> reproPrecisions();
 
 /// True if `name` may name a repro or config (it becomes a path component).
 bool isValidCellName(llvm::StringRef name);

@@ -37,7 +37,7 @@ std::string state(const CellRecord &c) {
 
 MatrixDiff diffRuns(const MatrixRun &before, const MatrixRun &after) {
   MatrixDiff d;
-  d.seedsDiffer = before.seed != after.seed;
+  d.seedsDiffer = before.seeds != after.seeds;
   std::map<std::string, const CellRecord *> old;
   for (const CellRecord &c : before.cells)
     old[c.id()] = &c;
@@ -85,7 +85,7 @@ std::string renderDiff(const MatrixDiff &d, const MatrixRun &before,
   raw_string_ostream os(out);
   auto runLine = [&](const MatrixRun &r) {
     MatrixSummary s = summarize(r);
-    return "seed " + std::to_string(r.seed) + ", " + std::to_string(s.cells) +
+    return seedsText(r.seeds) + ", " + std::to_string(s.cells) +
            " cells, " + std::to_string(s.asExpected) + " as expected, " +
            std::to_string(s.outcomes["pass"]) + " passing";
   };

@@ -245,14 +245,48 @@ void renderPanel(raw_ostream &os, const CellRecord &c,
     kv(os, "exit status", *c.exitStatus);
   if (c.message)
     kv(os, "message", *c.message);
-  kv(os, "PCC", formatNumber(c.pcc, 6));
-  kv(os, "max error", formatNumber(c.maxError, 6));
+  if (c.inputKind)
+    kv(os, "inputs", *c.inputKind);
+  if (c.precision)
+    kv(os, "precision", *c.precision);
+  kv(os, "PCC (exact, worst seed)", formatNumber(c.pcc, 6));
+  kv(os, "max error vs exact (bound)",
+     formatNumber(c.maxError, 6) + " (" + formatNumber(c.exactBound) + ")");
+  kv(os, "max error vs faithful (bound)",
+     formatNumber(c.faithfulMaxError, 6) + " (" +
+         formatNumber(c.faithfulMaxBound) + ")");
+  kv(os, "rms error vs faithful (bound)",
+     formatNumber(c.faithfulRmsError, 6) + " (" +
+         formatNumber(c.faithfulRmsBound) + ")");
+  if (c.outputNonFinite)
+    kv(os, "output", "holds NaN or infinity");
   kv(os, "cycles", c.cycles ? std::to_string(*c.cycles) : "\u2014");
   kv(os, "TFLOP/s", formatNumber(c.tflops));
-  kv(os, "utilisation", formatPercent(c.utilisation));
+  kv(os, "utilisation",
+     formatPercent(c.utilisation) +
+         (c.fidelity ? " of the " + formatNumber(c.peakTflops) +
+                           " TFLOP/s peak at " + *c.fidelity
+                     : std::string()));
   kv(os, "attention", c.attention ? (*c.attention ? "yes" : "no") : "\u2014");
   kv(os, "seconds (wall)", formatNumber(c.seconds));
   os << "</table>";
+
+  if (c.seeds && !c.seeds->empty()) {
+    os << "<h4>Seeds (" << c.seeds->size() << ")</h4><table class=\"kv\">"
+       << "<tr><th>seed</th><th>outcome</th><th>PCC</th><th>max error</th>"
+          "<th>faithful max (bound)</th><th>faithful rms (bound)</th></tr>";
+    for (const SeedResult &s : *c.seeds)
+      os << "<tr><td>" << s.seed << "</td><td>" << esc(s.outcome)
+         << "</td><td>" << esc(formatNumber(s.pcc, 6)) << "</td><td>"
+         << esc(formatNumber(s.maxError)) << "</td><td>"
+         << esc(formatNumber(s.faithfulMaxError) + " (" +
+                formatNumber(s.faithfulMaxBound) + ")")
+         << "</td><td>"
+         << esc(formatNumber(s.faithfulRmsError) + " (" +
+                formatNumber(s.faithfulRmsBound) + ")")
+         << "</td></tr>";
+    os << "</table>";
+  }
 
   if (c.hazards && !c.hazards->empty()) {
     os << "<h4>Hazards (" << c.hazards->size() << ")</h4><table class=\"kv\">"
@@ -364,7 +398,7 @@ td.cell.r>details[open]>.panel{left:auto;right:0}
 td.unexpected{outline:3px solid #c00;outline-offset:-3px}
 td.none{color:#999;text-align:center}
 .o-pass{background:#bfeabf}.o-crash{background:#f3a9a9}.o-error{background:#f7cf8f}
-.o-wrong{background:#f6e58d}.o-hazard{background:#dcb8f2}.o-deadlock{background:#b3cdf2}
+.o-miscompiled{background:#f6a35d}.o-imprecise{background:#f6e58d}.o-hazard{background:#dcb8f2}.o-deadlock{background:#b3cdf2}
 .o-timeout{background:#cfcfcf}.o-bad-input{background:#e8e8e8}
 .legend span{display:inline-block;padding:1px 8px;margin:2px;border:1px solid #bbb}
 table.kv{border-collapse:collapse;margin:.4em 0}
@@ -377,7 +411,8 @@ pre{background:#f6f6f6;padding:6px;overflow:auto;max-height:45vh;font-size:12px;
 <body>
 <h1>dstlab matrix</h1>
 )";
-  os << "<p>Schema <code>" << esc(run.schema) << "</code>, seed " << run.seed
+  os << "<p>Schema <code>" << esc(run.schema) << "</code>, "
+     << esc(seedsText(run.seeds))
      << ". <strong>" << s.cells << " cells: " << s.asExpected
      << " as expected, " << s.unexpected << " not as expected.</strong>";
   if (run.timing)

@@ -6,9 +6,9 @@
 //   diagonal tiles are right, the off-diagonal ones wrong. The fix-2 front
 //   end (unary-reduce, fixed) lowers the block form (tiles move too).
 // config @transpose_2x2: grid 1x1, 2x2-tile block, X 64x64 bf16
-// expect upstream: wrong
-// expect upstream-release: wrong
-// expect multi-user: wrong
+// expect upstream: miscompiled
+// expect upstream-release: miscompiled
+// expect multi-user: miscompiled
 // expect unary-reduce: pass
 // expect fixed: pass
 

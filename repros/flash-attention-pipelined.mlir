@@ -17,9 +17,9 @@
 //   blocks of 64, one per core; the seed's configuration)
 // config @fa_1x1: grid 1x1, 1x1-tile blocks, Q/K/V/O 32x32 bf16
 // attention: no
-// expect upstream: wrong
-// expect upstream-release: wrong
-// expect multi-user: wrong
+// expect upstream: miscompiled
+// expect upstream-release: miscompiled
+// expect multi-user: miscompiled
 // expect unary-reduce: pass
 // expect fixed: pass
 // expect[@fa_1x1] upstream: crash "Currently we do not support multiple users in the same compute dst region."

@@ -13,6 +13,11 @@
 // config @fa_q512_kv1024_d64_b1x2_g2x2: grid 2x2, seq_q 512, seq_kv 1024, head_dim 64, 1x2-tile blocks (Q rows x KV rows), bf16
 // config @fa_q2560_kv256_d64_b1x2_g8x10: grid 8x10, seq_q 2560, seq_kv 256, head_dim 64, 1x2-tile blocks (Q rows x KV rows), bf16
 // config @fa_q4096_kv4096_d64_b2x2_g8x10: grid 8x10, seq_q 4096, seq_kv 4096, head_dim 64, 2x2-tile blocks (Q rows x KV rows), bf16
+// config @fa_q256_kv512_d64_b2x2_g2x2_negative_scores: grid 2x2, seq_q 256, seq_kv 512, head_dim 64, 2x2-tile blocks (Q rows x KV rows), bf16, negative-scores inputs
+// config @fa_q256_kv512_d64_b2x2_g2x2_peaked: grid 2x2, seq_q 256, seq_kv 512, head_dim 64, 2x2-tile blocks (Q rows x KV rows), bf16, peaked inputs
+// config @fa_q256_kv512_d64_b2x2_g2x2_late_max: grid 2x2, seq_q 256, seq_kv 512, head_dim 64, 2x2-tile blocks (Q rows x KV rows), bf16, late-max inputs
+// config @fa_q256_kv512_d64_b2x2_g2x2_large_values: grid 2x2, seq_q 256, seq_kv 512, head_dim 64, 2x2-tile blocks (Q rows x KV rows), bf16, large-values inputs
+// config @fa_q256_kv512_d64_b2x2_g2x2_zero_row: grid 2x2, seq_q 256, seq_kv 512, head_dim 64, 2x2-tile blocks (Q rows x KV rows), bf16, zero-row inputs
 // expect upstream: crash "Currently we do not support multiple users in the same compute dst region."
 // expect upstream-release: error "must come from a circular buffer"
 // expect multi-user: hazard invalid-reduce-scaler
@@ -24,6 +29,11 @@
 // expect[@fa_q256_kv512_d128_b2x2_g2x2] upstream: error "per-tile transpose keeps tiles in place"
 // expect[@fa_q256_kv512_d128_b2x2_g2x2] upstream-release: error "per-tile transpose keeps tiles in place"
 // expect[@fa_q256_kv512_d128_b2x2_g2x2] multi-user: error "per-tile transpose keeps tiles in place"
+// input-kind @fa_q256_kv512_d64_b2x2_g2x2_negative_scores: negative-scores
+// input-kind @fa_q256_kv512_d64_b2x2_g2x2_peaked: peaked
+// input-kind @fa_q256_kv512_d64_b2x2_g2x2_late_max: late-max
+// input-kind @fa_q256_kv512_d64_b2x2_g2x2_large_values: large-values
+// input-kind @fa_q256_kv512_d64_b2x2_g2x2_zero_row: zero-row
 // attention: yes
 
 tl.program @fa_q128_kv128_d64_b1x1_g1x1 grid [1, 1] attributes {tl.attention = {q = "Q", k = "K", v = "V", out = "O", scale = 0.125 : f64}} {
@@ -243,6 +253,206 @@ tl.program @fa_q4096_kv4096_d64_b2x2_g8x10 grid [8, 10] attributes {tl.attention
         iter_args(%mi = %m0, %li = %l0, %acci = %acc0) -> (tensor<64x32xbf16>, tensor<64x32xbf16>, tensor<64x64xbf16>) {
       %k = tl.read %ks[%j] : !tl.stream<tensor<64x64xbf16>, 64>
       %v = tl.read %vs[%j] : !tl.stream<tensor<64x64xbf16>, 64>
+      %kt = tl.transpose %k : tensor<64x64xbf16> -> tensor<64x64xbf16>
+      %qk = tl.matmul %q, %kt : tensor<64x64xbf16>, tensor<64x64xbf16> -> tensor<64x64xbf16>
+      %s = tl.scale %qk by 0.125 : tensor<64x64xbf16>
+      %smax = tl.rowmax %s : tensor<64x64xbf16> -> tensor<64x32xbf16>
+      %mn = tl.max %mi, %smax : tensor<64x32xbf16>, tensor<64x32xbf16>
+      %d = tl.sub %s, %mn bcast cols : tensor<64x64xbf16>, tensor<64x32xbf16>
+      %p = tl.exp %d : tensor<64x64xbf16>
+      %dm = tl.sub %mi, %mn : tensor<64x32xbf16>, tensor<64x32xbf16>
+      %c = tl.exp %dm : tensor<64x32xbf16>
+      %lc = tl.mul %c, %li : tensor<64x32xbf16>, tensor<64x32xbf16>
+      %ps = tl.rowsum %p : tensor<64x64xbf16> -> tensor<64x32xbf16>
+      %ln = tl.add %lc, %ps : tensor<64x32xbf16>, tensor<64x32xbf16>
+      %ac = tl.mul %acci, %c bcast cols : tensor<64x64xbf16>, tensor<64x32xbf16>
+      %pv = tl.matmul %p, %v : tensor<64x64xbf16>, tensor<64x64xbf16> -> tensor<64x64xbf16>
+      %an = tl.add %ac, %pv : tensor<64x64xbf16>, tensor<64x64xbf16>
+      scf.yield %mn, %ln, %an : tensor<64x32xbf16>, tensor<64x32xbf16>, tensor<64x64xbf16>
+    }
+    %r = tl.recip %l : tensor<64x32xbf16>
+    %o = tl.mul %acc, %r bcast cols : tensor<64x64xbf16>, tensor<64x32xbf16>
+    tl.yield %o : tensor<64x64xbf16>
+  }
+}
+
+tl.program @fa_q256_kv512_d64_b2x2_g2x2_negative_scores grid [2, 2] attributes {tl.attention = {q = "Q", k = "K", v = "V", out = "O", scale = 0.125 : f64}} {
+  tl.tensor @Q input : tensor<256x64xbf16>
+  tl.tensor @K input : tensor<512x64xbf16>
+  tl.tensor @V input : tensor<512x64xbf16>
+  tl.tensor @O output : tensor<256x64xbf16>
+  tl.kernel @fa ins [@Q, @K, @V] outs [@O] {
+  ^bb0(%q: tensor<64x64xbf16>, %ks: !tl.stream<tensor<64x64xbf16>, 8>, %vs: !tl.stream<tensor<64x64xbf16>, 8>):
+    %c0 = arith.constant 0 : index
+    %c1 = arith.constant 1 : index
+    %n = arith.constant 8 : index
+    %m0 = tl.fill 0xFFF0000000000000 : tensor<64x32xbf16>
+    %l0 = tl.fill 0.0 : tensor<64x32xbf16>
+    %acc0 = tl.fill 0.0 : tensor<64x64xbf16>
+    %m, %l, %acc = scf.for %j = %c0 to %n step %c1
+        iter_args(%mi = %m0, %li = %l0, %acci = %acc0) -> (tensor<64x32xbf16>, tensor<64x32xbf16>, tensor<64x64xbf16>) {
+      %k = tl.read %ks[%j] : !tl.stream<tensor<64x64xbf16>, 8>
+      %v = tl.read %vs[%j] : !tl.stream<tensor<64x64xbf16>, 8>
+      %kt = tl.transpose %k : tensor<64x64xbf16> -> tensor<64x64xbf16>
+      %qk = tl.matmul %q, %kt : tensor<64x64xbf16>, tensor<64x64xbf16> -> tensor<64x64xbf16>
+      %s = tl.scale %qk by 0.125 : tensor<64x64xbf16>
+      %smax = tl.rowmax %s : tensor<64x64xbf16> -> tensor<64x32xbf16>
+      %mn = tl.max %mi, %smax : tensor<64x32xbf16>, tensor<64x32xbf16>
+      %d = tl.sub %s, %mn bcast cols : tensor<64x64xbf16>, tensor<64x32xbf16>
+      %p = tl.exp %d : tensor<64x64xbf16>
+      %dm = tl.sub %mi, %mn : tensor<64x32xbf16>, tensor<64x32xbf16>
+      %c = tl.exp %dm : tensor<64x32xbf16>
+      %lc = tl.mul %c, %li : tensor<64x32xbf16>, tensor<64x32xbf16>
+      %ps = tl.rowsum %p : tensor<64x64xbf16> -> tensor<64x32xbf16>
+      %ln = tl.add %lc, %ps : tensor<64x32xbf16>, tensor<64x32xbf16>
+      %ac = tl.mul %acci, %c bcast cols : tensor<64x64xbf16>, tensor<64x32xbf16>
+      %pv = tl.matmul %p, %v : tensor<64x64xbf16>, tensor<64x64xbf16> -> tensor<64x64xbf16>
+      %an = tl.add %ac, %pv : tensor<64x64xbf16>, tensor<64x64xbf16>
+      scf.yield %mn, %ln, %an : tensor<64x32xbf16>, tensor<64x32xbf16>, tensor<64x64xbf16>
+    }
+    %r = tl.recip %l : tensor<64x32xbf16>
+    %o = tl.mul %acc, %r bcast cols : tensor<64x64xbf16>, tensor<64x32xbf16>
+    tl.yield %o : tensor<64x64xbf16>
+  }
+}
+
+tl.program @fa_q256_kv512_d64_b2x2_g2x2_peaked grid [2, 2] attributes {tl.attention = {q = "Q", k = "K", v = "V", out = "O", scale = 0.125 : f64}} {
+  tl.tensor @Q input : tensor<256x64xbf16>
+  tl.tensor @K input : tensor<512x64xbf16>
+  tl.tensor @V input : tensor<512x64xbf16>
+  tl.tensor @O output : tensor<256x64xbf16>
+  tl.kernel @fa ins [@Q, @K, @V] outs [@O] {
+  ^bb0(%q: tensor<64x64xbf16>, %ks: !tl.stream<tensor<64x64xbf16>, 8>, %vs: !tl.stream<tensor<64x64xbf16>, 8>):
+    %c0 = arith.constant 0 : index
+    %c1 = arith.constant 1 : index
+    %n = arith.constant 8 : index
+    %m0 = tl.fill 0xFFF0000000000000 : tensor<64x32xbf16>
+    %l0 = tl.fill 0.0 : tensor<64x32xbf16>
+    %acc0 = tl.fill 0.0 : tensor<64x64xbf16>
+    %m, %l, %acc = scf.for %j = %c0 to %n step %c1
+        iter_args(%mi = %m0, %li = %l0, %acci = %acc0) -> (tensor<64x32xbf16>, tensor<64x32xbf16>, tensor<64x64xbf16>) {
+      %k = tl.read %ks[%j] : !tl.stream<tensor<64x64xbf16>, 8>
+      %v = tl.read %vs[%j] : !tl.stream<tensor<64x64xbf16>, 8>
+      %kt = tl.transpose %k : tensor<64x64xbf16> -> tensor<64x64xbf16>
+      %qk = tl.matmul %q, %kt : tensor<64x64xbf16>, tensor<64x64xbf16> -> tensor<64x64xbf16>
+      %s = tl.scale %qk by 0.125 : tensor<64x64xbf16>
+      %smax = tl.rowmax %s : tensor<64x64xbf16> -> tensor<64x32xbf16>
+      %mn = tl.max %mi, %smax : tensor<64x32xbf16>, tensor<64x32xbf16>
+      %d = tl.sub %s, %mn bcast cols : tensor<64x64xbf16>, tensor<64x32xbf16>
+      %p = tl.exp %d : tensor<64x64xbf16>
+      %dm = tl.sub %mi, %mn : tensor<64x32xbf16>, tensor<64x32xbf16>
+      %c = tl.exp %dm : tensor<64x32xbf16>
+      %lc = tl.mul %c, %li : tensor<64x32xbf16>, tensor<64x32xbf16>
+      %ps = tl.rowsum %p : tensor<64x64xbf16> -> tensor<64x32xbf16>
+      %ln = tl.add %lc, %ps : tensor<64x32xbf16>, tensor<64x32xbf16>
+      %ac = tl.mul %acci, %c bcast cols : tensor<64x64xbf16>, tensor<64x32xbf16>
+      %pv = tl.matmul %p, %v : tensor<64x64xbf16>, tensor<64x64xbf16> -> tensor<64x64xbf16>
+      %an = tl.add %ac, %pv : tensor<64x64xbf16>, tensor<64x64xbf16>
+      scf.yield %mn, %ln, %an : tensor<64x32xbf16>, tensor<64x32xbf16>, tensor<64x64xbf16>
+    }
+    %r = tl.recip %l : tensor<64x32xbf16>
+    %o = tl.mul %acc, %r bcast cols : tensor<64x64xbf16>, tensor<64x32xbf16>
+    tl.yield %o : tensor<64x64xbf16>
+  }
+}
+
+tl.program @fa_q256_kv512_d64_b2x2_g2x2_late_max grid [2, 2] attributes {tl.attention = {q = "Q", k = "K", v = "V", out = "O", scale = 0.125 : f64}} {
+  tl.tensor @Q input : tensor<256x64xbf16>
+  tl.tensor @K input : tensor<512x64xbf16>
+  tl.tensor @V input : tensor<512x64xbf16>
+  tl.tensor @O output : tensor<256x64xbf16>
+  tl.kernel @fa ins [@Q, @K, @V] outs [@O] {
+  ^bb0(%q: tensor<64x64xbf16>, %ks: !tl.stream<tensor<64x64xbf16>, 8>, %vs: !tl.stream<tensor<64x64xbf16>, 8>):
+    %c0 = arith.constant 0 : index
+    %c1 = arith.constant 1 : index
+    %n = arith.constant 8 : index
+    %m0 = tl.fill 0xFFF0000000000000 : tensor<64x32xbf16>
+    %l0 = tl.fill 0.0 : tensor<64x32xbf16>
+    %acc0 = tl.fill 0.0 : tensor<64x64xbf16>
+    %m, %l, %acc = scf.for %j = %c0 to %n step %c1
+        iter_args(%mi = %m0, %li = %l0, %acci = %acc0) -> (tensor<64x32xbf16>, tensor<64x32xbf16>, tensor<64x64xbf16>) {
+      %k = tl.read %ks[%j] : !tl.stream<tensor<64x64xbf16>, 8>
+      %v = tl.read %vs[%j] : !tl.stream<tensor<64x64xbf16>, 8>
+      %kt = tl.transpose %k : tensor<64x64xbf16> -> tensor<64x64xbf16>
+      %qk = tl.matmul %q, %kt : tensor<64x64xbf16>, tensor<64x64xbf16> -> tensor<64x64xbf16>
+      %s = tl.scale %qk by 0.125 : tensor<64x64xbf16>
+      %smax = tl.rowmax %s : tensor<64x64xbf16> -> tensor<64x32xbf16>
+      %mn = tl.max %mi, %smax : tensor<64x32xbf16>, tensor<64x32xbf16>
+      %d = tl.sub %s, %mn bcast cols : tensor<64x64xbf16>, tensor<64x32xbf16>
+      %p = tl.exp %d : tensor<64x64xbf16>
+      %dm = tl.sub %mi, %mn : tensor<64x32xbf16>, tensor<64x32xbf16>
+      %c = tl.exp %dm : tensor<64x32xbf16>
+      %lc = tl.mul %c, %li : tensor<64x32xbf16>, tensor<64x32xbf16>
+      %ps = tl.rowsum %p : tensor<64x64xbf16> -> tensor<64x32xbf16>
+      %ln = tl.add %lc, %ps : tensor<64x32xbf16>, tensor<64x32xbf16>
+      %ac = tl.mul %acci, %c bcast cols : tensor<64x64xbf16>, tensor<64x32xbf16>
+      %pv = tl.matmul %p, %v : tensor<64x64xbf16>, tensor<64x64xbf16> -> tensor<64x64xbf16>
+      %an = tl.add %ac, %pv : tensor<64x64xbf16>, tensor<64x64xbf16>
+      scf.yield %mn, %ln, %an : tensor<64x32xbf16>, tensor<64x32xbf16>, tensor<64x64xbf16>
+    }
+    %r = tl.recip %l : tensor<64x32xbf16>
+    %o = tl.mul %acc, %r bcast cols : tensor<64x64xbf16>, tensor<64x32xbf16>
+    tl.yield %o : tensor<64x64xbf16>
+  }
+}
+
+tl.program @fa_q256_kv512_d64_b2x2_g2x2_large_values grid [2, 2] attributes {tl.attention = {q = "Q", k = "K", v = "V", out = "O", scale = 0.125 : f64}} {
+  tl.tensor @Q input : tensor<256x64xbf16>
+  tl.tensor @K input : tensor<512x64xbf16>
+  tl.tensor @V input : tensor<512x64xbf16>
+  tl.tensor @O output : tensor<256x64xbf16>
+  tl.kernel @fa ins [@Q, @K, @V] outs [@O] {
+  ^bb0(%q: tensor<64x64xbf16>, %ks: !tl.stream<tensor<64x64xbf16>, 8>, %vs: !tl.stream<tensor<64x64xbf16>, 8>):
+    %c0 = arith.constant 0 : index
+    %c1 = arith.constant 1 : index
+    %n = arith.constant 8 : index
+    %m0 = tl.fill 0xFFF0000000000000 : tensor<64x32xbf16>
+    %l0 = tl.fill 0.0 : tensor<64x32xbf16>
+    %acc0 = tl.fill 0.0 : tensor<64x64xbf16>
+    %m, %l, %acc = scf.for %j = %c0 to %n step %c1
+        iter_args(%mi = %m0, %li = %l0, %acci = %acc0) -> (tensor<64x32xbf16>, tensor<64x32xbf16>, tensor<64x64xbf16>) {
+      %k = tl.read %ks[%j] : !tl.stream<tensor<64x64xbf16>, 8>
+      %v = tl.read %vs[%j] : !tl.stream<tensor<64x64xbf16>, 8>
+      %kt = tl.transpose %k : tensor<64x64xbf16> -> tensor<64x64xbf16>
+      %qk = tl.matmul %q, %kt : tensor<64x64xbf16>, tensor<64x64xbf16> -> tensor<64x64xbf16>
+      %s = tl.scale %qk by 0.125 : tensor<64x64xbf16>
+      %smax = tl.rowmax %s : tensor<64x64xbf16> -> tensor<64x32xbf16>
+      %mn = tl.max %mi, %smax : tensor<64x32xbf16>, tensor<64x32xbf16>
+      %d = tl.sub %s, %mn bcast cols : tensor<64x64xbf16>, tensor<64x32xbf16>
+      %p = tl.exp %d : tensor<64x64xbf16>
+      %dm = tl.sub %mi, %mn : tensor<64x32xbf16>, tensor<64x32xbf16>
+      %c = tl.exp %dm : tensor<64x32xbf16>
+      %lc = tl.mul %c, %li : tensor<64x32xbf16>, tensor<64x32xbf16>
+      %ps = tl.rowsum %p : tensor<64x64xbf16> -> tensor<64x32xbf16>
+      %ln = tl.add %lc, %ps : tensor<64x32xbf16>, tensor<64x32xbf16>
+      %ac = tl.mul %acci, %c bcast cols : tensor<64x64xbf16>, tensor<64x32xbf16>
+      %pv = tl.matmul %p, %v : tensor<64x64xbf16>, tensor<64x64xbf16> -> tensor<64x64xbf16>
+      %an = tl.add %ac, %pv : tensor<64x64xbf16>, tensor<64x64xbf16>
+      scf.yield %mn, %ln, %an : tensor<64x32xbf16>, tensor<64x32xbf16>, tensor<64x64xbf16>
+    }
+    %r = tl.recip %l : tensor<64x32xbf16>
+    %o = tl.mul %acc, %r bcast cols : tensor<64x64xbf16>, tensor<64x32xbf16>
+    tl.yield %o : tensor<64x64xbf16>
+  }
+}
+
+tl.program @fa_q256_kv512_d64_b2x2_g2x2_zero_row grid [2, 2] attributes {tl.attention = {q = "Q", k = "K", v = "V", out = "O", scale = 0.125 : f64}} {
+  tl.tensor @Q input : tensor<256x64xbf16>
+  tl.tensor @K input : tensor<512x64xbf16>
+  tl.tensor @V input : tensor<512x64xbf16>
+  tl.tensor @O output : tensor<256x64xbf16>
+  tl.kernel @fa ins [@Q, @K, @V] outs [@O] {
+  ^bb0(%q: tensor<64x64xbf16>, %ks: !tl.stream<tensor<64x64xbf16>, 8>, %vs: !tl.stream<tensor<64x64xbf16>, 8>):
+    %c0 = arith.constant 0 : index
+    %c1 = arith.constant 1 : index
+    %n = arith.constant 8 : index
+    %m0 = tl.fill 0xFFF0000000000000 : tensor<64x32xbf16>
+    %l0 = tl.fill 0.0 : tensor<64x32xbf16>
+    %acc0 = tl.fill 0.0 : tensor<64x64xbf16>
+    %m, %l, %acc = scf.for %j = %c0 to %n step %c1
+        iter_args(%mi = %m0, %li = %l0, %acci = %acc0) -> (tensor<64x32xbf16>, tensor<64x32xbf16>, tensor<64x64xbf16>) {
+      %k = tl.read %ks[%j] : !tl.stream<tensor<64x64xbf16>, 8>
+      %v = tl.read %vs[%j] : !tl.stream<tensor<64x64xbf16>, 8>
       %kt = tl.transpose %k : tensor<64x64xbf16> -> tensor<64x64xbf16>
       %qk = tl.matmul %q, %kt : tensor<64x64xbf16>, tensor<64x64xbf16> -> tensor<64x64xbf16>
       %s = tl.scale %qk by 0.125 : tensor<64x64xbf16>

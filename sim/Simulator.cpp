@@ -1426,7 +1426,9 @@ bool Engine::runThread(CoreState &core, ThreadState &th) {
       *page = buf.tiles[static_cast<size_t>(id)];
       if (cb.format != buf.info.format)
         packRound(*page, cb.format);
-      transfer(core, th, in, tileBytes(cb.format), true);
+      // What crosses the NoC is the DRAM tile; a wider CB is filled by
+      // conversion (the unpacker's work on hardware).
+      transfer(core, th, in, tileBytes(buf.info.format), true);
       break;
     }
     case Opc::NocWrite: {
@@ -1448,7 +1450,7 @@ bool Engine::runThread(CoreState &core, ThreadState &th) {
       out = *page;
       if (core.cbs[in.cbA].format != buf.info.format)
         packRound(out, buf.info.format);
-      transfer(core, th, in, tileBytes(core.cbs[in.cbA].format), false);
+      transfer(core, th, in, tileBytes(buf.info.format), false);
       break;
     }
     case Opc::ReadBarrier:

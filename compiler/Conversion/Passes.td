@@ -20,6 +20,11 @@ def TLToD2M : Pass<"tl-to-d2m", "::mlir::ModuleOp"> {
 
     `transpose-form=per-tile` (tt-lang) transposes each tile in place;
     `block` also moves the tiles.
+
+    `precision=accurate` makes every CB of a kernel f32: every value it
+    computes is f32 and DST accumulates in f32 (fp32_dest_acc); the reader
+    widens each input tile exactly and the writer rounds each output tile to
+    its DRAM type (what the unpacker and packer do on hardware).
   }];
   let options = [
     Option<"reduceForm", "reduce-form", "std::string", "\"ternary\"",
@@ -28,6 +33,9 @@ def TLToD2M : Pass<"tl-to-d2m", "::mlir::ModuleOp"> {
            "per-tile (tt-lang Nov 2025) or block (fix 2)">,
     Option<"useTileMatmul", "use-tile-matmul", "bool", "true",
            "lower matmul to tile_matmul (tt-lang's setting)">,
+    Option<"precision", "precision", "std::string", "\"balanced\"",
+           "balanced (values at their declared types) or accurate (every "
+           "computed value in f32; support/Precision.h)">,
   ];
   let dependentDialects = ["::dstlab::d2m::D2MDialect",
                            "::mlir::linalg::LinalgDialect",

@@ -13,8 +13,9 @@
 using namespace mlir;
 
 void dstlab::addFrontEnd(OpPassManager &pm, bool unaryReduce,
-                         bool blockTranspose) {
+                         bool blockTranspose, llvm::StringRef precision) {
   TLToD2MOptions o;
+  o.precision = precision.str();
   o.reduceForm = unaryReduce ? "unary" : "ternary";
   o.transposeForm = blockTranspose ? "block" : "per-tile";
   pm.addPass(createTLToD2M(o));
@@ -33,7 +34,8 @@ void dstlab::addBackEnd(OpPassManager &pm, const PipelineOptions &options) {
 
 void dstlab::buildUpstreamPipeline(OpPassManager &pm, bool assertions,
                                    const PipelineOptions &options) {
-  addFrontEnd(pm, /*unaryReduce=*/false, /*blockTranspose=*/false);
+  addFrontEnd(pm, /*unaryReduce=*/false, /*blockTranspose=*/false,
+              options.precision.empty() ? "balanced" : options.precision);
   d2m::D2MInsertDstRegisterAccessOptions dst;
   dst.assertions = assertions ? "on" : "off";
   dst.fullSync = options.fullSync;

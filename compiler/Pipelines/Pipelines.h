@@ -3,6 +3,7 @@
 #define DSTLAB_COMPILER_PIPELINES_PIPELINES_H
 
 #include "mlir/Pass/PassManager.h"
+#include "llvm/ADT/StringRef.h"
 
 #include <string>
 
@@ -12,6 +13,9 @@ namespace dstlab {
 struct PipelineOptions {
   std::string mathFidelity = "HiFi4";
   bool fullSync = false;
+  /// A precision recipe (support/Precision.h); empty: the variant's default
+  /// (defaultPrecision in fixes/Variants.h).
+  std::string precision;
 };
 
 /// The stage names, in order, after which a pipeline can dump IR.
@@ -26,7 +30,8 @@ void buildUpstreamPipeline(mlir::OpPassManager &pm, bool assertions,
 
 /// The stages around the DST pass, for variants that swap pieces in.
 void addFrontEnd(mlir::OpPassManager &pm, bool unaryReduce,
-                 bool blockTranspose);
+                 bool blockTranspose,
+                 llvm::StringRef precision = "balanced");
 void addBackEnd(mlir::OpPassManager &pm, const PipelineOptions &options);
 
 /// Registers `dstlab-upstream` and `dstlab-upstream-release`.

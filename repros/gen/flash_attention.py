@@ -1,9 +1,16 @@
 #!/usr/bin/env python3
-"""Writes repros/flash-attention.mlir: the single-kernel flash attention with
-online softmax, one tl.program per configuration.
+"""Writes repros/flash-attention.mlir and repros/flash-attention-precision.mlir:
+the single-kernel flash attention with online softmax, one tl.program per
+configuration.
+
+flash-attention.mlir: the shapes of the seed's goal, and one program per
+adversarial input kind (golden/Inputs.h), compiled with each variant's
+default precision recipe (`fixed`: accurate).
+flash-attention-precision.mlir: one shape under both precision recipes and
+the input kinds that stress them, for the recipe table of STATUS.md.
 
 Run from the repository root: python3 repros/gen/flash_attention.py
-The generated file is checked in; regenerate it after editing this script.
+The generated files are checked in; regenerate them after editing this script.
 """
 import math
 import sys
@@ -17,6 +24,16 @@ CONFIGS = [
     (2560, 256, 64, 1, 2, (8, 10)),
     (4096, 4096, 64, 2, 2, (8, 10)),
 ]
+
+# The input-kind configurations: one shape with 8 KV blocks, so late-max
+# puts every row's maximum 7 rescales after the first.
+KIND_SHAPE = (256, 512, 64, 2, 2, (2, 2))
+KINDS = ["negative-scores", "peaked", "late-max", "large-values", "zero-row"]
+
+# flash-attention-precision.mlir: recipe x input kind, and what the fixed
+# variant measures for each (uniform and the three softmax stresses).
+PRECISION_KINDS = ["uniform", "negative-scores", "peaked", "late-max"]
+RECIPES = ["balanced", "accurate"]
 
 HEADER = """\
 // repro: flash-attention
@@ -37,12 +54,12 @@ HEADER = """\
 """
 
 
-def name(c):
+def name(c, suffix=""):
     sq, skv, d, bq, bkv, g = c
-    return f"fa_q{sq}_kv{skv}_d{d}_b{bq}x{bkv}_g{g[0]}x{g[1]}"
+    return f"fa_q{sq}_kv{skv}_d{d}_b{bq}x{bkv}_g{g[0]}x{g[1]}{suffix}"
 
 
-def program(c):
+def program(c, suffix=""):
     sq, skv, d, bq, bkv, (gr, gc) = c
     qb, kb = 32 * bq, 32 * bkv
     nkv = skv // kb
@@ -52,7 +69,7 @@ def program(c):
     ktT = t(d, kb)
     st = f"!tl.stream<{kT}, {nkv}>"
     return f"""
-tl.program @{name(c)} grid [{gr}, {gc}] attributes {{tl.attention = {{q = "Q", k = "K", v = "V", out = "O", scale = {scale!r} : f64}}}} {{
+tl.program @{name(c, suffix)} grid [{gr}, {gc}] attributes {{tl.attention = {{q = "Q", k = "K", v = "V", out = "O", scale = {scale!r} : f64}}}} {{
   tl.tensor @Q input : {t(sq, d)}
   tl.tensor @K input : {t(skv, d)}
   tl.tensor @V input : {t(skv, d)}
@@ -94,25 +111,101 @@ tl.program @{name(c)} grid [{gr}, {gc}] attributes {{tl.attention = {{q = "Q", k
 """
 
 
-def main():
+def describe(c, extra=""):
+    sq, skv, d, bq, bkv, g = c
+    return (f"grid {g[0]}x{g[1]}, seq_q {sq}, seq_kv {skv}, head_dim {d}, "
+            f"{bq}x{bkv}-tile blocks (Q rows x KV rows), bf16{extra}")
+
+
+def transpose_overrides(c, suffix=""):
+    if 32 * c[4] == c[2]:
+        return ""
+    # tt-lang's per-tile transpose keeps tiles in place: only a square K
+    # block can be transposed that way.
+    msg = "per-tile transpose keeps tiles in place"
+    return "".join(f"// expect[@{name(c, suffix)}] {v}: error \"{msg}\"\n"
+                   for v in ("upstream", "upstream-release", "multi-user"))
+
+
+def main_file():
     configs = ""
     overrides = ""
+    programs = ""
     for c in CONFIGS:
-        sq, skv, d, bq, bkv, g = c
-        configs += (f"// config @{name(c)}: grid {g[0]}x{g[1]}, seq_q {sq}, "
-                    f"seq_kv {skv}, head_dim {d}, {bq}x{bkv}-tile blocks "
-                    f"(Q rows x KV rows), bf16\n")
-        if 32 * bkv != d:
-            # tt-lang's per-tile transpose keeps tiles in place: only a square
-            # K block can be transposed that way.
-            msg = "per-tile transpose keeps tiles in place"
-            for v in ("upstream", "upstream-release", "multi-user"):
-                overrides += f"// expect[@{name(c)}] {v}: error \"{msg}\"\n"
-    out = HEADER.format(configs=configs, overrides=overrides)
-    out += "".join(program(c) for c in CONFIGS)
-    path = sys.argv[1] if len(sys.argv) > 1 else "repros/flash-attention.mlir"
-    with open(path, "w") as f:
-        f.write(out)
+        configs += f"// config @{name(c)}: {describe(c)}\n"
+        overrides += transpose_overrides(c)
+        programs += program(c)
+    for k in KINDS:
+        suffix = "_" + k.replace("-", "_")
+        configs += (f"// config @{name(KIND_SHAPE, suffix)}: "
+                    f"{describe(KIND_SHAPE, ', ' + k + ' inputs')}\n")
+        overrides += f"// input-kind @{name(KIND_SHAPE, suffix)}: {k}\n"
+        overrides += transpose_overrides(KIND_SHAPE, suffix)
+        programs += program(KIND_SHAPE, suffix)
+    return HEADER.format(configs=configs, overrides=overrides) + programs
+
+
+PRECISION_HEADER = """\
+// repro: flash-attention-precision
+// origin: issue 15 ("a precise fixed flash attention"): the precision recipes
+//   of the fixed pipeline on the single-kernel flash attention of
+//   flash-attention.mlir
+// shows: one flash attention (seq_q 256, seq_kv 512, head dim 64, 8 KV blocks)
+//   compiled with each precision recipe (`precision @<config>:`, support/
+//   Precision.h) on uniform inputs and the three inputs that stress online
+//   softmax (golden/Inputs.h). balanced keeps S, the running max m, the sum
+//   l and the accumulator in bf16 as the program declares them; accurate
+//   keeps every computed value in f32. Each cell is judged against its own
+//   faithful reference: a balanced cell that misses the exact bound computes
+//   what it says (imprecise), it is not miscompiled. Expectations of the
+//   fixed column are measured (3 seeds): balanced rounds S to bf16 before the
+//   max is subtracted, so with scores near -90 (negative-scores) or +-80
+//   (peaked) one bf16 ulp of S is 0.5 and P = exp(S - m) moves by up to 65%.
+//   Generated by repros/gen/flash_attention.py.
+{configs}// expect upstream: crash "Currently we do not support multiple users in the same compute dst region."
+// expect upstream-release: error "must come from a circular buffer"
+// expect multi-user: hazard invalid-reduce-scaler
+// expect unary-reduce: crash "Insufficient DST capacity for all operands."
+// expect fixed: pass
+{overrides}// attention: yes
+"""
+
+# What the fixed column measures under the balanced recipe (see the header).
+BALANCED_FIXED = {
+    "uniform": "pass",
+    "negative-scores": "imprecise",
+    "peaked": "imprecise",
+    "late-max": "pass",
+}
+
+
+def precision_file():
+    configs = ""
+    overrides = ""
+    programs = ""
+    for r in RECIPES:
+        for k in PRECISION_KINDS:
+            suffix = f"_{r}_{k.replace('-', '_')}"
+            n = name(KIND_SHAPE, suffix)
+            configs += (f"// config @{n}: "
+                        f"{describe(KIND_SHAPE, f', {k} inputs, {r}')}\n")
+            overrides += f"// precision @{n}: {r}\n"
+            if k != "uniform":
+                overrides += f"// input-kind @{n}: {k}\n"
+            if r == "balanced" and BALANCED_FIXED[k] != "pass":
+                overrides += f"// expect[@{n}] fixed: {BALANCED_FIXED[k]}\n"
+            overrides += transpose_overrides(KIND_SHAPE, suffix)
+            programs += program(KIND_SHAPE, suffix)
+    return PRECISION_HEADER.format(configs=configs,
+                                   overrides=overrides) + programs
+
+
+def main():
+    out_dir = sys.argv[1] if len(sys.argv) > 1 else "repros"
+    for file, text in (("flash-attention.mlir", main_file()),
+                       ("flash-attention-precision.mlir", precision_file())):
+        with open(f"{out_dir}/{file}", "w") as f:
+            f.write(text)
 
 
 if __name__ == "__main__":

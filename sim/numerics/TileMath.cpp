@@ -245,13 +245,13 @@ void transposeWH(Tile &dst, const Tile &src) {
 void fill(Tile &t, float value) { t.v.fill(value); }
 
 void packRound(Tile &t, DataFormat format) {
+  // f32 is the identity: skip the per-element call.
+  if (format == DataFormat::F32)
+    return;
   for (float &x : t.v)
-    x = roundTo(format, x);
+    x = roundToBf16(x);
 }
 
-void dstRound(Tile &t, DataFormat format) {
-  for (float &x : t.v)
-    x = roundTo(format, x);
-}
+void dstRound(Tile &t, DataFormat format) { packRound(t, format); }
 
 } // namespace dstlab::sim

@@ -71,7 +71,7 @@ def expected_cell(repro, config, variant):
     if repro == "numbers" and config == "pass_attn":
         return ("pass", None, True)
     if repro == "numbers" and config == "wrong":
-        return ("wrong", None, True)
+        return ("miscompiled", None, True)
     if repro == "others":
         return {
             "error": ("error", "operand A of tile_reduce must come from a CB",
@@ -88,7 +88,9 @@ def expected_cell(repro, config, variant):
 REQUIRED_KEYS = ["repro", "variant", "config", "outcome", "expected",
                  "as_expected", "signature", "pcc", "max_error", "hazards",
                  "cycles", "tflops", "utilisation", "seconds", "crash_log",
-                 "attention"]
+                 "attention", "seeds", "faithful_max_error", "faithful_rms_error",
+                 "faithful_max_bound", "exact_bound", "input_kind", "precision",
+                 "fidelity", "peak_tflops", "non_finite", "output_non_finite"]
 
 
 def classify(a):
@@ -98,8 +100,9 @@ def classify(a):
     check("s  " in p.stderr, "matrix prints per-cell times")
     check("\u2713 pass  \u2717 crash" in p.stdout, "the table has a legend")
     m = load(out)
-    check(m["schema"] == "dstlab-matrix/1", "schema is versioned")
+    check(m["schema"] == "dstlab-matrix/2", "schema is versioned")
     check(m["seed"] == 7, "seed recorded")
+    check(m["seeds"] == [7, 8, 9], "seeds recorded (3 by default)")
     check(m["timing"] is not None and m["timing"]["jobs"] == 2,
           "timing recorded")
     cells = m["cells"]
@@ -129,9 +132,14 @@ def classify(a):
                   and c["hazards"] is None, "%s: null figures" % cid)
         if c["outcome"] == "timeout":
             check(c["seconds"] < 1.5 + 3, "%s: killed in time" % cid)
-        if c["outcome"] == "wrong":
+        if c["outcome"] == "miscompiled":
             check(c["pcc"] == 0.125 and c["max_error"] == 0.875,
                   "%s: PCC and max error" % cid)
+            # An infinite figure stays valid JSON: null plus a flag.
+            check(c["faithful_max_error"] is None
+                  and c["non_finite"] == {"faithful_max_error": "inf"}
+                  and c["output_non_finite"] is True,
+                  "%s: non-finite figure as null + flag" % cid)
         if c["outcome"] == "hazard":
             h = c["hazards"][0]
             check(h["kind"] == "dst-stale-read" and h["core"] == [0, 1]
@@ -253,7 +261,7 @@ def shard(a):
     for c in m["cells"]:
         if c["repro"] == "numbers" and c["config"] == "pass_attn" \
                 and c["variant"] == "fixed":
-            c["outcome"], c["as_expected"] = "wrong", False
+            c["outcome"], c["as_expected"] = "miscompiled", False
             c["pcc"], c["max_error"] = 0.5, 0.5
     after = os.path.join(a.work, "after.json")
     with open(after, "w", encoding="utf-8") as f:

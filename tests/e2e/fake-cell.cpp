@@ -1,14 +1,17 @@
 //===- fake-cell.cpp - a stand-in for `dstlab cell` in end-to-end tests ---===//
 //
 // Accepts the matrix's child command line
-//   fake-cell cell FILE --program P --variant V --seed N --json OUT [--dump D]
+//   fake-cell cell FILE --program P --variant V --seeds A..B --json OUT
+//             [--dump D]
 // and behaves according to the program name P (its part before the first
 // '_'), so the harness can be tested without the compiler:
 //
 //   pass      writes IR stages, a DST occupancy file and a trace to the dump
 //             directory, then a passing result (is_attention false when P
 //             contains "notattn", true when it contains "attn")
-//   wrong     a result with wrong numbers (PCC 0.125, max error 0.875)
+//   wrong     a miscompiled result (PCC 0.125, max error 0.875, an infinite
+//             faithful error: null plus a non_finite flag, as dstlab writes
+//             it)
 //   crash     prints a glibc-style assertion line (the multi-user assertion)
 //             and aborts; with "_fixable" in P only under upstream and
 //             upstream-release, otherwise passes
@@ -101,6 +104,8 @@ int main(int argc, char **argv) {
       dumpDir = value;
     else if (key == "--seed")
       seed = value;
+    else if (key == "--seeds")
+      seed = value.substr(0, value.find(".."));
   }
   if (access(argv[2], R_OK) != 0 || jsonPath.empty()) {
     std::fprintf(stderr, "fake-cell: cannot read %s or no --json\n", argv[2]);
@@ -116,7 +121,7 @@ int main(int argc, char **argv) {
     return pass();
   if (kind == "wrong") {
     result(
-        R"("outcome": "wrong", "pcc": 0.125, "max_error": 0.875, "hazards": [], "cycles": 900, "tflops": 40.0, "utilisation": 0.25, "message": "output differs from the golden")");
+        R"("outcome": "miscompiled", "pcc": 0.125, "max_error": 0.875, "faithful_max_error": null, "non_finite": {"faithful_max_error": "inf"}, "output_non_finite": true, "hazards": [], "cycles": 900, "tflops": 40.0, "utilisation": 0.25, "message": "output differs from the faithful reference")");
     return 1;
   }
   if (kind == "crash") {

@@ -39,6 +39,12 @@ std::optional<Args> parseArgs(llvm::StringRef command,
                               llvm::ArrayRef<llvm::StringRef> withValue,
                               llvm::ArrayRef<llvm::StringRef> flagNames);
 
+/// The seeds of `--seed S` (the first, default 0) and `--seeds N|A..B` (N
+/// seeds from S, default 3; or A through B): prints an error and returns
+/// nullopt when they are malformed, empty, or both forms name the first.
+std::optional<std::vector<uint64_t>> parseSeeds(llvm::StringRef command,
+                                                const Args &args);
+
 /// Prints "dstlab <command>: <message>" to stderr.
 void reportError(llvm::StringRef command, const llvm::Twine &message);
 

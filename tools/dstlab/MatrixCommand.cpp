@@ -63,7 +63,8 @@ int matrixCommand(ArrayRef<std::string> argv, const char *argv0) {
   const StringRef cmd = "matrix";
   std::optional<Args> args = parseArgs(cmd, argv,
                                        {"filter", "variants", "jobs", "shard",
-                                        "seed", "timeout", "out", "cell-exe"},
+                                        "seed", "seeds", "timeout", "out",
+                                        "cell-exe"},
                                        {"no-timing", "quiet"});
   if (!args)
     return kToolError;
@@ -97,13 +98,13 @@ int matrixCommand(ArrayRef<std::string> argv, const char *argv0) {
 
   MatrixRun run;
   run.variants = variants;
-  uint64_t seed = 0;
-  if (std::optional<std::string> s = args->get("seed"))
-    if (StringRef(*s).getAsInteger(10, seed)) {
-      reportError(cmd, "--seed must be a non-negative integer");
-      return kToolError;
-    }
-  run.seed = seed;
+  std::optional<std::vector<uint64_t>> seeds = parseSeeds(cmd, *args);
+  if (!seeds)
+    return kToolError;
+  run.seeds = *seeds;
+  run.seed = seeds->front();
+  std::string seedsArg = std::to_string(seeds->front()) + ".." +
+                         std::to_string(seeds->back());
   double timeout = 60;
   if (std::optional<std::string> t = args->get("timeout"))
     if (StringRef(*t).getAsDouble(timeout) || !(timeout > 0)) {
@@ -230,6 +231,11 @@ int matrixCommand(ArrayRef<std::string> argv, const char *argv0) {
     errs() << "dstlab matrix: warning: no cell selected (check --filter, "
               "--variants and --shard)\n";
 
+  // References shared by the cells of this run (harness/RefCache.h).
+  SmallString<256> refCache(outDir);
+  sys::path::append(refCache, "refs");
+  sys::fs::remove_directories(refCache, /*IgnoreErrors=*/true);
+
   // Child command lines; each cell gets a fresh dump directory.
   std::vector<ChildJob> childJobs;
   for (PlannedCell &cell : plan) {
@@ -252,12 +258,18 @@ int matrixCommand(ArrayRef<std::string> argv, const char *argv0) {
                 cell.config->name,
                 "--variant",
                 cell.variant,
-                "--seed",
-                std::to_string(seed),
+                "--seeds",
+                seedsArg,
+                "--ref-cache",
+                refCache.str().str(),
                 "--json",
                 json.str().str(),
                 "--dump",
                 dir.str().str()};
+    if (!cell.config->inputKind.empty())
+      job.argv.insert(job.argv.end(), {"--input-kind", cell.config->inputKind});
+    if (!cell.config->precision.empty())
+      job.argv.insert(job.argv.end(), {"--precision", cell.config->precision});
     job.resultPath = json.str().str();
     job.timeoutSeconds = timeout;
     childJobs.push_back(std::move(job));

@@ -38,6 +38,47 @@ std::optional<std::string> Args::get(StringRef name) const {
 
 bool Args::flag(StringRef name) const { return flags.count(name.str()) != 0; }
 
+std::optional<std::vector<uint64_t>> parseSeeds(StringRef command,
+                                                const Args &args) {
+  uint64_t first = 0, count = 3;
+  std::optional<std::string> seed = args.get("seed");
+  if (seed && StringRef(*seed).getAsInteger(10, first)) {
+    reportError(command,
+                "--seed must be a non-negative integer, got '" + *seed + "'");
+    return std::nullopt;
+  }
+  std::vector<uint64_t> seeds;
+  if (std::optional<std::string> s = args.get("seeds")) {
+    StringRef text(*s);
+    auto [lo, hi] = text.split("..");
+    if (text.contains("..")) {
+      uint64_t a, b;
+      if (lo.getAsInteger(10, a) || hi.getAsInteger(10, b) || b < a ||
+          b - a >= 100000) {
+        reportError(command, "--seeds A..B needs integers A <= B, got '" +
+                                 text + "'");
+        return std::nullopt;
+      }
+      if (seed) {
+        reportError(command, "--seeds A..B names its first seed; drop --seed");
+        return std::nullopt;
+      }
+      for (uint64_t v = a; v <= b; ++v)
+        seeds.push_back(v);
+      return seeds;
+    }
+    if (text.getAsInteger(10, count) || count == 0 || count > 100000) {
+      reportError(command, "--seeds must be a count N >= 1 or a range A..B, "
+                           "got '" +
+                               text + "'");
+      return std::nullopt;
+    }
+  }
+  for (uint64_t i = 0; i < count; ++i)
+    seeds.push_back(first + i);
+  return seeds;
+}
+
 void reportError(StringRef command, const Twine &message) {
   errs() << "dstlab " << command << ": " << message << "\n";
 }
@@ -97,15 +138,19 @@ namespace {
 
 const char *kUsage = R"(usage: dstlab <command> [options]
 
-  run FILE.mlir [--program P] [--variant V] [--grid RxC] [--seed N]
+  run FILE.mlir [--program P] [--variant V] [--grid RxC] [--seed S]
+                [--seeds N|A..B] [--input-kind K] [--precision R]
                 [--inputs DIR] [--dump DIR] [--trace FILE] [--json FILE]
       Compile one tl program with one pipeline variant, run it on the
-      simulated grid and compare it with the golden. Exit code: the outcome.
-  cell FILE.mlir --program P --variant V --seed N --json OUT [--dump DIR]
+      simulated grid at every seed and judge it against its exact and
+      faithful references. Exit code: the outcome.
+  cell FILE.mlir --program P --variant V [--seed S] [--seeds N|A..B]
+                 [--input-kind K] [--precision R] [--ref-cache DIR]
+                 --json OUT [--dump DIR]
       The same, as one matrix cell: writes the result JSON (atomically).
   matrix [REPRO_DIR_OR_FILES...] [--filter REGEX] [--variants a,b]
-         [--jobs N] [--shard i/n] [--seed N] [--timeout S] [--out DIR]
-         [--cell-exe PATH] [--no-timing] [--quiet]
+         [--jobs N] [--shard i/n] [--seed S] [--seeds N|A..B] [--timeout S]
+         [--out DIR] [--cell-exe PATH] [--no-timing] [--quiet]
       Every repro x configuration x variant, each cell in its own process.
       Writes matrix.json, matrix.md, junit.xml. Exit 0 iff all as expected.
   merge A.json B.json... --out DIR
@@ -116,19 +161,12 @@ const char *kUsage = R"(usage: dstlab <command> [options]
       Markdown of what changed; exit 1 iff a cell regressed.
 
 Variants: upstream, upstream-release, multi-user, unary-reduce, fixed.
+Seeds: --seed S is the first (default 0), --seeds N how many (default 3) or
+A..B which. Input kinds: uniform, negative-scores, peaked, late-max,
+large-values, zero-row. Precision recipes: balanced, accurate (default:
+accurate under fixed, balanced otherwise).
 See tools/dstlab/README.md.
 )";
-
-bool parseSeed(StringRef command, const Args &args, uint64_t &seed) {
-  if (std::optional<std::string> s = args.get("seed")) {
-    if (StringRef(*s).getAsInteger(10, seed)) {
-      reportError(command,
-                  "--seed must be a non-negative integer, got '" + *s + "'");
-      return false;
-    }
-  }
-  return true;
-}
 
 bool checkVariant(StringRef command, StringRef variant) {
   if (llvm::is_contained(allVariants(), variant.str()))
@@ -140,12 +178,15 @@ bool checkVariant(StringRef command, StringRef variant) {
 
 int cellCommand(ArrayRef<std::string> argv) {
   std::optional<Args> args = parseArgs(
-      "cell", argv, {"program", "variant", "seed", "json", "dump", "grid"}, {});
+      "cell", argv,
+      {"program", "variant", "seed", "seeds", "input-kind", "precision",
+       "ref-cache", "json", "dump", "grid"},
+      {});
   if (!args)
     return kExitBadInput;
   if (args->positional.size() != 1 || !args->get("json")) {
     reportError("cell", "usage: dstlab cell FILE.mlir --program P --variant V "
-                        "--seed N --json OUT [--dump DIR]");
+                        "[--seeds N|A..B] --json OUT [--dump DIR]");
     return kExitBadInput;
   }
   CellRequest request;
@@ -153,11 +194,15 @@ int cellCommand(ArrayRef<std::string> argv) {
   request.program = args->get("program").value_or("");
   request.variant = args->get("variant").value_or("fixed");
   request.dumpDir = args->get("dump").value_or("");
+  request.inputKind = args->get("input-kind").value_or("");
+  request.precision = args->get("precision").value_or("");
+  request.refCacheDir = args->get("ref-cache").value_or("");
   if (std::optional<std::string> grid = args->get("grid"))
     request.grid = *grid;
-  if (!parseSeed("cell", *args, request.seed) ||
-      !checkVariant("cell", request.variant))
+  std::optional<std::vector<uint64_t>> seeds = parseSeeds("cell", *args);
+  if (!seeds || !checkVariant("cell", request.variant))
     return kExitBadInput;
+  request.seeds = *seeds;
   if (!request.dumpDir.empty())
     if (std::error_code ec = sys::fs::create_directories(request.dumpDir)) {
       reportError("cell", request.dumpDir + ": " + ec.message());
@@ -175,7 +220,8 @@ int cellCommand(ArrayRef<std::string> argv) {
 int runCommand(ArrayRef<std::string> argv) {
   std::optional<Args> args = parseArgs(
       "run", argv,
-      {"program", "variant", "grid", "seed", "inputs", "dump", "trace", "json"},
+      {"program", "variant", "grid", "seed", "seeds", "input-kind",
+       "precision", "inputs", "dump", "trace", "json"},
       {});
   if (!args)
     return kExitBadInput;
@@ -193,9 +239,15 @@ int runCommand(ArrayRef<std::string> argv) {
   request.inputsDir = args->get("inputs").value_or("");
   request.dumpDir = args->get("dump").value_or("");
   request.traceFile = args->get("trace").value_or("");
-  if (!parseSeed("run", *args, request.seed) ||
-      !checkVariant("run", request.variant))
+  request.inputKind = args->get("input-kind").value_or("");
+  request.precision = args->get("precision").value_or("");
+  std::optional<std::vector<uint64_t>> seeds = parseSeeds("run", *args);
+  if (!seeds || !checkVariant("run", request.variant))
     return kExitBadInput;
+  request.seeds = *seeds;
+  // Given inputs are one set: one seed, the one named or the first.
+  if (!request.inputsDir.empty() && !args->get("seeds"))
+    request.seeds.resize(1);
   if (!sys::fs::exists(request.reproPath)) {
     reportError("run", request.reproPath + ": no such file");
     return kExitBadInput;
@@ -217,8 +269,22 @@ int runCommand(ArrayRef<std::string> argv) {
   os << "\n";
   if (!r.message.empty())
     os << "  " << r.message << "\n";
-  os << "  PCC " << formatNumber(r.pcc, 6) << ", max error "
-     << formatNumber(r.maxError, 6) << "\n";
+  os << "  inputs " << (r.inputKind.empty() ? "\u2014" : r.inputKind)
+     << ", precision " << (r.precision.empty() ? "\u2014" : r.precision)
+     << "\n";
+  os << "  exact: PCC " << formatNumber(r.pcc, 6) << ", max error "
+     << formatNumber(r.maxError, 6) << " (bound "
+     << formatNumber(r.exactBound) << ")\n";
+  os << "  faithful: max error " << formatNumber(r.faithfulMaxError, 6)
+     << " (bound " << formatNumber(r.faithfulMaxBound) << "), rms error "
+     << formatNumber(r.faithfulRmsError, 6) << " (bound "
+     << formatNumber(r.faithfulRmsBound) << ")\n";
+  for (const SeedResult &s : r.seeds)
+    os << "    seed " << s.seed << ": " << s.outcome << ", exact max error "
+       << formatNumber(s.maxError) << ", faithful max "
+       << formatNumber(s.faithfulMaxError) << " rms "
+       << formatNumber(s.faithfulRmsError)
+       << (s.outputNonFinite ? ", output holds NaN/inf" : "") << "\n";
   if (r.hazards.empty()) {
     os << "  hazards: none\n";
   } else {
@@ -244,7 +310,11 @@ int runCommand(ArrayRef<std::string> argv) {
   }
   os << "  cycles " << (r.cycles ? std::to_string(*r.cycles) : "\u2014") << ", "
      << formatNumber(r.tflops) << " TFLOP/s, utilisation "
-     << formatPercent(r.utilisation) << "\n";
+     << formatPercent(r.utilisation);
+  if (!r.fidelity.empty())
+    os << " of the " << formatNumber(r.peakTflops) << " TFLOP/s peak at "
+       << r.fidelity;
+  os << "\n";
   if (r.isAttention)
     os << "  attention: " << (*r.isAttention ? "yes" : "no") << "\n";
   if (std::optional<std::string> json = args->get("json")) {

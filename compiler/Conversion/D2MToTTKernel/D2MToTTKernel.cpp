@@ -66,6 +66,7 @@ private:
   StringAttr programName;
   DenseMap<Value, int32_t> cbIds;    // CB-space memref or d2m.cb -> id
   DenseMap<int32_t, int64_t> cbPages;
+  DenseMap<int32_t, Type> cbFormat; // element type of each CB's tiles
   DenseMap<int32_t, double> scalerValues;
   DenseMap<int32_t, int> streamWaits; // stream CB -> waits per item
   IRMapping map;                       // d2m index values -> kernel values
@@ -699,8 +700,10 @@ LogicalResult GenericLowering::lower(OpBuilder &mb) {
     cbIds[arg] = id;
     auto m = cast<d2m::CBType>(arg.getType()).getMemref();
     cbPages[id] = volumeOf(m);
-    tile = cast<d2m::TileType>(m.getElementType());
+    cbFormat[id] = cast<d2m::TileType>(m.getElementType()).getElementType();
   }
+  // One DST format per kernel: f32 (fp32_dest_acc) when any tile is f32.
+  tile = d2m::dstTileOf(generic);
   // CB ids: inputs 0.., outputs 16..; scalers and intermediates share the
   // rest (tt-metal has 32), intermediates reusing an id once the previous
   // holder is dead (live ranges over the region in program order; a buffer
@@ -733,6 +736,7 @@ LogicalResult GenericLowering::lower(OpBuilder &mb) {
     Value memref;
     int64_t lo, hi;
     int64_t pages;
+    Type format;
   };
   SmallVector<Interval> intervals;
   WalkResult walk = region.walk([&](Operation *op) {
@@ -745,6 +749,8 @@ LogicalResult GenericLowering::lower(OpBuilder &mb) {
       pool.erase(pool.begin());
       cbIds[s.getResult()] = id;
       cbPages[id] = 1;
+      cbFormat[id] =
+          cast<d2m::TileType>(s.getType().getElementType()).getElementType();
       scalerValues[id] = s.getValue().convertToDouble();
     } else if (auto a = dyn_cast<memref::AllocOp>(op)) {
       int64_t lo = order[a], hi = order[a];
@@ -755,7 +761,9 @@ LogicalResult GenericLowering::lower(OpBuilder &mb) {
           if (isa<scf::ForOp>(p) && !p->isAncestor(a))
             hi = std::max(hi, lastInside[p]);
       }
-      intervals.push_back({a.getResult(), lo, hi, volumeOf(a.getType())});
+      intervals.push_back(
+          {a.getResult(), lo, hi, volumeOf(a.getType()),
+           cast<d2m::TileType>(a.getType().getElementType()).getElementType()});
     } else if (auto w = dyn_cast<d2m::WaitOp>(op)) {
       int32_t id = cbIds.lookup(w.getCb());
       int64_t trips = 1;
@@ -813,7 +821,7 @@ LogicalResult GenericLowering::lower(OpBuilder &mb) {
   SmallVector<Interval> all = intervals;
   for (auto &[m, k] : shadows)
     all.push_back({Value(), intervals[k].lo, intervals[k].hi,
-                   intervals[k].pages});
+                   intervals[k].pages, intervals[k].format});
   SmallVector<int64_t> idx(all.size());
   std::iota(idx.begin(), idx.end(), 0);
   llvm::stable_sort(idx, [&](int64_t x, int64_t y) { return all[x].lo < all[y].lo; });
@@ -821,10 +829,13 @@ LogicalResult GenericLowering::lower(OpBuilder &mb) {
   SmallVector<int32_t> idOf(all.size(), -1);
   for (int64_t k : idx) {
     for (int32_t id : pool)
-      if (!busyUntil.count(id) || busyUntil[id] < all[k].lo) {
+      // A CB has one format: ids are reused only by buffers of the same.
+      if ((!busyUntil.count(id) || busyUntil[id] < all[k].lo) &&
+          (!cbFormat.count(id) || cbFormat[id] == all[k].format)) {
         idOf[k] = id;
         busyUntil[id] = all[k].hi;
         cbPages[id] = std::max(cbPages.lookup(id), all[k].pages);
+        cbFormat[id] = all[k].format;
         break;
       }
     if (idOf[k] < 0)
@@ -852,7 +863,9 @@ LogicalResult GenericLowering::lower(OpBuilder &mb) {
   llvm::sort(ids);
   for (int32_t id : ids)
     tk::CBConfigOp::create(pb, loc, I(id), pb.getI64IntegerAttr(cbPages[id]),
-                           TypeAttr::get(tile.getElementType()));
+                           TypeAttr::get(cbFormat.lookup(id)
+                                             ? cbFormat.lookup(id)
+                                             : tile.getElementType()));
   auto makeKernel = [&](StringRef name, tk::Thread thread) {
     auto f = func::FuncOp::create(pb, loc, name, pb.getFunctionType({}, {}));
     f->setAttr(tk::kThreadAttrName, tk::ThreadAttr::get(ctx, thread));

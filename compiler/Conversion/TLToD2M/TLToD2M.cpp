@@ -416,6 +416,11 @@ struct TLToD2MPass : public dstlab::impl::TLToD2MBase<TLToD2MPass> {
                          << reduceForm << "'";
       return signalPassFailure();
     }
+    if (precision != "balanced" && precision != "accurate") {
+      module.emitError() << "precision must be balanced or accurate, got '"
+                         << precision << "'";
+      return signalPassFailure();
+    }
     if (transposeForm != "per-tile" && transposeForm != "block") {
       module.emitError() << "transpose-form must be per-tile or block, got '"
                          << transposeForm << "'";
@@ -456,6 +461,15 @@ struct TLToD2MPass : public dstlab::impl::TLToD2MBase<TLToD2MPass> {
 
   LogicalResult lowerProgram(OpBuilder &b, tl::ProgramOp program) {
     MLIRContext *ctx = program.getContext();
+    // precision=accurate: every CB holds f32 tiles, so every value a kernel
+    // computes is f32 and DST accumulates in f32; the reader widens each
+    // input tile exactly and the writer rounds each output tile to its DRAM
+    // type (on hardware the unpacker and the packer do those conversions).
+    auto cbTile = [&](MemRefType global) {
+      if (precision == "accurate")
+        return d2m::TileType::get(ctx, Float32Type::get(ctx));
+      return cast<d2m::TileType>(global.getElementType());
+    };
     // One DRAM memref argument per program tensor, in declaration order.
     SmallVector<Type> argTypes;
     SmallVector<tl::TensorDeclOp> decls;
@@ -501,10 +515,8 @@ struct TLToD2MPass : public dstlab::impl::TLToD2MBase<TLToD2MPass> {
         }
         dists.push_back(d2m::DistributionAttr::get(ctx, dist));
         cbTypes.push_back(d2m::CBType::get(
-            ctx, d2m::getTileMemRef(
-                     tileShape(blockTy),
-                     cast<d2m::TileType>(globalTy.getElementType()),
-                     d2m::MemorySpace::CB)));
+            ctx, d2m::getTileMemRef(tileShape(blockTy), cbTile(globalTy),
+                                    d2m::MemorySpace::CB)));
       }
       auto yield = cast<tl::YieldOp>(src.getTerminator());
       for (auto [ref, v] : llvm::zip(kernel.getOuts(), yield.getValues())) {
@@ -515,10 +527,8 @@ struct TLToD2MPass : public dstlab::impl::TLToD2MBase<TLToD2MPass> {
             d2m::DistributionAttr::get(ctx, d2m::Distribution::Shard));
         int64_t rows = globalTy.getDimSize(0) / kernel.getNumWorkItems();
         cbTypes.push_back(d2m::CBType::get(
-            ctx, d2m::getTileMemRef(
-                     {rows, globalTy.getDimSize(1)},
-                     cast<d2m::TileType>(globalTy.getElementType()),
-                     d2m::MemorySpace::CB)));
+            ctx, d2m::getTileMemRef({rows, globalTy.getDimSize(1)},
+                                    cbTile(globalTy), d2m::MemorySpace::CB)));
       }
       auto generic = d2m::GenericOp::create(b, 
           kernel.getLoc(), ins, outs, kernel.getSymName(), program.getGrid(),

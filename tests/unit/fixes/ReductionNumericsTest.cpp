@@ -105,12 +105,12 @@ TEST(FixedReductions, RowSumAllNegativeAcrossFourTiles) {
 
 TEST(FixedReductions, UpstreamTernaryFormStaysVisiblyWrong) {
   // The same inputs under tt-lang's tile_reduce_max(x, x, x): the simulator
-  // flags x as a scaler, and the numbers do not match the golden.
+  // flags x as a scaler. A hazard decides the cell whatever the numbers, so
+  // no reference is computed and no figure is reported.
   harness::CellResult r = run("rowmax", "upstream", allNegative);
   EXPECT_EQ(r.outcome, "hazard") << r.message;
   EXPECT_EQ(r.signature, "invalid-reduce-scaler");
-  ASSERT_TRUE(r.pcc.has_value());
-  EXPECT_LT(*r.pcc, 0.99);
+  EXPECT_FALSE(r.pcc.has_value());
 }
 
 } // namespace

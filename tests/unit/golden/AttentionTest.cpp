@@ -5,7 +5,11 @@
 #include "golden/Attention.h"
 #include "golden/Inputs.h"
 #include "golden/Interpreter.h"
+#include "support/Bf16.h"
 
+#include "llvm/Support/FileSystem.h"
+
+#include <algorithm>
 #include <cmath>
 
 using namespace dstlab;
@@ -181,6 +185,126 @@ TEST_F(GoldenTest, AttentionAttributeIsValidated) {
   std::optional<AttentionBinding> d = detectAttention(dflt);
   ASSERT_TRUE(d.has_value());
   EXPECT_DOUBLE_EQ(d->scale, 0.125); // 1/sqrt(64)
+}
+
+// --- Input kinds and the faithful rounding ------------------------------
+
+/// The scores q.k * scale of every (Q row, K row) pair.
+std::vector<double> scores(const TensorMap &in, double scale) {
+  const HostTensor &q = in.at("Q"), &k = in.at("K");
+  std::vector<double> s;
+  for (int64_t i = 0; i < q.rows; ++i)
+    for (int64_t j = 0; j < k.rows; ++j) {
+      double dot = 0;
+      for (int64_t d = 0; d < q.cols; ++d)
+        dot += q.at(i, d) * k.at(j, d);
+      s.push_back(dot * scale);
+    }
+  return s;
+}
+
+TEST_F(GoldenTest, InputKindsShapeTheScores) {
+  auto p = parse(kFlashAttention);
+  ASSERT_TRUE(p);
+  for (InputKind kind : allInputKinds())
+    EXPECT_EQ(parseInputKind(inputKindName(kind)), kind);
+  EXPECT_FALSE(parseInputKind("spiky"));
+
+  TensorMap neg = llvm::cantFail(makeInputs(p, 3, InputKind::NegativeScores));
+  for (double s : scores(neg, 0.125)) {
+    ASSERT_LT(s, -60.0);
+    ASSERT_GT(s, -120.0);
+  }
+  TensorMap peaked = llvm::cantFail(makeInputs(p, 3, InputKind::Peaked));
+  double lo = 0, hi = 0;
+  for (double s : scores(peaked, 0.125))
+    lo = std::min(lo, s), hi = std::max(hi, s);
+  EXPECT_LT(lo, -40.0);
+  EXPECT_GT(hi, 40.0);
+
+  // late-max: every row's largest score is in K's last stream block.
+  TensorMap late = llvm::cantFail(makeInputs(p, 3, InputKind::LateMax));
+  const HostTensor &k = late.at("K");
+  std::vector<double> s = scores(late, 0.125);
+  for (int64_t i = 0; i < late.at("Q").rows; ++i) {
+    int64_t arg = 0;
+    for (int64_t j = 1; j < k.rows; ++j)
+      if (s[i * k.rows + j] > s[i * k.rows + arg])
+        arg = j;
+    ASSERT_GE(arg, k.rows - 32) << "row " << i;
+  }
+  TensorMap zero = llvm::cantFail(makeInputs(p, 3, InputKind::ZeroRow));
+  for (int64_t c = 0; c < 64; ++c)
+    EXPECT_EQ(zero.at("Q").at(32, c), 0.0);
+  TensorMap large = llvm::cantFail(makeInputs(p, 3, InputKind::LargeValues));
+  TensorMap uni = llvm::cantFail(makeInputs(p, 3));
+  EXPECT_NEAR(large.at("V").at(5, 5), 64 * uni.at("V").at(5, 5),
+              std::fabs(large.at("V").at(5, 5)) / 64);
+  // Same seed, same bytes.
+  EXPECT_TRUE(llvm::cantFail(makeInputs(p, 3, InputKind::Peaked)).at("K") ==
+              peaked.at("K"));
+}
+
+TEST_F(GoldenTest, AttentionKindsNeedABinding) {
+  auto p = parse(kNotAttention);
+  ASSERT_TRUE(p);
+  // Drop the binding: the kinds that shape scores have nothing to shape.
+  p->removeAttr(kAttentionAttrName);
+  llvm::Expected<TensorMap> in = makeInputs(p, 1, InputKind::Peaked);
+  ASSERT_FALSE(bool(in));
+  EXPECT_NE(llvm::toString(in.takeError()).find("tl.attention"),
+            std::string::npos);
+  EXPECT_TRUE(bool(makeInputs(p, 1, InputKind::ZeroRow)));
+}
+
+TEST_F(GoldenTest, FaithfulRoundsWhereTheTargetRounds) {
+  auto p = parse(kFlashAttention);
+  ASSERT_TRUE(p);
+  TensorMap in = llvm::cantFail(makeInputs(p, 7));
+  TensorMap exact = llvm::cantFail(interpret(p, in));
+  Rounding balanced = roundingFor(p, Precision::Balanced);
+  EXPECT_EQ(balanced.dst, DataFormat::BF16);
+  Rounding accurate = roundingFor(p, Precision::Accurate);
+  EXPECT_EQ(accurate.dst, DataFormat::F32);
+  TensorMap fb = llvm::cantFail(interpret(p, in, &balanced));
+  TensorMap fa = llvm::cantFail(interpret(p, in, &accurate));
+  const HostTensor &e = exact.at("O"), &b = fb.at("O"), &a = fa.at("O");
+  double errB = 0, errA = 0, mag = 0;
+  for (int64_t i = 0; i < e.numElements(); ++i) {
+    // Outputs are packed to their declared bf16.
+    float f = static_cast<float>(b.data[i]);
+    ASSERT_EQ(b.data[i], static_cast<double>(roundToBf16(f)));
+    errB = std::max(errB, std::fabs(b.data[i] - e.data[i]));
+    errA = std::max(errA, std::fabs(a.data[i] - e.data[i]));
+    mag = std::max(mag, std::fabs(e.data[i]));
+  }
+  // bf16 state loses more than f32 state, and both lose something.
+  EXPECT_GT(errB, errA);
+  EXPECT_GT(errA, 0.0);
+  EXPECT_LT(errA / mag, 1e-2);
+  // Deterministic, and the alternate extreme is a different evaluation.
+  TensorMap again = llvm::cantFail(interpret(p, in, &balanced));
+  EXPECT_TRUE(again.at("O") == b);
+  Rounding alt = roundingFor(p, Precision::Balanced, /*alternate=*/true);
+  TensorMap fAlt = llvm::cantFail(interpret(p, in, &alt));
+  EXPECT_FALSE(fAlt.at("O") == b);
+}
+
+TEST_F(GoldenTest, NaNInAGivenInputIsBadInput) {
+  auto p = parse(kFlashAttention);
+  ASSERT_TRUE(p);
+  llvm::SmallString<128> dir;
+  ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("dstlab-nan", dir));
+  TensorMap in = llvm::cantFail(makeInputs(p, 1));
+  in["K"].at(3, 7) = std::nan("");
+  ASSERT_FALSE(bool(writeTensors(dir, in)));
+  llvm::Expected<TensorMap> loaded = loadInputs(p, dir);
+  ASSERT_FALSE(bool(loaded));
+  std::string why = llvm::toString(loaded.takeError());
+  EXPECT_NE(why.find("K.npy: input tensor @K holds NaN at (3, 7)"),
+            std::string::npos)
+      << why;
+  llvm::sys::fs::remove_directories(dir);
 }
 
 } // namespace

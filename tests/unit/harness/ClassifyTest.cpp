@@ -10,6 +10,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 
+#include <cmath>
 #include <csignal>
 #include <cstdio>
 
@@ -151,7 +152,8 @@ TEST(Classify, ExitCodes) {
   CellResult r;
   for (auto [outcome, code] :
        {std::pair<const char *, ExitCode>{"pass", kExitPass},
-        {"wrong", kExitWrong},
+        {"miscompiled", kExitMiscompiled},
+        {"imprecise", kExitImprecise},
         {"hazard", kExitHazard},
         {"deadlock", kExitDeadlock},
         {"error", kExitCompileError},
@@ -186,10 +188,15 @@ TEST(Classify, MeetsExpectation) {
   EXPECT_FALSE(meetsExpectation(e("hazard deadlock"), "hazard",
                                 "dst-stale-read", &hazards, std::nullopt,
                                 std::nullopt));
-  EXPECT_TRUE(meetsExpectation(e("wrong"), "wrong", "", nullptr, std::nullopt,
-                               std::nullopt));
-  EXPECT_FALSE(meetsExpectation(e("pass"), "wrong", "", nullptr, std::nullopt,
-                                std::nullopt));
+  EXPECT_TRUE(meetsExpectation(e("miscompiled"), "miscompiled", "", nullptr,
+                               std::nullopt, std::nullopt));
+  EXPECT_TRUE(meetsExpectation(e("imprecise"), "imprecise", "", nullptr,
+                               std::nullopt, std::nullopt));
+  // The two numeric failures are distinct expectations.
+  EXPECT_FALSE(meetsExpectation(e("miscompiled"), "imprecise", "", nullptr,
+                                std::nullopt, std::nullopt));
+  EXPECT_FALSE(meetsExpectation(e("pass"), "miscompiled", "", nullptr,
+                                std::nullopt, std::nullopt));
   EXPECT_TRUE(meetsExpectation(e("timeout"), "timeout", "time limit 60 s",
                                nullptr, std::nullopt, std::nullopt));
   EXPECT_TRUE(meetsExpectation(e("deadlock"), "deadlock", "", nullptr,
@@ -206,7 +213,8 @@ TEST(Classify, Glyphs) {
   EXPECT_EQ(glyphFor("pass"), "\u2713");
   EXPECT_EQ(glyphFor("crash"), "\u2717");
   EXPECT_EQ(glyphFor("error"), "E");
-  EXPECT_EQ(glyphFor("wrong"), "W");
+  EXPECT_EQ(glyphFor("miscompiled"), "M");
+  EXPECT_EQ(glyphFor("imprecise"), "I");
   EXPECT_EQ(glyphFor("hazard"), "H");
   EXPECT_EQ(glyphFor("deadlock"), "D");
   EXPECT_EQ(glyphFor("timeout"), "T");
@@ -243,7 +251,9 @@ TEST(Runner, RunsChildrenInParallelWithTimeLimits) {
   jobs[2].argv = {"/bin/sh", "-c", "exec sleep 30"};
   jobs[2].timeoutSeconds = 0.3;
   jobs[3].argv = {"/bin/sh", "-c",
-                  "printf '{\"outcome\": \"wrong\", \"pcc\": 0.25}' > \"$0\"",
+                  "printf '{\"outcome\": \"imprecise\", \"pcc\": 0.25, "
+                  "\"max_error\": null, \"non_finite\": {\"max_error\": "
+                  "\"inf\"}}' > \"$0\"",
                   result};
   jobs[3].resultPath = result;
   std::vector<std::optional<ChildStatus>> got(jobs.size());
@@ -265,8 +275,11 @@ TEST(Runner, RunsChildrenInParallelWithTimeLimits) {
   EXPECT_EQ(got[3]->how, ChildStatus::Exited);
   ASSERT_TRUE(got[3]->resultJson.has_value());
   Classification c = classifyChild(*got[3]);
-  EXPECT_EQ(c.outcome, "wrong");
+  EXPECT_EQ(c.outcome, "imprecise");
   EXPECT_EQ(c.result->pcc, std::optional<double>(0.25));
+  // A non-finite figure travels as null plus a flag, and comes back.
+  ASSERT_TRUE(c.result->maxError.has_value());
+  EXPECT_TRUE(std::isinf(*c.result->maxError));
   std::remove(result.c_str());
 }
 

@@ -50,7 +50,7 @@ TEST(Diff, EachChangeKind) {
   CellRecord sigAfter = sigBefore;
   sigAfter.signature = "b";
   sigAfter.asExpected = false;
-  CellRecord numBefore = cell("num", "wrong", true, "wrong");
+  CellRecord numBefore = cell("num", "miscompiled", true, "miscompiled");
   numBefore.pcc = 0.5;
   CellRecord numAfter = numBefore;
   numAfter.pcc = 0.6;
@@ -78,7 +78,7 @@ TEST(Diff, EachChangeKind) {
   });
   MatrixRun after = runOf({
       cell("fixed_by_patch", "pass", true),
-      cell("broken", "wrong", false),
+      cell("broken", "imprecise", false),
       cell("expected_broken", "error", false, "crash \"m\""),
       cell("starts_passing", "pass", false, "crash \"m\""),
       cell("other", "hazard", true, "hazard h"),
@@ -108,8 +108,9 @@ TEST(Diff, EachChangeKind) {
   std::string md = renderDiff(d, before, after, "before.json", "after.json");
   EXPECT_NE(md.find("**Regressed: 3 cells.**"), std::string::npos);
   EXPECT_NE(md.find("| Newly passing | 2 |"), std::string::npos);
-  EXPECT_NE(md.find("| `r/broken/fixed` | \u2713 pass | W wrong (PCC \u2014, "
-                    "max error \u2014) (not as expected) |"),
+  EXPECT_NE(md.find("| `r/broken/fixed` | \u2713 pass | I imprecise (exact "
+                    "max error \u2014 > bound \u2014, PCC \u2014; faithful "
+                    "agrees) (not as expected) |"),
             std::string::npos)
       << md;
   EXPECT_NE(md.find("| `r/sig/fixed` | \u2717 crash \"a\" | \u2717 crash "
@@ -137,6 +138,7 @@ TEST(Diff, NoRegressions) {
 TEST(Diff, SeedsDiffer) {
   MatrixRun a = runOf({cell("a", "pass", true)}), b = a;
   b.seed = 9;
+  b.seeds = {9, 10, 11};
   MatrixDiff d = diffRuns(a, b);
   EXPECT_TRUE(d.seedsDiffer);
   EXPECT_NE(renderDiff(d, a, b, "a", "b").find("different seeds"),

@@ -17,6 +17,7 @@ namespace {
 MatrixRun sampleRun() {
   MatrixRun run;
   run.seed = 3;
+  run.seeds = {3, 4, 5};
   run.variants = allVariants();
   run.repros.push_back({"p1",
                         "repros/p1.mlir",
@@ -41,11 +42,11 @@ MatrixRun sampleRun() {
           cell.expected = "crash \"boom\"";
           cell.asExpected = true;
         } else if (v == "upstream-release") {
-          cell.outcome = "wrong";
+          cell.outcome = "miscompiled";
           cell.pcc = 0.5;
           cell.maxError = 0.75;
           cell.hazards.emplace();
-          cell.expected = "wrong";
+          cell.expected = "miscompiled";
           cell.asExpected = true;
         } else {
           cell.outcome = "pass";
@@ -77,7 +78,7 @@ TEST(MatrixJson, EveryCellHasEveryKeyWithNulls) {
   const llvm::json::Object *top = v.getAsObject();
   ASSERT_TRUE(top);
   EXPECT_EQ(top->getString("schema"),
-            std::optional<llvm::StringRef>("dstlab-matrix/1"));
+            std::optional<llvm::StringRef>("dstlab-matrix/2"));
   EXPECT_EQ(top->getInteger("seed"), std::optional<int64_t>(3));
   for (const char *key : {"variants", "repros", "cells", "summary", "timing",
                           "shard", "filter", "timeout_seconds"})
@@ -126,8 +127,8 @@ TEST(MatrixJson, ReadErrorsAreClear) {
             std::string::npos);
   EXPECT_NE(error("{}").find("not a dstlab matrix JSON"), std::string::npos);
   EXPECT_NE(error(edit([](llvm::json::Object &o) {
-              o["schema"] = "dstlab-matrix/2";
-            })).find("unsupported schema 'dstlab-matrix/2'"),
+              o["schema"] = "dstlab-matrix/1";
+            })).find("unsupported schema 'dstlab-matrix/1'"),
             std::string::npos);
   EXPECT_NE(error(edit([](llvm::json::Object &o) {
               o.erase("seed");
@@ -199,8 +200,9 @@ TEST(Merge, Errors) {
   EXPECT_NE(error({s0, s1, s1}).find("shard 1/3 given twice (c)"),
             std::string::npos);
   MatrixRun other = s1;
-  other.seed = 4;
-  EXPECT_NE(error({s0, other, s2}).find("b and a differ in seed (4 vs 3)"),
+  other.seeds = {4, 5, 6};
+  EXPECT_NE(error({s0, other, s2})
+                .find("b and a differ in seeds (seeds 4..6 vs seeds 3..5)"),
             std::string::npos);
   other = s1;
   other.variants.pop_back();
@@ -222,11 +224,11 @@ TEST(Render, TableGlyphsAndLegend) {
   MatrixRun run = sampleRun();
   run.cells.pop_back(); // fa/c/fixed not run
   std::string table = renderTable(run);
-  EXPECT_NE(table.find("p1 @a  \u2717         W                 \u2713        "
+  EXPECT_NE(table.find("p1 @a  \u2717         M                 \u2713        "
                        "   \u2713             \u2713"),
             std::string::npos)
       << table;
-  EXPECT_NE(table.find("fa @c  \u2717         W                 \u2713        "
+  EXPECT_NE(table.find("fa @c  \u2717         M                 \u2713        "
                        "   \u2713!            \u00b7"),
             std::string::npos)
       << table;
@@ -254,10 +256,12 @@ TEST(Render, MarkdownAndJUnit) {
 
 TEST(Render, DescribeOutcome) {
   CellRecord c;
-  c.outcome = "wrong";
+  c.outcome = "imprecise";
   c.pcc = 0.123456;
   c.maxError = 0.9;
-  EXPECT_EQ(describeOutcome(c), "wrong (PCC 0.1235, max error 0.9)");
+  c.exactBound = 0.05;
+  EXPECT_EQ(describeOutcome(c), "imprecise (exact max error 0.9 > bound 0.05, "
+                                "PCC 0.1235; faithful agrees)");
   c.outcome = "crash";
   c.signature = "boom";
   EXPECT_EQ(describeOutcome(c), "crash \"boom\"");

@@ -73,7 +73,7 @@ TEST(Status, WrongCellsAreNeverWorking) {
   EXPECT_EQ(works.find("**rowmax**", works.find("Under `upstream`")),
             works.find("**rowmax**", works.find("Under `fixed`")));
   for (CellRecord &c : run.cells)
-    c.outcome = "wrong";
+    c.outcome = "miscompiled";
   works = section(renderStatus(run), "What Works");
   EXPECT_EQ(works.find("\u2713 passes"), std::string::npos) << works;
   EXPECT_NE(works.find("Nothing: no repro passes"), std::string::npos);

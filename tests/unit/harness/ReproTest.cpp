@@ -23,12 +23,12 @@ std::string header(const std::string &extra = "") {
                      "// expect upstream: crash \"") +
          kMultiUser +
          "\"\n"
-         "// expect upstream-release: wrong\n"
+         "// expect upstream-release: imprecise\n"
          "// expect multi-user: pass\n"
          "// expect unary-reduce: error \"operand A of tile_reduce must come "
          "from a CB\"\n"
          "// expect fixed: pass\n"
-         "// expect[@p1_2x2] upstream: wrong\n" +
+         "// expect[@p1_2x2] upstream: miscompiled\n" +
          extra +
          "\n"
          "tl.program @p1_1x1 grid [1, 1] {\n}\n"
@@ -62,8 +62,8 @@ TEST(Repro, ParsesTheBriefExample) {
   EXPECT_EQ(b.line, 17u);
   EXPECT_EQ(a.expect.at("upstream").kind, Expectation::Crash);
   EXPECT_EQ(a.expect.at("upstream").text, kMultiUser);
-  EXPECT_EQ(b.expect.at("upstream").kind, Expectation::Wrong);
-  EXPECT_EQ(b.expect.at("upstream-release").kind, Expectation::Wrong);
+  EXPECT_EQ(b.expect.at("upstream").kind, Expectation::Miscompiled);
+  EXPECT_EQ(b.expect.at("upstream-release").kind, Expectation::Imprecise);
   EXPECT_EQ(a.expect.at("unary-reduce").kind, Expectation::Error);
   EXPECT_EQ(a.expect.at("fixed").kind, Expectation::Pass);
   EXPECT_EQ(a.expect.size(), 5u);
@@ -85,7 +85,8 @@ TEST(Expectation, Grammar) {
     const char *text;
   } cases[] = {
       {"pass", "pass", Expectation::Pass, ""},
-      {"  wrong ", "wrong", Expectation::Wrong, ""},
+      {"  miscompiled ", "miscompiled", Expectation::Miscompiled, ""},
+      {"imprecise", "imprecise", Expectation::Imprecise, ""},
       {"deadlock", "deadlock", Expectation::Deadlock, ""},
       {"timeout", "timeout", Expectation::Timeout, ""},
       {"crash \"a \\\"b\\\" c\"", "crash \"a \\\"b\\\" c\"", Expectation::Crash,
@@ -182,9 +183,15 @@ TEST(Repro, HeaderErrorsNameFileAndLine) {
        "r.mlir:10: missing variant"},
       {replace(good, "// expect fixed: pass", "// expect fixed: crash"),
        "r.mlir:10: 'crash' needs a quoted message"},
-      {header("// expect fixed: wrong\n"),
+      {header("// expect fixed: imprecise\n"),
        "r.mlir:12: duplicate expectation for variant 'fixed' (first on line "
        "10)"},
+      {header("// expect[@p1_2x2] upstream: wrong\n"),
+       "r.mlir:12: 'wrong' is gone: say 'miscompiled'"},
+      {header("// input-kind @p1_2x2: spiky\n"),
+       "r.mlir:12: unknown input-kind 'spiky'"},
+      {header("// precision @p9: accurate\n"),
+       "r.mlir:12: '// precision @p9': no 'tl.program @p9' in the file"},
       {header("// expect[@p1_2x2] upstream: pass\n"),
        "r.mlir:12: duplicate expectation for @p1_2x2 variant 'upstream' "
        "(first on line 11)"},

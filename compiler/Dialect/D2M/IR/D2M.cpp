@@ -99,7 +99,11 @@ LogicalResult GenericOp::verify() {
     if (!cb)
       return emitOpError() << "region argument #" << i << " must be a !d2m.cb";
     auto global = cast<MemRefType>(operand.getType());
-    if (cb.getMemref().getElementType() != global.getElementType())
+    // A CB may hold a wider format than its DRAM tensor (precision=accurate):
+    // the data movement kernels convert. Never a narrower one.
+    auto cbTile = cast<TileType>(cb.getMemref().getElementType());
+    auto globalTile = cast<TileType>(global.getElementType());
+    if (cbTile != globalTile && !cbTile.isF32())
       return emitOpError() << "CB #" << i << " and its operand hold different "
                               "tiles";
     auto dist = cast<DistributionAttr>(getDistributions()[i]).getValue();

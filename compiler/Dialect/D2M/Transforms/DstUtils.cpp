@@ -41,6 +41,27 @@ bool dstlab::d2m::isFPUOperand(Operation *op, unsigned index) {
   return isa<TileMatmulOp, TileReduceMaxOp, TileReduceSumOp>(op) && index < 2;
 }
 
+TileType dstlab::d2m::dstTileOf(GenericOp generic) {
+  TileType widest;
+  generic.getRegion().walk([&](Operation *op) {
+    auto check = [&](Type t) {
+      auto m = dyn_cast<MemRefType>(t);
+      auto tile = m ? dyn_cast<TileType>(m.getElementType()) : TileType();
+      if (tile && (!widest || tile.isF32()))
+        widest = tile;
+    };
+    for (Value r : op->getResults())
+      check(r.getType());
+  });
+  for (BlockArgument arg : generic.getRegion().getArguments())
+    if (auto cb = dyn_cast<CBType>(arg.getType())) {
+      auto tile = cast<TileType>(cb.getMemref().getElementType());
+      if (!widest || tile.isF32())
+        widest = tile;
+    }
+  return widest;
+}
+
 int64_t dstlab::d2m::dstCapacity(TileType tile, bool fullSync) {
   int64_t capacity = 16;
   if (!fullSync)
@@ -157,6 +178,10 @@ dstlab::d2m::collectComputeNests(GenericOp generic) {
         if (store.getAffineMap().isFunctionOfDim(l))
           used.set(l);
     }
+    // DST holds one format for the whole kernel (fp32_dest_acc): the
+    // widest tile the generic uses.
+    if (TileType t = dstTileOf(generic); t && nest.tile)
+      nest.tile = t;
     if (!nest.tile)
       return outer.emitOpError("compute nest stores nothing");
     for (unsigned l = 0; l < nest.loops.size(); ++l)

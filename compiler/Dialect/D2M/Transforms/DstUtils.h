@@ -34,6 +34,10 @@ std::optional<unsigned> inPlaceOperand(mlir::Operation *op);
 /// Operands the FPU reads from CBs (srcA/srcB): matmul and reduce a, b.
 bool isFPUOperand(mlir::Operation *op, unsigned index);
 
+/// The DST format of a generic: f32 (fp32_dest_acc) when any of its CBs or
+/// buffers holds f32 tiles, else bf16; null when it has no tile at all.
+TileType dstTileOf(GenericOp generic);
+
 /// DST capacity in tiles (tt-mlir 4e4ab42d19): 16 physical tiles, halved in
 /// half-sync mode, halved again when the DST element type is 32-bit.
 int64_t dstCapacity(TileType tile, bool fullSync);

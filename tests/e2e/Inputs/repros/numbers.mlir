@@ -9,11 +9,11 @@
 // expect multi-user: pass
 // expect unary-reduce: pass
 // expect fixed: pass
-// expect[@wrong] upstream: wrong
-// expect[@wrong] upstream-release: wrong
-// expect[@wrong] multi-user: wrong
-// expect[@wrong] unary-reduce: wrong
-// expect[@wrong] fixed: wrong
+// expect[@wrong] upstream: miscompiled
+// expect[@wrong] upstream-release: miscompiled
+// expect[@wrong] multi-user: miscompiled
+// expect[@wrong] unary-reduce: miscompiled
+// expect[@wrong] fixed: miscompiled
 
 tl.program @pass_attn grid [1, 1] {
 }

@@ -123,11 +123,12 @@ func.func @region_arg_not_cb(%o: memref<1x1x!d2m.tile<bf16>, #d2m.memspace<dram>
 
 // -----
 
-func.func @cb_tile_type(%o: memref<1x1x!d2m.tile<bf16>, #d2m.memspace<dram>>) {
+// A CB may widen its tensor's tiles (precision=accurate), never narrow them.
+func.func @cb_tile_type(%o: memref<1x1x!d2m.tile<f32>, #d2m.memspace<dram>>) {
   // expected-error @+1 {{'d2m.generic' op CB #0 and its operand hold different tiles}}
   d2m.generic @g grid [1, 1] items 1 dist [#d2m.dist<shard>]
-      outs(%o : memref<1x1x!d2m.tile<bf16>, #d2m.memspace<dram>>) {
-  ^bb0(%c: !d2m.cb<memref<1x1x!d2m.tile<f32>, #d2m.memspace<cb>>>):
+      outs(%o : memref<1x1x!d2m.tile<f32>, #d2m.memspace<dram>>) {
+  ^bb0(%c: !d2m.cb<memref<1x1x!d2m.tile<bf16>, #d2m.memspace<cb>>>):
     d2m.yield
   }
   return
