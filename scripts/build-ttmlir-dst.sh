@@ -119,7 +119,22 @@ def edit(path, pattern, repl, why, count=0, flags=re.M):
     open(p, "w").write(n2)
     print(f"  edit x{n} {path}: {why}", file=sys.stderr); applied += 1
 
-# (edits are added below as the MLIR 22 build needs them)
+def edit_all(globpat, pattern, repl, why):
+    """edit() on every file matching globpat (relative to the copy)."""
+    import glob
+    global skipped
+    files = sorted(glob.glob(os.path.join(root, globpat), recursive=True))
+    hits = [f for f in files if re.search(pattern, open(f).read(), re.M)]
+    if not hits:
+        print(f"  skip (no match) {globpat}: {why}", file=sys.stderr); skipped += 1
+    for f in hits:
+        edit(os.path.relpath(f, root), pattern, repl, why)
+
+# MLIR 22: AffineMap::dropResults gained a SmallBitVector overload, so a
+# braced list `dropResults({1, 2})` is ambiguous; name the ArrayRef overload.
+edit_all("lib/Dialect/**/*.cpp", r"\.dropResults\(\{([^{}]*)\}\)",
+         r".dropResults(::llvm::ArrayRef<int64_t>{\1})",
+         "MLIR 22: dropResults({..}) is ambiguous")
 
 print(f"  {applied} edits applied, {skipped} skipped", file=sys.stderr)
 PYEOF
@@ -181,5 +196,20 @@ EOF
   set -e
   summary=$(grep -E '^ *(Passed|Failed|Unsupported|Unresolved|Expectedly|Unexpectedly|Timed)' "$tests/lit.log" | tr -s ' ' | paste -sd, -)
   log "lit: $summary (log: $tests/lit.log)"
+  # Assertion probe: a compute op with two uses in one DST region must make
+  # the pass print tt-mlir's own assert message (asserts-on builds only).
+  eltwise=$(find "$testroot" -name insert_dst_register_access_eltwise.mlir | head -1)
+  if [[ -n $eltwise ]]; then
+    set +e
+    python3 "$proj/assert-probe.py" "$bdir/bin/ttmlir-dst-opt" "$(dirname "$eltwise")" "$tests" >&2
+    prc=$?
+    set -e
+    if ((prc == 1 && ndebug)); then
+      log "assert-probe: no assertion message, as expected with --ndebug (see $tests/multi_user_probe.log)"
+    elif ((prc != 0)); then
+      log "assert-probe: FAILED (see $tests/multi_user_probe.log)"
+      ((rc)) || rc=3
+    fi
+  fi
   exit "$rc"
 fi
