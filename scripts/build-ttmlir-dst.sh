@@ -187,6 +187,7 @@ config.test_format = lit.formats.ShTest(True)
 config.suffixes = [".mlir"]
 config.test_source_root = "$tests"
 config.test_exec_root = "$tests/out"
+config.excludes = ["probe", "out", "tools"]
 config.environment["PATH"] = "$tests/tools:$llvm_bin:" + config.environment.get("PATH", "/usr/bin:/bin")
 EOF
   log "running $n lit tests from $testroot"
@@ -201,13 +202,14 @@ EOF
   eltwise=$(find "$testroot" -name insert_dst_register_access_eltwise.mlir | head -1)
   if [[ -n $eltwise ]]; then
     set +e
-    python3 "$proj/assert-probe.py" "$bdir/bin/ttmlir-dst-opt" "$(dirname "$eltwise")" "$tests" >&2
+    mkdir -p "$tests/probe"
+    python3 "$proj/assert-probe.py" "$bdir/bin/ttmlir-dst-opt" "$(dirname "$eltwise")" "$tests/probe" >&2
     prc=$?
     set -e
     if ((prc == 1 && ndebug)); then
-      log "assert-probe: no assertion message, as expected with --ndebug (see $tests/multi_user_probe.log)"
+      log "assert-probe: no assertion message, as expected with --ndebug (see $tests/probe/multi_user_probe.log)"
     elif ((prc != 0)); then
-      log "assert-probe: FAILED (see $tests/multi_user_probe.log)"
+      log "assert-probe: FAILED (see $tests/probe/multi_user_probe.log)"
       ((rc)) || rc=3
     fi
   fi
