@@ -7,6 +7,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "harness/Cell.h"
+#include "harness/RealCell.h"
+#include "harness/RealTool.h"
 
 #include "compiler/Dialect/D2M/Transforms/Passes.h"
 #include "compiler/Dialect/TL/IR/TL.h"
@@ -179,7 +181,7 @@ std::optional<llvm::Expected<golden::TensorMap>>
 frontEndGolden(MLIRContext &ctx, tl::ProgramOp program, StringRef variant,
                const golden::TensorMap &inputs) {
   if (variant != "upstream" && variant != "upstream-release" &&
-      variant != "multi-user")
+      variant != "multi-user" && !isRealVariant(variant))
     return std::nullopt;
   std::string diagnostics;
   ScopedDiagnosticHandler swallow(&ctx, [&](Diagnostic &d) {
@@ -347,16 +349,27 @@ CellResult dstlab::harness::runCell(const CellRequest &request) {
   // Compile a module holding just this program.
   OwningOpRef<ModuleOp> module = ModuleOp::create(program.getLoc());
   module->getBody()->push_back(program->clone());
-  PassManager pm(&ctx);
-  PipelineOptions pipelineOptions;
-  pipelineOptions.precision = precisionName(precision);
-  if (failed(buildVariantPipeline(pm, request.variant, pipelineOptions)))
-    return fail("error", "unknown variant '" + request.variant + "'");
-  if (!request.dumpDir.empty())
-    pm.addInstrumentation(std::make_unique<DumpInstrumentation>(request.dumpDir));
-  if (failed(pm.run(*module)))
-    return errors.result("error",
-                         "the " + request.variant + " pipeline failed");
+  if (isRealVariant(request.variant)) {
+    // The real tool compiles; its crash or diagnostic ends the cell.
+    if (std::optional<CellResult> r =
+            compileWithRealTool(*module, request, precisionName(precision))) {
+      r->inputKind = result.inputKind;
+      r->precision = result.precision;
+      return *r;
+    }
+  } else {
+    PassManager pm(&ctx);
+    PipelineOptions pipelineOptions;
+    pipelineOptions.precision = precisionName(precision);
+    if (failed(buildVariantPipeline(pm, request.variant, pipelineOptions)))
+      return fail("error", "unknown variant '" + request.variant + "'");
+    if (!request.dumpDir.empty())
+      pm.addInstrumentation(
+          std::make_unique<DumpInstrumentation>(request.dumpDir));
+    if (failed(pm.run(*module)))
+      return errors.result("error",
+                           "the " + request.variant + " pipeline failed");
+  }
   if (request.mutateKernelIR)
     request.mutateKernelIR(*module);
 

@@ -47,6 +47,11 @@ struct CellRequest {
   /// and the IR per stage here.
   std::string dumpDir;
   std::string traceFile;  ///< write a Chrome trace here
+  /// For a `real:NAME` variant: the --ttmlir-opt value (RealToolSpec text),
+  /// and where to record its run (empty: do not record).
+  std::string realTool;
+  std::string recordDir;
+  double realTimeoutSeconds = 60;
 };
 
 /// Process exit codes of `dstlab run` / `dstlab cell` (documented in README).
@@ -59,6 +64,9 @@ enum ExitCode : int {
   kExitBadInput = 5,
   kExitTimeout = 6, ///< simulator step limit
   kExitImprecise = 7,
+  /// The real tt-mlir tool of a `real:` variant crashed (dstlab's own
+  /// crashes still end the process with the signal).
+  kExitCrash = 8,
 };
 
 struct HazardRecord {
@@ -79,7 +87,8 @@ struct SeedResult {
 
 struct CellResult {
   /// pass | miscompiled | imprecise | hazard | deadlock | error | timeout |
-  /// bad-input (crash is only ever decided by the parent process).
+  /// bad-input | crash (a child reports crash only for the real tool of a
+  /// `real:` variant; its own crash is decided by the parent process).
   std::string outcome;
   std::string signature;          ///< diagnostic text for error; hazard kind
   /// Worst over the seeds: lowest PCC, highest errors, the bounds of the
@@ -100,6 +109,10 @@ struct CellResult {
   std::optional<double> peakTflops;
   std::optional<bool> isAttention; ///< for attention-shaped programs
   std::string message;            ///< one human line
+  /// A `real:` variant's tool crash: "File.cpp:357" from its assertion line.
+  std::string crashSite;
+  /// A `real:` variant's tool stderr (tail), for crash and error outcomes.
+  std::string toolLog;
 };
 
 /// Compile, simulate and compare. Writes IR after each stage to dumpDir as it

@@ -24,7 +24,7 @@ bool isChildOutcome(StringRef outcome) {
   return outcome == "pass" || outcome == "miscompiled" ||
          outcome == "imprecise" || outcome == "hazard" ||
          outcome == "deadlock" || outcome == "error" || outcome == "timeout" ||
-         outcome == "bad-input";
+         outcome == "bad-input" || outcome == "crash";
 }
 
 ExitCode exitCodeFor(const CellResult &result) {
@@ -43,6 +43,8 @@ ExitCode exitCodeFor(const CellResult &result) {
     return kExitCompileError;
   if (o == "timeout")
     return kExitTimeout;
+  if (o == "crash")
+    return kExitCrash;
   return kExitBadInput;
 }
 
@@ -172,6 +174,8 @@ json::Value toJSON(const CellResult &r) {
       {"outcome", r.outcome},
       {"signature", orNull(r.signature)},
       {"message", orNull(r.message)},
+      {"crash_site", orNull(r.crashSite)},
+      {"tool_log", orNull(r.toolLog)},
       {"output_non_finite", r.outputNonFinite},
       {"seeds", std::move(seeds)},
       {"input_kind", orNull(r.inputKind)},
@@ -261,6 +265,10 @@ Expected<CellResult> cellResultFromJSON(const json::Value &value) {
   if (Error e = readString(*o, "signature", r.signature))
     return e;
   if (Error e = readString(*o, "message", r.message))
+    return e;
+  if (Error e = readString(*o, "crash_site", r.crashSite))
+    return e;
+  if (Error e = readString(*o, "tool_log", r.toolLog))
     return e;
   for (auto [key, field] : seedFigures(r))
     if (Error e = readFigure(*o, key, *field))

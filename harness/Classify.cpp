@@ -66,18 +66,50 @@ std::optional<StringRef> assertionLine(StringRef log) {
 
 } // namespace
 
+/// The string literals at the start of `text` joined as the compiler joins
+/// adjacent literals ("a " "b" -> "a b"); empty when `text` starts with none.
+static std::string joinedLiterals(StringRef text) {
+  std::string joined;
+  text = text.ltrim();
+  while (text.consume_front("\"")) {
+    size_t close = 0;
+    while (close < text.size() && text[close] != '"')
+      close += text[close] == '\\' ? 2 : 1;
+    if (close >= text.size())
+      break;
+    joined += text.take_front(close).str();
+    text = text.drop_front(close + 1).ltrim();
+  }
+  return joined;
+}
+
 std::string crashSignatureFromLog(StringRef log) {
   if (std::optional<StringRef> line = assertionLine(log)) {
     StringRef rest = line->substr(line->find("Assertion"));
-    size_t open = rest.find('"');
-    if (open != StringRef::npos) {
-      size_t close = rest.find('"', open + 1);
-      if (close != StringRef::npos && close > open + 1)
-        return rest.slice(open + 1, close).str();
-    }
-    // A plain assert(expr): the expression between ` and '.
     size_t tick = rest.find('`');
+    // tt-mlir's TT_assert / TT_assertv (include/ttmlir/Asserts.h at
+    // ae4e7b838c): "Assertion `cond` failed[, was `a op b`][, message]".
+    size_t ttEnd = rest.find("` failed");
+    if (tick != StringRef::npos && ttEnd != StringRef::npos && ttEnd > tick) {
+      StringRef cond = rest.slice(tick + 1, ttEnd).trim();
+      StringRef after = rest.drop_front(ttEnd + strlen("` failed"));
+      if (after.consume_front(", was `")) {
+        size_t close = after.find('`');
+        after = close == StringRef::npos ? StringRef() : after.drop_front(close + 1);
+      }
+      if (after.consume_front(", ") && !after.trim().empty())
+        return after.trim().str();
+      return cond.str();
+    }
+    // glibc's assert(expr): "Assertion `expr' failed."; a message in the
+    // expression is its string literal, possibly split across adjacent ones.
+    size_t open = rest.find('"');
     size_t end = rest.rfind("' failed");
+    if (open != StringRef::npos && (end == StringRef::npos || open < end)) {
+      std::string message = joinedLiterals(rest.drop_front(open));
+      if (!message.empty())
+        return message;
+    }
     if (tick != StringRef::npos && end != StringRef::npos && end > tick + 1)
       return rest.slice(tick + 1, end).trim().str();
     return rest.trim().str();
@@ -156,6 +188,10 @@ Classification classifyChild(const ChildStatus &status) {
   if (c.outcome != "pass" && c.outcome != "miscompiled" &&
       c.outcome != "imprecise")
     c.crashLog = status.stderrTail;
+  // A real tool's crash or diagnostic: its own log is the one to keep.
+  if (!result->toolLog.empty())
+    c.crashLog = result->toolLog;
+  c.crashSite = result->crashSite;
   c.result = std::move(*result);
   return c;
 }

@@ -1,6 +1,7 @@
 //===- Matrix.cpp - a matrix run: cells, JSON, merge ----------------------===//
 
 #include "harness/Matrix.h"
+#include "harness/RealTool.h"
 
 #include "harness/CellResult.h"
 
@@ -124,6 +125,33 @@ MatrixSummary summarize(const MatrixRun &run) {
   return s;
 }
 
+void markModelDivergence(MatrixRun &run) {
+  auto describe = [](const CellRecord &c) {
+    std::string text = c.variant + ": " + c.outcome;
+    if (c.signature)
+      text += " \"" + *c.signature + "\"";
+    if (c.crashSite)
+      text += " (" + *c.crashSite + ")";
+    return text;
+  };
+  for (const RealToolInfo &tool : run.realTools) {
+    if (tool.model.empty() || !llvm::is_contained(run.variants, tool.model))
+      continue;
+    for (CellRecord &real : run.cells) {
+      if (real.variant != tool.variant)
+        continue;
+      real.modelDiverges.reset();
+      const CellRecord *model = run.findCell(real.repro, real.config, tool.model);
+      if (!model)
+        continue;
+      if (model->outcome != real.outcome ||
+          model->signature != real.signature ||
+          model->crashSite != real.crashSite)
+        real.modelDiverges = describe(*model);
+    }
+  }
+}
+
 CellRecord makeCellRecord(const Repro &repro, const ReproConfig &config,
                           StringRef variant, const Classification &cls,
                           std::optional<double> seconds,
@@ -170,7 +198,13 @@ CellRecord makeCellRecord(const Repro &repro, const ReproConfig &config,
     cell.attention = r.isAttention;
   }
   auto e = config.expect.find(variant.str());
-  if (e != config.expect.end()) {
+  if (isRealVariant(variant)) {
+    // A real tool has no expectation: what it does is the observation. Only
+    // dstlab's own failure to observe it (its crash, a bad recording) is
+    // not as expected.
+    cell.expected = "observed";
+    cell.asExpected = cls.result && cell.outcome != "bad-input";
+  } else if (e != config.expect.end()) {
     cell.expected = e->second.str();
     cell.asExpected =
         meetsExpectation(e->second, cell.outcome, cls.signature, hazards,
@@ -216,6 +250,7 @@ json::Value toJSON(const CellRecord &c) {
       {"cycles", orNull(c.cycles)},
       {"seconds", orNull(c.seconds)},
       {"attention", orNull(c.attention)},
+      {"model_diverges", orNull(c.modelDiverges)},
   };
   json::Object nonFinite;
   for (auto [key, field] :
@@ -267,6 +302,13 @@ json::Value toJSON(const MatrixRun &run) {
   json::Array variants;
   for (const std::string &v : run.variants)
     variants.push_back(v);
+  json::Array realTools;
+  for (const RealToolInfo &t : run.realTools)
+    realTools.push_back(json::Object{{"variant", t.variant},
+                                     {"commit", t.commit},
+                                     {"asserts", t.asserts},
+                                     {"recorded", t.recorded},
+                                     {"model", t.model.empty() ? json::Value(nullptr) : json::Value(t.model)}});
   return json::Object{
       {"schema", run.schema},
       {"seed", run.seed},
@@ -278,6 +320,7 @@ json::Value toJSON(const MatrixRun &run) {
        }()},
       {"timeout_seconds", run.timeoutSeconds},
       {"variants", std::move(variants)},
+      {"real_tools", std::move(realTools)},
       {"filter", orNull(run.filter)},
       {"shard", std::move(shard)},
       {"repros", std::move(repros)},
@@ -454,6 +497,45 @@ Expected<MatrixRun> parseMatrix(StringRef text, StringRef source) {
     run.variants.push_back(s->str());
   }
 
+  if (const json::Value *tools = o.get("real_tools");
+      tools && tools->kind() != json::Value::Null) {
+    const json::Array *array = tools->getAsArray();
+    if (!array)
+      return r.fail("real_tools", "expected an array");
+    for (auto [i, tv] : llvm::enumerate(*array)) {
+      std::string where = ("real_tools[" + Twine(i) + "]").str();
+      Expected<const json::Object *> to = r.object(tv, where);
+      if (!to)
+        return to.takeError();
+      RealToolInfo t;
+      for (auto [key, out] :
+           {std::pair<StringRef, std::string *>{"variant", &t.variant},
+            {"commit", &t.commit}}) {
+        Expected<std::string> v = r.string(**to, key, where);
+        if (!v)
+          return v.takeError();
+        *out = std::move(*v);
+      }
+      std::optional<bool> asserts, recorded;
+      if (Error e = r.optBool(**to, "asserts", where, asserts))
+        return e;
+      if (Error e = r.optBool(**to, "recorded", where, recorded))
+        return e;
+      std::optional<std::string> model;
+      if (Error e = r.optString(**to, "model", where, model))
+        return e;
+      t.asserts = asserts.value_or(true);
+      t.recorded = recorded.value_or(false);
+      t.model = model.value_or("");
+      if (!isRealVariant(t.variant) ||
+          !llvm::is_contained(run.variants, t.variant))
+        return r.fail(where + ".variant",
+                      "'" + t.variant + "' is not a real: variant listed in "
+                                        "\"variants\"");
+      run.realTools.push_back(std::move(t));
+    }
+  }
+
   if (const json::Value *shard = o.get("shard");
       shard && shard->kind() != json::Value::Null) {
     Expected<const json::Object *> so = r.object(*shard, "shard");
@@ -577,7 +659,8 @@ Expected<MatrixRun> parseMatrix(StringRef text, StringRef source) {
                             {"message", &cell.message},
                             {"exit_status", &cell.exitStatus},
                             {"crash_log", &cell.crashLog},
-                            {"dump", &cell.dump}})
+                            {"dump", &cell.dump},
+                            {"model_diverges", &cell.modelDiverges}})
       if (Error e = r.optString(c, key, where, *out))
         return e;
     for (auto [key, out] :
@@ -714,6 +797,8 @@ Expected<MatrixRun> mergeRuns(std::vector<MatrixRun> runs,
                       seedsText(first.seeds) + ")");
     if (run.variants != first.variants)
       return mismatch("variants");
+    if (run.realTools != first.realTools)
+      return mismatch("real_tools");
     if (run.filter != first.filter)
       return mismatch("filter");
     if (run.timeoutSeconds != first.timeoutSeconds)
@@ -771,6 +856,7 @@ Expected<MatrixRun> mergeRuns(std::vector<MatrixRun> runs,
   }
   merged.timing = timing;
   sortCells(merged);
+  markModelDivergence(merged);
   return merged;
 }
 

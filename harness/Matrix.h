@@ -63,6 +63,10 @@ struct CellRecord {
   std::optional<uint64_t> cycles;
   std::optional<std::vector<HazardRecord>> hazards;
   std::optional<bool> attention;
+  /// A `real:` cell whose model column (same commit and assert mode) ended
+  /// differently: what the model said, e.g. `upstream: crash "..."
+  /// (File.cpp:356)`.
+  std::optional<std::string> modelDiverges;
 
   std::string id() const { return repro + "/" + config + "/" + variant; }
 };
@@ -72,12 +76,28 @@ struct MatrixTiming {
   unsigned jobs = 0;
 };
 
+/// A real tt-mlir tool behind a `real:NAME` column (no paths: they are the
+/// machine's).
+struct RealToolInfo {
+  std::string variant; ///< "real:NAME"
+  std::string commit;  ///< as given on the command line
+  bool asserts = true;
+  bool recorded = false; ///< replayed from recordings
+  std::string model;   ///< the model column it is held to, or empty
+
+  bool operator==(const RealToolInfo &o) const {
+    return variant == o.variant && commit == o.commit &&
+           asserts == o.asserts && recorded == o.recorded && model == o.model;
+  }
+};
+
 struct MatrixRun {
   std::string schema = kMatrixSchema;
   uint64_t seed = 0;             ///< the first seed
   std::vector<uint64_t> seeds{0}; ///< every seed each numeric cell ran
   double timeoutSeconds = 60;
   std::vector<std::string> variants;
+  std::vector<RealToolInfo> realTools;
   std::optional<std::string> filter;
   std::optional<std::pair<unsigned, unsigned>> shard; ///< index, total
   std::vector<ReproInfo> repros;
@@ -95,6 +115,10 @@ struct MatrixSummary {
   std::map<std::string, size_t> outcomes;
 };
 MatrixSummary summarize(const MatrixRun &run);
+
+/// Sets modelDiverges on every `real:` cell whose model column is in the
+/// run and ended with another outcome, signature or crash site.
+void markModelDivergence(MatrixRun &run);
 
 /// Builds a cell from the parent's classification of its child.
 CellRecord makeCellRecord(const Repro &repro, const ReproConfig &config,

@@ -27,8 +27,11 @@ struct Args {
   std::vector<std::string> positional;
   std::map<std::string, std::string> values;
   std::map<std::string, bool> flags;
+  /// Every value of an option given more than once, in order.
+  std::map<std::string, std::vector<std::string>> lists;
 
   std::optional<std::string> get(llvm::StringRef name) const;
+  std::vector<std::string> getAll(llvm::StringRef name) const;
   bool flag(llvm::StringRef name) const;
 };
 

@@ -11,6 +11,7 @@
 
 #include "harness/CellResult.h"
 #include "harness/Matrix.h"
+#include "harness/RealTool.h"
 #include "harness/Render.h"
 #include "harness/Repro.h"
 #include "harness/Runner.h"
@@ -64,7 +65,7 @@ int matrixCommand(ArrayRef<std::string> argv, const char *argv0) {
   std::optional<Args> args = parseArgs(cmd, argv,
                                        {"filter", "variants", "jobs", "shard",
                                         "seed", "seeds", "timeout", "out",
-                                        "cell-exe"},
+                                        "cell-exe", "ttmlir-opt", "record"},
                                        {"no-timing", "quiet"});
   if (!args)
     return kToolError;
@@ -96,7 +97,46 @@ int matrixCommand(ArrayRef<std::string> argv, const char *argv0) {
     variants = ordered;
   }
 
+  // Real tt-mlir tools: one column each, after the model's.
+  std::vector<RealToolSpec> realTools;
+  for (const std::string &text : args->getAll("ttmlir-opt")) {
+    Expected<RealToolSpec> spec = RealToolSpec::parse(text);
+    if (!spec) {
+      reportError(cmd, toString(spec.takeError()));
+      return kToolError;
+    }
+    if (llvm::any_of(realTools, [&](const RealToolSpec &t) {
+          return t.name == spec->name;
+        })) {
+      reportError(cmd, "two --ttmlir-opt named '" + spec->name + "'");
+      return kToolError;
+    }
+    if (!spec->replay && !sys::fs::can_execute(spec->path)) {
+      reportError(cmd, "--ttmlir-opt " + spec->name + ": " + spec->path +
+                           " is not an executable");
+      return kToolError;
+    }
+    if (spec->replay && !sys::fs::is_directory(spec->path)) {
+      reportError(cmd, "--ttmlir-opt " + spec->name + ": recordings " +
+                           spec->path + " is not a directory");
+      return kToolError;
+    }
+    realTools.push_back(std::move(*spec));
+  }
+  std::optional<std::string> recordDir = args->get("record");
+  if (recordDir && llvm::none_of(realTools, [](const RealToolSpec &t) {
+        return !t.replay;
+      })) {
+    reportError(cmd, "--record needs a --ttmlir-opt with a binary");
+    return kToolError;
+  }
+
   MatrixRun run;
+  for (const RealToolSpec &t : realTools) {
+    variants.push_back(t.variant());
+    run.realTools.push_back(RealToolInfo{t.variant(), t.commit, !t.ndebug,
+                                         t.replay, t.modelVariant()});
+  }
   run.variants = variants;
   std::optional<std::vector<uint64_t>> seeds = parseSeeds(cmd, *args);
   if (!seeds)
@@ -270,6 +310,20 @@ int matrixCommand(ArrayRef<std::string> argv, const char *argv0) {
       job.argv.insert(job.argv.end(), {"--input-kind", cell.config->inputKind});
     if (!cell.config->precision.empty())
       job.argv.insert(job.argv.end(), {"--precision", cell.config->precision});
+    if (isRealVariant(cell.variant)) {
+      const RealToolSpec &t = *llvm::find_if(realTools, [&](const auto &t) {
+        return t.variant() == cell.variant;
+      });
+      // The tool's own limit leaves the cell time to report it.
+      job.argv.insert(job.argv.end(),
+                      {"--ttmlir-opt", t.str(), "--tool-timeout",
+                       formatNumber(std::max(1.0, timeout * 0.8), 6)});
+      if (recordDir && !t.replay) {
+        SmallString<256> rec(*recordDir);
+        sys::path::append(rec, t.name);
+        job.argv.insert(job.argv.end(), {"--record", rec.str().str()});
+      }
+    }
     job.resultPath = json.str().str();
     job.timeoutSeconds = timeout;
     childJobs.push_back(std::move(job));
@@ -346,6 +400,7 @@ int matrixCommand(ArrayRef<std::string> argv, const char *argv0) {
     run.cells.push_back(std::move(*r));
   }
   sortCells(run);
+  markModelDivergence(run);
   if (!noTiming)
     run.timing = MatrixTiming{wall, jobs};
 

@@ -15,6 +15,7 @@
 
 #include "harness/Cell.h"
 #include "harness/CellResult.h"
+#include "harness/RealTool.h"
 #include "harness/Matrix.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -33,6 +34,13 @@ std::optional<std::string> Args::get(StringRef name) const {
   auto it = values.find(name.str());
   if (it == values.end())
     return std::nullopt;
+  return it->second;
+}
+
+std::vector<std::string> Args::getAll(StringRef name) const {
+  auto it = lists.find(name.str());
+  if (it == lists.end())
+    return {};
   return it->second;
 }
 
@@ -113,14 +121,13 @@ std::optional<Args> parseArgs(StringRef command, ArrayRef<std::string> argv,
       continue;
     }
     if (llvm::is_contained(withValue, name)) {
-      if (inlineValue) {
-        args.values[name.str()] = inlineValue->str();
-      } else if (i + 1 < argv.size()) {
-        args.values[name.str()] = argv[++i];
-      } else {
+      if (!inlineValue && i + 1 >= argv.size()) {
         reportError(command, "--" + name + " needs a value");
         return std::nullopt;
       }
+      std::string value = inlineValue ? inlineValue->str() : argv[++i];
+      args.values[name.str()] = value;
+      args.lists[name.str()].push_back(std::move(value));
       continue;
     }
     reportError(command, "unknown option '" + a +
@@ -141,9 +148,14 @@ const char *kUsage = R"(usage: dstlab <command> [options]
   run FILE.mlir [--program P] [--variant V] [--grid RxC] [--seed S]
                 [--seeds N|A..B] [--input-kind K] [--precision R]
                 [--inputs DIR] [--dump DIR] [--trace FILE] [--json FILE]
+                [--ttmlir-opt NAME=PATH@COMMIT[+ndebug] [--record DIR]
+                 [--tool-timeout S]]
       Compile one tl program with one pipeline variant, run it on the
       simulated grid at every seed and judge it against its exact and
-      faithful references. Exit code: the outcome.
+      faithful references. Exit code: the outcome. With --ttmlir-opt the
+      variant is real:NAME: the program is exported in COMMIT's D2M syntax
+      and compiled by the real tt-mlir tool at PATH (or replayed from
+      recorded:DIR), and what it emits is imported and simulated.
   cell FILE.mlir --program P --variant V [--seed S] [--seeds N|A..B]
                  [--input-kind K] [--precision R] [--ref-cache DIR]
                  --json OUT [--dump DIR]
@@ -151,7 +163,10 @@ const char *kUsage = R"(usage: dstlab <command> [options]
   matrix [REPRO_DIR_OR_FILES...] [--filter REGEX] [--variants a,b]
          [--jobs N] [--shard i/n] [--seed S] [--seeds N|A..B] [--timeout S]
          [--out DIR] [--cell-exe PATH] [--no-timing] [--quiet]
-      Every repro x configuration x variant, each cell in its own process.
+         [--ttmlir-opt NAME=PATH@COMMIT[+ndebug]]... [--record DIR]
+      Every repro x configuration x variant, each cell in its own process;
+      each --ttmlir-opt adds a column real:NAME (see run), flagged where the
+      model of the same commit and assert mode ended differently.
       Writes matrix.json, matrix.md, junit.xml. Exit 0 iff all as expected.
   merge A.json B.json... --out DIR
       Join shard results into one matrix.json (+ matrix.md, junit.xml).
@@ -160,7 +175,8 @@ const char *kUsage = R"(usage: dstlab <command> [options]
   diff BEFORE.json AFTER.json [--out FILE]
       Markdown of what changed; exit 1 iff a cell regressed.
 
-Variants: upstream, upstream-release, multi-user, unary-reduce, fixed.
+Variants: upstream, upstream-release, multi-user, unary-reduce, fixed, and
+real:NAME with --ttmlir-opt. Exit code 8: the real tool crashed.
 Seeds: --seed S is the first (default 0), --seeds N how many (default 3) or
 A..B which. Input kinds: uniform, negative-scores, peaked, late-max,
 large-values, zero-row. Precision recipes: balanced, accurate (default:
@@ -168,9 +184,55 @@ accurate under fixed, balanced otherwise).
 See tools/dstlab/README.md.
 )";
 
+/// --ttmlir-opt SPEC (and --record DIR, --tool-timeout S) of run and cell:
+/// the variant becomes `real:NAME` unless it was given as such.
+bool applyRealTool(StringRef command, const Args &args,
+                   CellRequest &request) {
+  std::optional<std::string> text = args.get("ttmlir-opt");
+  if (!text) {
+    if (args.get("record") || args.get("tool-timeout")) {
+      reportError(command, "--record and --tool-timeout need --ttmlir-opt");
+      return false;
+    }
+    return true;
+  }
+  Expected<RealToolSpec> spec = RealToolSpec::parse(*text);
+  if (!spec) {
+    reportError(command, toString(spec.takeError()));
+    return false;
+  }
+  if (args.get("variant") && request.variant != spec->variant()) {
+    reportError(command, "--variant " + request.variant +
+                             " does not match --ttmlir-opt (its column is " +
+                             spec->variant() + ")");
+    return false;
+  }
+  request.variant = spec->variant();
+  request.realTool = *text;
+  request.recordDir = args.get("record").value_or("");
+  if (!request.recordDir.empty() && spec->replay) {
+    reportError(command, "--record needs a binary, not recorded:DIR");
+    return false;
+  }
+  if (std::optional<std::string> t = args.get("tool-timeout"))
+    if (StringRef(*t).getAsDouble(request.realTimeoutSeconds) ||
+        !(request.realTimeoutSeconds > 0) ||
+        request.realTimeoutSeconds > 86400) {
+      reportError(command, "--tool-timeout must be a number of seconds in "
+                           "(0, 86400], got '" + *t + "'");
+      return false;
+    }
+  return true;
+}
+
 bool checkVariant(StringRef command, StringRef variant) {
   if (llvm::is_contained(allVariants(), variant.str()))
     return true;
+  if (isRealVariant(variant)) {
+    reportError(command, "variant '" + variant +
+                             "' needs --ttmlir-opt NAME=PATH@COMMIT");
+    return false;
+  }
   reportError(command, "unknown variant '" + variant +
                            "' (variants: " + join(allVariants(), ", ") + ")");
   return false;
@@ -180,7 +242,8 @@ int cellCommand(ArrayRef<std::string> argv) {
   std::optional<Args> args = parseArgs(
       "cell", argv,
       {"program", "variant", "seed", "seeds", "input-kind", "precision",
-       "ref-cache", "json", "dump", "grid"},
+       "ref-cache", "json", "dump", "grid", "ttmlir-opt", "record",
+       "tool-timeout"},
       {});
   if (!args)
     return kExitBadInput;
@@ -200,7 +263,8 @@ int cellCommand(ArrayRef<std::string> argv) {
   if (std::optional<std::string> grid = args->get("grid"))
     request.grid = *grid;
   std::optional<std::vector<uint64_t>> seeds = parseSeeds("cell", *args);
-  if (!seeds || !checkVariant("cell", request.variant))
+  if (!seeds || !applyRealTool("cell", *args, request) ||
+      (request.realTool.empty() && !checkVariant("cell", request.variant)))
     return kExitBadInput;
   request.seeds = *seeds;
   if (!request.dumpDir.empty())
@@ -221,7 +285,8 @@ int runCommand(ArrayRef<std::string> argv) {
   std::optional<Args> args = parseArgs(
       "run", argv,
       {"program", "variant", "grid", "seed", "seeds", "input-kind",
-       "precision", "inputs", "dump", "trace", "json"},
+       "precision", "inputs", "dump", "trace", "json", "ttmlir-opt", "record",
+       "tool-timeout"},
       {});
   if (!args)
     return kExitBadInput;
@@ -242,7 +307,8 @@ int runCommand(ArrayRef<std::string> argv) {
   request.inputKind = args->get("input-kind").value_or("");
   request.precision = args->get("precision").value_or("");
   std::optional<std::vector<uint64_t>> seeds = parseSeeds("run", *args);
-  if (!seeds || !checkVariant("run", request.variant))
+  if (!seeds || !applyRealTool("run", *args, request) ||
+      (request.realTool.empty() && !checkVariant("run", request.variant)))
     return kExitBadInput;
   request.seeds = *seeds;
   // Given inputs are one set: one seed, the one named or the first.

@@ -1,0 +1,42 @@
+//===- RealCell.h - compile a cell with a real tt-mlir tool ----*- C++ -*-===//
+//
+// The compile step of a `real:NAME` cell: tt-lang's front end (Nov 2025:
+// ternary reduce, per-tile transpose) to the stage before the DST pass,
+// export in the commit's D2M syntax (bridge/), the real tool (or its
+// recording), import of its output, dstlab's back end. What the tool did
+// decides the cell when it did not compile: a crash with its assertion and
+// site, a diagnostic, a timeout.
+//
+//===----------------------------------------------------------------------===//
+#ifndef DSTLAB_HARNESS_REALCELL_H
+#define DSTLAB_HARNESS_REALCELL_H
+
+#include "harness/Cell.h"
+
+#include "llvm/ADT/StringRef.h"
+
+#include <optional>
+
+namespace mlir {
+class ModuleOp;
+} // namespace mlir
+
+namespace dstlab::harness {
+
+/// Compiles `module` (one tl.program) for `request` (a `real:` variant). The
+/// result when the cell ends here (crash, error, timeout, bad-input);
+/// std::nullopt when `module` now holds the kernels to simulate.
+/// `precision` is the recipe's name.
+std::optional<CellResult> compileWithRealTool(mlir::ModuleOp module,
+                                              const CellRequest &request,
+                                              llvm::StringRef precision);
+
+/// The exported text of `request`'s program for its real tool's commit
+/// (for `dstlab export` and tests): bad-input or error results as errors.
+llvm::Expected<std::string> exportForRealTool(mlir::ModuleOp module,
+                                              llvm::StringRef commit,
+                                              llvm::StringRef precision);
+
+} // namespace dstlab::harness
+
+#endif // DSTLAB_HARNESS_REALCELL_H

@@ -1,0 +1,352 @@
+//===- RealTool.cpp - a real tt-mlir opt tool as a matrix column ----------===//
+
+#include "harness/RealTool.h"
+
+#include "harness/Classify.h"
+#include "harness/Matrix.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/ScopeExit.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+
+#include <cerrno>
+#include <chrono>
+#include <csignal>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+
+using namespace llvm;
+
+namespace dstlab::harness {
+
+namespace {
+
+Error makeError(const Twine &message) {
+  return createStringError(inconvertibleErrorCode(), message);
+}
+
+bool validName(StringRef name) {
+  return !name.empty() && llvm::all_of(name, [](char c) {
+    return isAlnum(c) || c == '_' || c == '.' || c == '-';
+  });
+}
+
+/// The commit dstlab's upstream model describes (compiler/Dialect/D2M/
+/// Transforms/InsertDstRegisterAccess.cpp).
+constexpr StringRef kModelledCommit = "ae4e7b838c";
+
+Expected<std::string> readFile(const Twine &path) {
+  ErrorOr<std::unique_ptr<MemoryBuffer>> buffer =
+      MemoryBuffer::getFile(path, /*IsText=*/true);
+  if (!buffer)
+    return makeError(path + ": " + buffer.getError().message());
+  return (*buffer)->getBuffer().str();
+}
+
+} // namespace
+
+Expected<RealToolSpec> RealToolSpec::parse(StringRef text) {
+  auto bad = [&](const Twine &why) {
+    return makeError("--ttmlir-opt '" + text + "': " + why +
+                     " (expected NAME=PATH@COMMIT[+ndebug] or "
+                     "NAME=recorded:DIR@COMMIT[+ndebug])");
+  };
+  RealToolSpec spec;
+  auto [name, rest] = text.split('=');
+  if (rest.empty() && !text.contains('='))
+    return bad("no '='");
+  if (!validName(name))
+    return bad("NAME must be letters, digits, '_', '.' or '-'");
+  spec.name = name.str();
+  size_t at = rest.rfind('@');
+  if (at == StringRef::npos)
+    return bad("no '@COMMIT'");
+  StringRef path = rest.take_front(at);
+  StringRef commit = rest.drop_front(at + 1);
+  if (commit.consume_back("+ndebug"))
+    spec.ndebug = true;
+  if (commit.size() < 7 || commit.size() > 40 ||
+      !llvm::all_of(commit, [](char c) { return isHexDigit(c); }))
+    return bad("COMMIT must be 7 to 40 hex digits");
+  spec.commit = commit.lower();
+  if (path.consume_front("recorded:"))
+    spec.replay = true;
+  if (path.empty())
+    return bad("empty PATH");
+  spec.path = path.str();
+  return spec;
+}
+
+std::string RealToolSpec::str() const {
+  return name + "=" + (replay ? "recorded:" : "") + path + "@" + commit +
+         (ndebug ? "+ndebug" : "");
+}
+
+std::string RealToolSpec::modelVariant() const {
+  if (!StringRef(kModelledCommit).starts_with(commit) &&
+      !StringRef(commit).starts_with(kModelledCommit))
+    return "";
+  return ndebug ? "upstream-release" : "upstream";
+}
+
+bool isRealVariant(StringRef variant) {
+  return variant.starts_with(kRealVariantPrefix);
+}
+
+StringRef statusName(RealRun::Status status) {
+  switch (status) {
+  case RealRun::Compiled:
+    return "compiled";
+  case RealRun::Diagnostic:
+    return "diagnostic";
+  case RealRun::Crash:
+    return "crash";
+  case RealRun::Timeout:
+    return "timeout";
+  }
+  return "compiled";
+}
+
+Expected<RealRun> runRealTool(const RealToolSpec &spec, StringRef fullCommit,
+                              ArrayRef<std::string> args, StringRef input,
+                              double timeoutSeconds) {
+  if (!sys::fs::can_execute(spec.path))
+    return makeError("--ttmlir-opt " + spec.name + ": " + spec.path +
+                     " is not an executable");
+  SmallString<128> dir;
+  if (std::error_code ec =
+          sys::fs::createUniqueDirectory("dstlab-ttmlir", dir))
+    return makeError("cannot create a temporary directory: " + ec.message());
+  auto cleanup = llvm::make_scope_exit(
+      [&] { sys::fs::remove_directories(dir, /*IgnoreErrors=*/true); });
+  SmallString<128> inPath(dir), outPath(dir), errPath(dir);
+  sys::path::append(inPath, "input.mlir");
+  sys::path::append(outPath, "output.mlir");
+  sys::path::append(errPath, "stderr.txt");
+  if (Error e = writeFileAtomically(inPath, input))
+    return std::move(e);
+
+  RealRun run;
+  run.args.assign(args.begin(), args.end());
+  // The importer reads the generic form with every attribute inline.
+  run.args.push_back("--mlir-print-op-generic");
+  run.args.push_back("--mlir-print-local-scope");
+  run.commit = fullCommit.str();
+  run.ndebug = spec.ndebug;
+
+  std::vector<std::string> argvStrings = {spec.path};
+  argvStrings.insert(argvStrings.end(), run.args.begin(), run.args.end());
+  argvStrings.push_back(std::string(inPath));
+  std::vector<char *> argv;
+  for (std::string &s : argvStrings)
+    argv.push_back(s.data());
+  argv.push_back(nullptr);
+
+  pid_t pid = fork();
+  if (pid < 0)
+    return makeError(Twine("fork: ") + strerror(errno));
+  if (pid == 0) {
+    setpgid(0, 0);
+    struct rlimit noCore = {0, 0};
+    setrlimit(RLIMIT_CORE, &noCore);
+    int in = open("/dev/null", O_RDONLY);
+    int out = open(outPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    int err = open(errPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (in < 0 || out < 0 || err < 0)
+      _exit(127);
+    dup2(in, 0);
+    dup2(out, 1);
+    dup2(err, 2);
+    execv(argv[0], argv.data());
+    _exit(127);
+  }
+  setpgid(pid, pid);
+  auto start = std::chrono::steady_clock::now();
+  int status = 0;
+  bool timedOut = false;
+  while (true) {
+    pid_t r = waitpid(pid, &status, WNOHANG);
+    if (r == pid)
+      break;
+    if (r < 0 && errno != EINTR)
+      return makeError(Twine("waitpid: ") + strerror(errno));
+    double elapsed = std::chrono::duration<double>(
+                         std::chrono::steady_clock::now() - start)
+                         .count();
+    if (!timedOut && elapsed > timeoutSeconds) {
+      kill(-pid, SIGKILL);
+      timedOut = true;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+
+  Expected<std::string> err = readFile(errPath);
+  run.stderrText = err ? *err : (consumeError(err.takeError()), "");
+  Expected<std::string> out = readFile(outPath);
+  run.output = out ? *out : (consumeError(out.takeError()), "");
+  if (timedOut) {
+    run.status = RealRun::Timeout;
+  } else if (WIFSIGNALED(status)) {
+    run.status = RealRun::Crash;
+    run.signal = WTERMSIG(status);
+  } else {
+    run.exitCode = WEXITSTATUS(status);
+    if (run.exitCode == 127 && run.stderrText.empty())
+      return makeError("--ttmlir-opt " + spec.name + ": cannot run " +
+                       spec.path);
+    run.status = run.exitCode == 0 ? RealRun::Compiled : RealRun::Diagnostic;
+  }
+  return run;
+}
+
+std::string recordingDir(StringRef root, StringRef repro, StringRef program) {
+  SmallString<256> dir(root);
+  sys::path::append(dir, repro, program);
+  return std::string(dir);
+}
+
+Error writeRecording(StringRef dir, StringRef input, const RealRun &run) {
+  if (std::error_code ec = sys::fs::create_directories(dir))
+    return makeError(dir + ": " + ec.message());
+  json::Array args;
+  for (const std::string &a : run.args)
+    args.push_back(a);
+  json::Object meta{
+      {"schema", kRealRunSchema},
+      {"commit", run.commit},
+      {"tool", "ttmlir-opt"},
+      {"asserts", run.ndebug ? "off" : "on"},
+      {"args", std::move(args)},
+      {"status", statusName(run.status)},
+      {"exit_code", run.status == RealRun::Crash ||
+                            run.status == RealRun::Timeout
+                        ? json::Value(nullptr)
+                        : json::Value(run.exitCode)},
+      {"signal", run.status == RealRun::Crash
+                     ? json::Value(signalName(run.signal))
+                     : json::Value(nullptr)}};
+  std::string metaText;
+  raw_string_ostream os(metaText);
+  os << formatv("{0:2}", json::Value(std::move(meta))) << "\n";
+  SmallString<256> path;
+  auto write = [&](StringRef name, StringRef text) -> Error {
+    path = dir;
+    sys::path::append(path, name);
+    return writeFileAtomically(path, text);
+  };
+  if (Error e = write("input.mlir", input))
+    return e;
+  if (Error e = write("stderr.txt", run.stderrText))
+    return e;
+  path = dir;
+  sys::path::append(path, "output.mlir");
+  if (run.output.empty())
+    sys::fs::remove(path);
+  else if (Error e = write("output.mlir", run.output))
+    return e;
+  // run.json last: a recording without it is incomplete.
+  return write("run.json", metaText);
+}
+
+Expected<RealRun> readRecording(StringRef dir, StringRef input,
+                                StringRef fullCommit) {
+  SmallString<256> path(dir);
+  sys::path::append(path, "run.json");
+  Expected<std::string> metaText = readFile(path);
+  if (!metaText)
+    return makeError("no recording of this program: " +
+                     toString(metaText.takeError()));
+  auto bad = [&](const Twine &why) {
+    return makeError(path + ": " + why);
+  };
+  Expected<json::Value> meta = json::parse(*metaText);
+  if (!meta)
+    return bad(toString(meta.takeError()));
+  const json::Object *o = meta->getAsObject();
+  if (!o)
+    return bad("expected an object");
+  if (o->getString("schema") != StringRef(kRealRunSchema))
+    return bad(Twine("schema is not ") + kRealRunSchema);
+  RealRun run;
+  std::optional<StringRef> commit = o->getString("commit");
+  if (!commit)
+    return bad("no \"commit\"");
+  run.commit = commit->str();
+  if (run.commit != fullCommit)
+    return bad("recorded at commit " + run.commit + ", not " + fullCommit);
+  std::optional<StringRef> asserts = o->getString("asserts");
+  if (!asserts || (*asserts != "on" && *asserts != "off"))
+    return bad("\"asserts\" must be \"on\" or \"off\"");
+  run.ndebug = *asserts == "off";
+  if (const json::Array *args = o->getArray("args"))
+    for (const json::Value &a : *args)
+      if (std::optional<StringRef> s = a.getAsString())
+        run.args.push_back(s->str());
+  std::optional<StringRef> status = o->getString("status");
+  if (!status)
+    return bad("no \"status\"");
+  if (*status == "compiled")
+    run.status = RealRun::Compiled;
+  else if (*status == "diagnostic")
+    run.status = RealRun::Diagnostic;
+  else if (*status == "crash")
+    run.status = RealRun::Crash;
+  else if (*status == "timeout")
+    run.status = RealRun::Timeout;
+  else
+    return bad("unknown status '" + *status + "'");
+  if (std::optional<int64_t> code = o->getInteger("exit_code"))
+    run.exitCode = static_cast<int>(*code);
+  if (std::optional<StringRef> sig = o->getString("signal"))
+    for (int i = 1; i < 65; ++i)
+      if (signalName(i) == *sig)
+        run.signal = i;
+
+  path = dir;
+  sys::path::append(path, "input.mlir");
+  Expected<std::string> recordedInput = readFile(path);
+  if (!recordedInput)
+    return recordedInput.takeError();
+  if (*recordedInput != input)
+    return makeError(dir +
+                     ": stale recording: dstlab now exports a different "
+                     "input for this program; record it again "
+                     "(scripts/record-ttmlir.sh)");
+  path = dir;
+  sys::path::append(path, "stderr.txt");
+  Expected<std::string> err = readFile(path);
+  if (!err)
+    return err.takeError();
+  run.stderrText = std::move(*err);
+  path = dir;
+  sys::path::append(path, "output.mlir");
+  if (sys::fs::exists(path)) {
+    Expected<std::string> out = readFile(path);
+    if (!out)
+      return out.takeError();
+    run.output = std::move(*out);
+  }
+  return run;
+}
+
+std::string firstDiagnostic(StringRef log) {
+  SmallVector<StringRef> lines;
+  log.split(lines, '\n');
+  for (StringRef line : lines) {
+    size_t pos = line.find("error: ");
+    if (pos != StringRef::npos)
+      return line.drop_front(pos + strlen("error: ")).trim().str();
+  }
+  return "";
+}
+
+} // namespace dstlab::harness
