@@ -659,8 +659,7 @@ Expected<MatrixRun> parseMatrix(StringRef text, StringRef source) {
                             {"message", &cell.message},
                             {"exit_status", &cell.exitStatus},
                             {"crash_log", &cell.crashLog},
-                            {"dump", &cell.dump},
-                            {"model_diverges", &cell.modelDiverges}})
+                            {"dump", &cell.dump}})
       if (Error e = r.optString(c, key, where, *out))
         return e;
     for (auto [key, out] :
@@ -680,6 +679,10 @@ Expected<MatrixRun> parseMatrix(StringRef text, StringRef source) {
       }
     if (Error e = r.optNumber(c, "seconds", where, cell.seconds))
       return e;
+    // Newer than the other keys: absent in matrices written before it.
+    if (c.get("model_diverges"))
+      if (Error e = r.optString(c, "model_diverges", where, cell.modelDiverges))
+        return e;
     for (auto [key, out] :
          {std::pair<StringRef, std::optional<std::string> *>{"input_kind",
                                                              &cell.inputKind},

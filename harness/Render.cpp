@@ -2,6 +2,8 @@
 
 #include "harness/Render.h"
 
+#include "harness/RealTool.h"
+
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/ConvertUTF.h"
@@ -61,7 +63,7 @@ std::string escapeMarkdownCell(StringRef text) {
 std::string legendText() {
   return "\u2713 pass  \u2717 crash  E error  M miscompiled  I imprecise  "
          "H hazard  D deadlock  T timeout  ? bad input  \u00b7 not run  "
-         "! not as expected";
+         "! not as expected  \u2260 model diverges (real: columns)";
 }
 
 std::string describeOutcome(const CellRecord &c) {
@@ -91,6 +93,10 @@ std::string describeOutcome(const CellRecord &c) {
   } else if (c.message) {
     out += " (" + *c.message + ")";
   }
+  if (c.crashSite && isRealVariant(c.variant))
+    out += " at " + *c.crashSite;
+  if (c.modelDiverges)
+    out += "; model diverges: " + *c.modelDiverges;
   return out;
 }
 
@@ -124,6 +130,8 @@ std::string glyphCell(const CellRecord *c) {
   std::string g = glyphFor(c->outcome).str();
   if (!c->asExpected)
     g += "!";
+  if (c->modelDiverges)
+    g += "\u2260";
   return g;
 }
 
@@ -235,6 +243,36 @@ std::string renderMarkdown(const MatrixRun &run) {
     os << "\n";
   }
 
+  bool anyReal = !run.realTools.empty();
+  if (anyReal) {
+    os << "## Real tt-mlir columns\n\n";
+    for (const RealToolInfo &t : run.realTools)
+      os << "- `" << t.variant << "`: tt-mlir " << t.commit << ", asserts "
+         << (t.asserts ? "on" : "off")
+         << (t.recorded ? ", replayed from recordings" : ", live binary")
+         << "; model column: "
+         << (t.model.empty() ? std::string("none") : "`" + t.model + "`")
+         << "\n";
+    os << "\n### Where the model diverges\n\n";
+    size_t n = 0;
+    for (const CellRecord &c : run.cells)
+      if (c.modelDiverges) {
+        if (n++ == 0)
+          os << "| cell | real tt-mlir | model |\n|---|---|---|\n";
+        std::string real = c.outcome;
+        if (c.signature)
+          real += " \"" + *c.signature + "\"";
+        if (c.crashSite)
+          real += " (" + *c.crashSite + ")";
+        os << "| `" << c.id() << "` | " << escapeMarkdownCell(real) << " | "
+           << escapeMarkdownCell(*c.modelDiverges) << " |\n";
+      }
+    if (n == 0)
+      os << "Nowhere: every real cell with a model column ended as the model "
+            "did.\n";
+    os << "\n";
+  }
+
   os << "## All cells\n\n";
   os << "| repro | config | variant | outcome | expected | as expected | "
         "signature | inputs | precision | PCC | max error | faithful max "
@@ -310,6 +348,9 @@ std::string renderJUnit(const MatrixRun &run) {
           os << escapeXml(*c->crashLog);
         os << "</failure>\n";
       }
+      if (c->modelDiverges)
+        os << "      <properties><property name=\"model_diverges\" value=\""
+           << escapeXml(*c->modelDiverges) << "\"/></properties>\n";
       os << "      <system-out>" << escapeXml(describeOutcome(*c))
          << "</system-out>\n";
       os << "    </testcase>\n";

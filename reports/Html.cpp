@@ -241,6 +241,8 @@ void renderPanel(raw_ostream &os, const CellRecord &c,
     kv(os, "signature", *c.signature);
   if (c.crashSite)
     kv(os, "crash site", *c.crashSite);
+  if (c.modelDiverges)
+    kv(os, "model diverges", *c.modelDiverges);
   if (c.exitStatus)
     kv(os, "exit status", *c.exitStatus);
   if (c.message)
@@ -456,7 +458,11 @@ pre{background:#f6f6f6;padding:6px;overflow:auto;max-height:45vh;font-size:12px;
            << esc(c->outcome) << "\" title=\"" << esc(describeOutcome(*c))
            << "\"><details>"
            << "<summary>" << esc(glyphFor(c->outcome))
-           << (c->asExpected ? "" : "!") << "</summary>";
+           << (c->asExpected ? "" : "!")
+           << (c->modelDiverges ? "<span class=\"diverges\" title=\"model "
+                                  "diverges\">\u2260</span>"
+                                : "")
+           << "</summary>";
         renderPanel(os, *c, options);
         os << "</details></td>";
       }

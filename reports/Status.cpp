@@ -585,6 +585,50 @@ std::string renderStatus(const MatrixRun &run) {
           r.origin, "\u2014", &r);
   os << "\nLegend: " << legendText() << "\n\n";
 
+  // --- Real tt-mlir ------------------------------------------------------
+  if (!run.realTools.empty()) {
+    os << "## Real tt-mlir\n\n";
+    os << "Each `real:` column ran a real build of tt-mlir's DST pass on the "
+          "program exported in that commit's D2M syntax; what it emitted was "
+          "imported and simulated like the model's output. Where the model "
+          "column of the same commit and assert mode ended differently, the "
+          "cell says `model diverges` (\u2260): the model is wrong there.\n\n";
+    for (const RealToolInfo &t : run.realTools) {
+      size_t cells = 0, diverging = 0;
+      for (const CellRecord &c : run.cells)
+        if (c.variant == t.variant) {
+          ++cells;
+          diverging += c.modelDiverges.has_value();
+        }
+      os << "- `" << t.variant << "`: tt-mlir " << t.commit << ", asserts "
+         << (t.asserts ? "on" : "off")
+         << (t.recorded ? ", replayed from recorded outputs" : "") << "; "
+         << cells << " cells";
+      if (t.model.empty())
+        os << ", no model column to hold it to";
+      else if (!hasVariant(run, t.model))
+        os << ", model column `" << t.model << "` not in this run";
+      else
+        os << ", model `" << t.model << "` diverges on " << diverging;
+      os << ".\n";
+    }
+    bool header = false;
+    for (const CellRecord &c : run.cells) {
+      if (!c.modelDiverges)
+        continue;
+      if (!header) {
+        os << "\n| cell | real tt-mlir | model |\n|---|---|---|\n";
+        header = true;
+      }
+      CellRecord alone = c; // its own outcome, without the divergence note
+      alone.modelDiverges.reset();
+      os << "| `" << c.id() << "` | " << glyphFor(c.outcome) << " "
+         << escapeMarkdownCell(oneLine(describeOutcome(alone))) << " | "
+         << escapeMarkdownCell(*c.modelDiverges) << " |\n";
+    }
+    os << "\n";
+  }
+
   // --- Performance -------------------------------------------------------
   os << "## Performance\n\n";
   os << "The seed estimated 48\u201372 TFLOP/s for its two-kernel program "
