@@ -1,0 +1,208 @@
+#!/usr/bin/env python3
+"""Real tt-mlir in the loop, end to end.
+
+Modes:
+  outcomes --matrix M.json --write OUT.json
+      The outcome (outcome, signature, crash site) of every real: cell of a
+      matrix, as the replay test expects them (scripts/record-ttmlir.sh).
+  replay --dstlab EXE --repros DIR --data DIR --work DIR
+      Runs the matrix with the recorded outputs of the four real builds
+      (tests/data/ttmlir/<label>/) in place of the binaries: every recorded
+      output must be found, imported and simulated (no cell may end
+      bad-input or with dstlab crashing), the outcomes must be the recorded
+      ones, and the model columns' divergences must be flagged.
+  live --dstlab EXE --repros DIR --work DIR
+      With DSTLAB_TTMLIR_OPT=PATH (a ttmlir-opt or ttmlir-dst-opt of commit
+      DSTLAB_TTMLIR_COMMIT, default ae4e7b838c, asserts on) or
+      DSTLAB_TTMLIR_SRC=DIR (a tt-mlir tree of a known commit, built here with
+      scripts/build-ttmlir-dst.sh): the lit export of the seed's p1 must fail
+      under the binary with the assertion dstlab predicts, and the p1 cells
+      must run live. Skipped (exit 77) without either variable.
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+
+LABELS = [  # recording label -> --ttmlir-opt commit suffix
+    ("ae4e7b838c", "ae4e7b838c"),
+    ("ae4e7b838c-ndebug", "ae4e7b838c+ndebug"),
+    ("19c86fca45", "19c86fca45"),
+    ("19c86fca45-ndebug", "19c86fca45+ndebug"),
+]
+MULTI_USER = ("Currently we do not support multiple users in the same "
+              "compute dst region.")
+
+
+def fail(message):
+    print("check_real: FAIL: " + message)
+    sys.exit(1)
+
+
+def real_outcomes(matrix):
+    out = {}
+    for c in matrix["cells"]:
+        if not c["variant"].startswith("real:"):
+            continue
+        key = "%s/%s/%s" % (c["repro"], c["config"], c["variant"])
+        out[key] = {"outcome": c["outcome"], "signature": c.get("signature"),
+                    "crash_site": c.get("crash_site")}
+    return out
+
+
+def load(path):
+    with open(path) as f:
+        return json.load(f)
+
+
+def mode_outcomes(args):
+    outcomes = real_outcomes(load(args.matrix))
+    text = json.dumps(outcomes, indent=2, sort_keys=True) + "\n"
+    with open(args.write + ".tmp", "w") as f:
+        f.write(text)
+    os.replace(args.write + ".tmp", args.write)
+    print("check_real: %d real cells -> %s" % (len(outcomes), args.write))
+
+
+def mode_replay(args):
+    expected_path = os.path.join(args.data, "outcomes.json")
+    if not os.path.exists(expected_path):
+        fail("no recordings: %s (scripts/record-ttmlir.sh)" % expected_path)
+    expected = load(expected_path)
+    tools = []
+    for label, commit in LABELS:
+        tools += ["--ttmlir-opt", "%s=recorded:%s@%s" %
+                  (label, os.path.join(args.data, label), commit)]
+    out = os.path.join(args.work, "out")
+    cmd = [args.dstlab, "matrix", args.repros, "--variants",
+           "upstream,upstream-release", "--seeds", "1", "--jobs", "2",
+           "--timeout", "300", "--no-timing", "--quiet", "--out", out] + tools
+    if args.filter:
+        cmd += ["--filter", args.filter]
+    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          text=True)
+    if proc.returncode not in (0, 1):
+        fail("matrix exited %d\n%s" % (proc.returncode, proc.stderr))
+    matrix = load(os.path.join(out, "matrix.json"))
+    got = real_outcomes(matrix)
+    cells = {("%s/%s/%s" % (c["repro"], c["config"], c["variant"])): c
+             for c in matrix["cells"]}
+    problems = []
+    for key, cell in sorted(cells.items()):
+        if cell["variant"].startswith("real:") and not cell["as_expected"]:
+            problems.append("%s: not observed: %s %s (%s)" % (
+                key, cell["outcome"], cell.get("signature"),
+                cell.get("message")))
+    wanted = expected
+    for key in sorted(set(wanted) | set(got)):
+        if args.filter and key not in got:
+            continue
+        if key not in got:
+            problems.append("%s: recorded but not run" % key)
+        elif key not in wanted:
+            problems.append("%s: run but not in outcomes.json" % key)
+        elif got[key] != wanted[key]:
+            problems.append("%s: expected %s, got %s" % (
+                key, json.dumps(wanted[key], sort_keys=True),
+                json.dumps(got[key], sort_keys=True)))
+    # Divergence is flagged exactly where the ae4e7b838c columns differ from
+    # their model columns.
+    for key, cell in cells.items():
+        repro, config, variant = key.split("/")
+        model = {"real:ae4e7b838c": "upstream",
+                 "real:ae4e7b838c-ndebug": "upstream-release"}.get(variant)
+        if not model:
+            if cell.get("model_diverges"):
+                problems.append("%s: flagged without a model column" % key)
+            continue
+        m = cells.get("%s/%s/%s" % (repro, config, model))
+        if not m:
+            continue
+        differs = any(m.get(f) != cell.get(f)
+                      for f in ("outcome", "signature", "crash_site"))
+        if differs != bool(cell.get("model_diverges")):
+            problems.append("%s: model_diverges %r but the model says %s %s" % (
+                key, cell.get("model_diverges"), m["outcome"],
+                m.get("signature")))
+    if problems:
+        fail("%d problems:\n  " % len(problems) + "\n  ".join(problems))
+    diverging = sum(1 for c in matrix["cells"] if c.get("model_diverges"))
+    print("check_real: %d real cells replayed as recorded; the model diverges "
+          "on %d" % (len(got), diverging))
+
+
+def mode_live(args):
+    opt = os.environ.get("DSTLAB_TTMLIR_OPT")
+    src = os.environ.get("DSTLAB_TTMLIR_SRC")
+    commit = os.environ.get("DSTLAB_TTMLIR_COMMIT", "ae4e7b838c")
+    if not opt and not src:
+        print("check_real: SKIP: set DSTLAB_TTMLIR_OPT=PATH (and "
+              "DSTLAB_TTMLIR_COMMIT) or DSTLAB_TTMLIR_SRC=DIR to run "
+              "real tt-mlir live")
+        sys.exit(77)
+    os.makedirs(args.work, exist_ok=True)
+    if not opt:
+        build = os.path.join(args.work, "ttmlir-build")
+        script = os.path.join(os.path.dirname(args.repros), "scripts",
+                              "build-ttmlir-dst.sh")
+        subprocess.run([script, src, build], check=True)
+        opt = os.path.join(build, "bin", "ttmlir-dst-opt")
+        with open(os.path.join(src, ".dstlab-commit")) as f:
+            commit = f.read().strip()[:10]
+    p1 = os.path.join(args.repros, "test_p1-matmul-rowmax.mlir")
+    lit = os.path.join(args.work, "p1.mlir")
+    subprocess.run([args.dstlab, "export", p1, "--program", "p1_1x1", "--to",
+                    "ttmlir@" + commit, "--lit", "-o", lit], check=True)
+    text = open(lit).read()
+    if commit.startswith("ae4e") and MULTI_USER not in text:
+        fail("the lit export does not predict the multi-user assertion")
+    run_lines = [l.split("RUN:", 1)[1].strip() for l in text.splitlines()
+                 if "RUN:" in l]
+    if not run_lines:
+        fail("no RUN line in the lit export")
+    # Run the first pipeline the way lit would, with the binary for
+    # ttmlir-opt.
+    first = run_lines[0].split("|")[0].replace("%s", lit)
+    argv = first.split()
+    argv = [a for a in argv if a not in ("not", "--crash")]
+    argv[0] = opt
+    proc = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          text=True)
+    if commit.startswith("ae4e"):
+        if proc.returncode >= 0 or MULTI_USER not in proc.stderr:
+            fail("expected the real build to abort with the multi-user "
+                 "assertion; exit %d, stderr:\n%s" % (proc.returncode,
+                                                      proc.stderr[-2000:]))
+    out = os.path.join(args.work, "out")
+    cmd = [args.dstlab, "matrix", p1, "--variants", "upstream", "--seeds",
+           "1", "--out", out, "--ttmlir-opt", "live=%s@%s" % (opt, commit)]
+    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          text=True)
+    if proc.returncode not in (0, 1):
+        fail("matrix exited %d\n%s" % (proc.returncode, proc.stderr))
+    cells = [c for c in load(os.path.join(out, "matrix.json"))["cells"]
+             if c["variant"] == "real:live"]
+    if not cells or not all(c["as_expected"] for c in cells):
+        fail("real:live cells not observed: %s" % json.dumps(cells)[:2000])
+    print("check_real: live %s: p1 lit export aborts as predicted; %d cells" %
+          (commit, len(cells)))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("mode", choices=["outcomes", "replay", "live"])
+    ap.add_argument("--matrix")
+    ap.add_argument("--write")
+    ap.add_argument("--dstlab")
+    ap.add_argument("--repros")
+    ap.add_argument("--data")
+    ap.add_argument("--work")
+    ap.add_argument("--filter", default="")
+    args = ap.parse_args()
+    {"outcomes": mode_outcomes, "replay": mode_replay,
+     "live": mode_live}[args.mode](args)
+
+
+if __name__ == "__main__":
+    main()
