@@ -327,7 +327,9 @@ llvm::Error Exporter::exportGeneric(func::FuncOp func,
 
   // CB types in operand order: dstlab inputs, scalers, dstlab outputs.
   SmallVector<std::string> cbTypes, argTypes;
+  SmallVector<MemRefType> blockTypes;
   auto addOperand = [&](MemRefType block) {
+    blockTypes.push_back(block);
     std::string t = type(block, generic);
     cbTypes.push_back("!d2m.cb<" + t + ">");
     // The shard of one core: grid 1x1 around one block; strides in bytes.
@@ -373,16 +375,43 @@ llvm::Error Exporter::exportGeneric(func::FuncOp func,
       l += (i > from ? ", " : "") + argTypes[i];
     return l + ")";
   };
-  std::string maps, iters;
-  if (!newForm) {
+  // Blocks whose shapes share no iteration space use the explicit form,
+  // which tt-mlir ae4e7b838c's insert_dst_register_access_empty_indexing_maps
+  // test shows the DST pass accepting.
+  // Otherwise each operand maps the block's iteration space (the largest
+  // extent per dim) by dim, or by 0 where it has extent 1 (a column or row
+  // vector, a scaler): the generic verifies shard shapes through the maps.
+  SmallVector<int64_t, 2> extent = {1, 1};
+  for (MemRefType m : blockTypes)
+    for (unsigned d = 0; d < 2; ++d)
+      extent[d] = std::max(extent[d], m.getShape()[d]);
+  SmallVector<std::string> maps;
+  bool mappable = true;
+  for (MemRefType m : blockTypes) {
+    std::string r[2];
+    for (unsigned d = 0; d < 2; ++d) {
+      if (m.getShape()[d] == extent[d])
+        r[d] = "d" + std::to_string(d);
+      else if (m.getShape()[d] == 1)
+        r[d] = "0";
+      else
+        mappable = false;
+    }
+    maps.push_back("affine_map<(d0, d1) -> (" + r[0] + ", " + r[1] + ")>");
+  }
+  if (!newForm && mappable) {
     // tt-mlir ae4e7b838c, D2MOps.td (GenericOp): one block per core, so
-    // block factors [1, 1] and an identity map per operand.
-    SmallVector<std::string> m(nAll, "affine_map<(d0, d1) -> (d0, d1)>");
+    // block factors [1, 1] and a map per operand.
+    ArrayRef<std::string> m = maps;
     s << "    d2m.generic {block_factors = [1, 1], grid = #ttcore.grid<1x1>, "
          "indexing_maps = ["
       << llvm::join(m, ", ")
       << "], iterator_types = [#ttcore.iterator_type<parallel>, "
          "#ttcore.iterator_type<parallel>], threads = "
+         "[#d2m.thread<compute>]}\n";
+  } else if (!newForm) {
+    s << "    d2m.generic {block_factors = [], grid = #ttcore.grid<1x1>, "
+         "indexing_maps = [], iterator_types = [], threads = "
          "[#d2m.thread<compute>]}\n";
   } else {
     // tt-mlir 19c86fca45: the explicit form (no block factors, maps or
