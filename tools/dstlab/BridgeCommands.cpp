@@ -10,6 +10,7 @@
 #include "Commands.h"
 
 #include "bridge/Bridge.h"
+#include "bridge/BridgeInternal.h"
 #include "compiler/Dialect/TL/IR/TL.h"
 #include "compiler/Pipelines/Pipelines.h"
 #include "compiler/Registration.h"
@@ -215,9 +216,20 @@ int exportCommand(ArrayRef<std::string> argv) {
 int importCommand(ArrayRef<std::string> argv) {
   std::optional<Args> args = parseArgs(
       "import", argv, {"program", "from", "o", "stage", "seeds", "seed"},
-      {"run"});
+      {"run", "rewrite-only"});
   if (!args)
     return kToolError;
+  if (args->flag("rewrite-only") && args->positional.size() == 1) {
+    // Debugging aid: the real output as the importer parses it.
+    auto real = MemoryBuffer::getFile(args->positional[0], /*IsText=*/true);
+    if (!real) {
+      reportError("import", args->positional[0] + ": " +
+                                real.getError().message());
+      return kToolError;
+    }
+    outs() << bridge::rewriteForImport((*real)->getBuffer());
+    return kToolOk;
+  }
   if (args->positional.size() != 2) {
     reportError("import", "usage: dstlab import FILE.mlir --program P --from "
                           "ttmlir@COMMIT REAL_OUTPUT.mlir [-o OUT] "
