@@ -575,6 +575,32 @@ llvm::Error Importer::run(Operation *realGeneric) {
     if (llvm::Error e = mapCb(a, a.getArgNumber()))
       return e;
   b.setInsertionPointToEnd(newBody);
+  // Constants the real pass left outside the generic come in with it; any
+  // other value from outside has no meaning in dstlab's region.
+  llvm::Error outside = llvm::Error::success();
+  realGeneric->walk([&](Operation *op) {
+    if (op == realGeneric) // its operands are the func's memrefs
+      return WalkResult::advance();
+    for (Value v : op->getOperands()) {
+      Operation *def = v.getDefiningOp();
+      if (map.contains(v) || (!def && realGeneric->isAncestor(
+                                          v.getParentBlock()->getParentOp())) ||
+          (def && realGeneric->isAncestor(def)))
+        continue;
+      if (def && isa<arith::ConstantOp>(def)) {
+        map.map(v, b.clone(*def)->getResult(0));
+        continue;
+      }
+      if (!outside)
+        outside = importError(
+            op->getName().getStringRef().ltrim('r') +
+            ": uses a value defined outside the d2m.generic");
+      return WalkResult::interrupt();
+    }
+    return WalkResult::advance();
+  });
+  if (outside)
+    return outside;
   if (llvm::Error e = convertBlock(src))
     return e;
   d2m::YieldOp::create(b, generic.getLoc());

@@ -592,13 +592,13 @@ LogicalResult GenericLowering::lowerNest(affine::AffineForOp loop, int kind) {
         return failure();
       continue;
     }
-    // Index arithmetic: tt-mlir's DST pass computes slice indices with
-    // affine.apply (as imported by bridge/).
-    if (isa<arith::ConstantOp, affine::AffineApplyOp>(op)) {
+    if (isa<arith::ConstantOp>(op)) {
       b.clone(op, map);
       continue;
     }
-    if (isa<affine::AffineLoadOp, memref::LoadOp>(op))
+    // affine.apply: index arithmetic of tt-mlir's DST pass (as imported by
+    // bridge/), rebuilt by mapped() where it is used.
+    if (isa<affine::AffineLoadOp, memref::LoadOp, affine::AffineApplyOp>(op))
       continue; // resolved at their users
     if (auto st = dyn_cast<memref::StoreOp>(op)) {
       // copy-in: DST[...] = CB tile; in compute nests, results are resolved
@@ -1073,11 +1073,11 @@ LogicalResult GenericLowering::lowerSectionBlock(Block &block) {
         return failure();
       continue;
     }
-    if (isa<arith::ConstantOp, affine::AffineApplyOp>(op)) {
+    if (isa<arith::ConstantOp>(op)) {
       b.clone(op, map);
       continue;
     }
-    if (isa<affine::AffineLoadOp, memref::LoadOp>(op))
+    if (isa<affine::AffineLoadOp, memref::LoadOp, affine::AffineApplyOp>(op))
       continue;
     if (auto st = dyn_cast<memref::StoreOp>(op)) {
       if (auto ld = st.getValue().getDefiningOp<affine::AffineLoadOp>()) {
