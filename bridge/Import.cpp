@@ -661,7 +661,8 @@ llvm::Error Importer::run(Operation *realGeneric) {
 
 llvm::Error dstlab::bridge::importModule(ModuleOp module,
                                          llvm::StringRef realOutput,
-                                         const Commit &commit) {
+                                         const Commit &commit,
+                                         llvm::StringRef realOutputName) {
   MLIRContext *ctx = module.getContext();
   std::string text = rewriteForImport(realOutput);
   std::string diags;
@@ -672,12 +673,17 @@ llvm::Error dstlab::bridge::importModule(ModuleOp module,
     ScopedDiagnosticHandler handler(ctx, [&](Diagnostic &d) {
       if (d.getSeverity() == DiagnosticSeverity::Error && diags.empty()) {
         llvm::raw_string_ostream os(diags);
-        d.getLocation().print(os);
+        if (auto flc = dyn_cast<FileLineColLoc>(d.getLocation()))
+          os << flc.getFilename().getValue() << ":" << flc.getLine() << ":"
+             << flc.getColumn();
+        else
+          d.getLocation().print(os);
         os << ": " << d.str();
       }
       return success();
     });
-    real = parseSourceString<ModuleOp>(text, ParserConfig(ctx));
+    real = parseSourceString<ModuleOp>(text, ParserConfig(ctx),
+                                       realOutputName);
     ctx->allowUnregisteredDialects(allowed);
   }
   if (!real)
