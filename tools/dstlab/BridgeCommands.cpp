@@ -308,7 +308,8 @@ int importCommand(ArrayRef<std::string> argv) {
   OwningOpRef<ModuleOp> module = bufferizedProgram(s, "import", path, program);
   if (!module)
     return kToolError;
-  if (Error e = bridge::importModule(*module, realText, *commit)) {
+  if (Error e = bridge::importModule(*module, realText, *commit,
+                                     sys::path::filename(realPath))) {
     reportError("import", realPath + ": " + toString(std::move(e)));
     return kToolFailed;
   }
