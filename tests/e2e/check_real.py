@@ -165,7 +165,7 @@ def mode_live(args):
     # ttmlir-opt.
     first = run_lines[0].split("|")[0].replace("%s", lit)
     argv = first.split()
-    argv = [a for a in argv if a not in ("not", "--crash")]
+    argv = [a for a in argv if a not in ("not", "--crash", "2>&1")]
     argv[0] = opt
     proc = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                           text=True)
