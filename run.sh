@@ -13,7 +13,16 @@ mkdir -p "$root/reports/out"
 # The matrix exits non-zero when a cell is not as expected; still write the
 # reports, then pass that verdict on.
 status=0
-"$dstlab" matrix "$root/repros" --jobs 2 --out "$root/reports/out" "$@" || status=$?
+# The real tt-mlir builds as columns, replayed from their recorded outputs
+# (tests/data/ttmlir): the ground truth the upstream model is held to.
+data=$root/tests/data/ttmlir
+real=()
+for label in ae4e7b838c ae4e7b838c-ndebug 19c86fca45 19c86fca45-ndebug; do
+  commit=${label%-ndebug}
+  [[ $label == *-ndebug ]] && commit+=+ndebug
+  real+=(--ttmlir-opt "$label=recorded:$data@$commit")
+done
+"$dstlab" matrix "$root/repros" --jobs 2 --out "$root/reports/out" "${real[@]}" "$@" || status=$?
 "$dstlab" report "$root/reports/out/matrix.json" --out "$root/reports/out" || status=$?
 echo "dstlab: reports in reports/out/ (matrix.json, matrix.md, junit.xml, STATUS.md, index.html)"
 exit $status
