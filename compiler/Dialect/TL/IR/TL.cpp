@@ -150,6 +150,10 @@ LogicalResult KernelOp::verify() {
   if (yield.getValues().size() != getOuts().size())
     return emitOpError() << "yields " << yield.getValues().size()
                          << " blocks for " << getOuts().size() << " outs";
+  // Lowering gives every kernel at least one CB to take its tile type from.
+  if (getIns().empty() && getOuts().empty())
+    return emitOpError("has no ins and no outs: a kernel must read or write "
+                       "at least one tensor");
   if (items < 0)
     items = 1;
   for (auto [ref, v] : llvm::zip(getOuts(), yield.getValues())) {
