@@ -25,6 +25,7 @@
 #include "sim/Simulator.h"
 #include "sim/numerics/CostModel.h"
 #include "support/Bf16.h"
+#include "support/Limits.h"
 #include "support/Metrics.h"
 #include "support/Precision.h"
 
@@ -370,6 +371,12 @@ CellResult dstlab::harness::runCell(const CellRequest &request) {
     std::optional<sim::GridSpec> g = sim::GridSpec::parse(*request.grid);
     if (!g)
       return fail("bad-input", "bad grid '" + *request.grid + "'");
+    if (!limits::productWithin(g->rows, g->cols, limits::kMaxGridCores))
+      return fail("bad-input", llvm::formatv("--grid {0}: {1}x{2} cores, over "
+                                             "the limit of {3}",
+                                             *request.grid, g->rows, g->cols,
+                                             limits::kMaxGridCores)
+                                   .str());
     opts.grid = *g;
   }
 

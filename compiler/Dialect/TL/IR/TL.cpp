@@ -2,6 +2,11 @@
 
 #include "compiler/Dialect/TL/IR/TL.h"
 
+#include "support/Limits.h"
+
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
+
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/DialectImplementation.h"
 #include "mlir/IR/OpImplementation.h"
@@ -9,6 +14,7 @@
 
 using namespace mlir;
 using namespace dstlab::tl;
+namespace limits = dstlab::limits;
 
 #include "compiler/Dialect/TL/IR/TLDialect.cpp.inc"
 #include "compiler/Dialect/TL/IR/TLEnums.cpp.inc"
@@ -34,15 +40,26 @@ void TLDialect::initialize() {
       >();
 }
 
-/// Every block dimension must be a whole number of tiles.
-static LogicalResult verifyTiled(Operation *op, Type type, StringRef what) {
+/// Every block dimension must be a whole number of tiles, and a block at
+/// most limits::kMaxBlockTiles tiles (a whole tensor: maxTiles).
+static LogicalResult verifyTiled(Operation *op, Type type, StringRef what,
+                                 int64_t maxTiles = limits::kMaxBlockTiles) {
   auto t = dyn_cast<RankedTensorType>(type);
   if (!t)
     return success();
-  for (int64_t d : t.getShape())
+  int64_t tiles = 1;
+  for (int64_t d : t.getShape()) {
     if (d <= 0 || d % kTileDim != 0)
       return op->emitOpError() << what << " shape " << t
                                << " is not a whole number of 32x32 tiles";
+    std::optional<int64_t> n = limits::mul(tiles, d / kTileDim);
+    if (!n || *n > maxTiles)
+      return op->emitOpError()
+             << what << " shape " << t << " has "
+             << (n ? std::to_string(*n) : std::string("more than 2^63"))
+             << " tiles, over the limit of " << maxTiles;
+    tiles = *n;
+  }
   return success();
 }
 
@@ -70,12 +87,17 @@ LogicalResult ProgramOp::verify() {
   ArrayRef<int64_t> grid = getGrid();
   if (grid.size() != 2 || grid[0] <= 0 || grid[1] <= 0)
     return emitOpError("grid must be [rows, cols] with both positive");
+  if (!limits::productWithin(grid[0], grid[1], limits::kMaxGridCores))
+    return emitOpError() << "grid " << grid[0] << "x" << grid[1]
+                         << " has more than the limit of "
+                         << limits::kMaxGridCores << " cores";
   return success();
 }
 
 LogicalResult TensorDeclOp::verify() {
   auto t = cast<RankedTensorType>(getType());
-  if (failed(verifyTiled(*this, t, "tensor")))
+  if (failed(verifyTiled(*this, t, "tensor",
+                          limits::kMaxTensorElements / (kTileDim * kTileDim))))
     return failure();
   if (getColvec() && t.getDimSize(1) != kTileDim)
     return emitOpError("a colvec tensor must be one tile wide");
@@ -154,6 +176,26 @@ LogicalResult KernelOp::verify() {
   if (getIns().empty() && getOuts().empty())
     return emitOpError("has no ins and no outs: a kernel must read or write "
                        "at least one tensor");
+  // Loops over blocks run at most limits::kMaxLoopTrips times.
+  WalkResult trips = getBody().walk([&](scf::ForOp f) {
+    std::optional<int64_t> lb = getConstantIntValue(f.getLowerBound());
+    std::optional<int64_t> ub = getConstantIntValue(f.getUpperBound());
+    std::optional<int64_t> step = getConstantIntValue(f.getStep());
+    if (!lb || !ub || !step || *step <= 0 || *ub <= *lb)
+      return WalkResult::advance();
+    // (ub - lb) can overflow int64_t; in unsigned it cannot.
+    uint64_t span = static_cast<uint64_t>(*ub) - static_cast<uint64_t>(*lb);
+    uint64_t s = static_cast<uint64_t>(*step);
+    uint64_t n = span / s + (span % s != 0);
+    if (n > static_cast<uint64_t>(limits::kMaxLoopTrips)) {
+      f.emitOpError() << "runs " << n << " trips, over the limit of "
+                      << limits::kMaxLoopTrips;
+      return WalkResult::interrupt();
+    }
+    return WalkResult::advance();
+  });
+  if (trips.wasInterrupted())
+    return failure();
   if (items < 0)
     items = 1;
   for (auto [ref, v] : llvm::zip(getOuts(), yield.getValues())) {
