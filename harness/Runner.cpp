@@ -2,9 +2,12 @@
 
 #include "harness/Runner.h"
 
+#include "support/Limits.h"
+
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <csignal>
@@ -128,8 +131,13 @@ Expected<Running> start(const ChildJob &job, size_t index) {
   r.pid = pid;
   r.stderrFd = errPipe[0];
   r.start = Clock::now();
+  // Clamped: duration_cast of a huge or infinite double overflows.
+  double limit = std::clamp(job.timeoutSeconds, 0.0,
+                            dstlab::limits::kMaxTimeoutSeconds);
+  if (!(limit == limit))
+    limit = dstlab::limits::kMaxTimeoutSeconds;
   r.deadline = r.start + std::chrono::duration_cast<Clock::duration>(
-                             std::chrono::duration<double>(job.timeoutSeconds));
+                             std::chrono::duration<double>(limit));
   return r;
 }
 

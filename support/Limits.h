@@ -35,6 +35,10 @@ inline constexpr int64_t kMaxDstSlices = 1024;
 inline constexpr double kMaxTimeoutSeconds = 7 * 24 * 3600.0;
 /// Shards of a matrix run.
 inline constexpr int64_t kMaxShards = 65536;
+/// Parallel cells of a run (--jobs; a merged run's sum of jobs).
+inline constexpr int64_t kMaxJobs = 65536;
+/// Seconds of a run's or a cell's wall time as a matrix file records it.
+inline constexpr double kMaxWallSeconds = 1e9;
 
 /// a * b, or std::nullopt when it overflows int64_t.
 inline std::optional<int64_t> mul(int64_t a, int64_t b) {

@@ -14,10 +14,12 @@
 #include "harness/Render.h"
 #include "harness/Repro.h"
 #include "harness/Runner.h"
+#include "support/Limits.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Regex.h"
@@ -48,7 +50,7 @@ struct PlannedCell {
 bool parseShard(StringRef text, unsigned &index, unsigned &total) {
   auto [i, n] = text.split('/');
   return !i.getAsInteger(10, index) && !n.getAsInteger(10, total) &&
-         total > 0 && index < total;
+         total > 0 && index < total && total <= limits::kMaxShards;
 }
 
 std::string fmtSeconds(double s) {
@@ -107,15 +109,22 @@ int matrixCommand(ArrayRef<std::string> argv, const char *argv0) {
                          std::to_string(seeds->back());
   double timeout = 60;
   if (std::optional<std::string> t = args->get("timeout"))
-    if (StringRef(*t).getAsDouble(timeout) || !(timeout > 0)) {
-      reportError(cmd, "--timeout must be a positive number of seconds");
+    if (StringRef(*t).getAsDouble(timeout) || !(timeout > 0) ||
+        !(timeout <= limits::kMaxTimeoutSeconds)) {
+      reportError(cmd, "--timeout " + *t +
+                           ": must be a positive number of seconds, at most "
+                           "the limit of " +
+                           formatNumber(limits::kMaxTimeoutSeconds, 6));
       return kToolError;
     }
   run.timeoutSeconds = timeout;
   unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
   if (std::optional<std::string> j = args->get("jobs"))
-    if (StringRef(*j).getAsInteger(10, jobs) || jobs == 0) {
-      reportError(cmd, "--jobs must be a positive integer");
+    if (StringRef(*j).getAsInteger(10, jobs) || jobs == 0 ||
+        jobs > limits::kMaxJobs) {
+      reportError(cmd, formatv("--jobs {0}: must be a positive integer, at "
+                               "most the limit of {1}",
+                               *j, limits::kMaxJobs));
       return kToolError;
     }
 
@@ -124,7 +133,8 @@ int matrixCommand(ArrayRef<std::string> argv, const char *argv0) {
   if (std::optional<std::string> s = args->get("shard")) {
     unsigned i, n;
     if (!parseShard(*s, i, n)) {
-      reportError(cmd, "--shard must be i/n with 0 <= i < n, got '" + *s + "'");
+      reportError(cmd, "--shard must be i/n with 0 <= i < n <= " +
+                           Twine(limits::kMaxShards) + ", got '" + *s + "'");
       return kToolError;
     }
     shard = {i, n};
