@@ -50,19 +50,36 @@ namespace {
 
 /// Writes the IR after every pass to <dir>/NN-<pass>.mlir, so a crash still
 /// leaves the stages before it.
+/// The first error of writing the dump or the trace: the cell still runs
+/// (its outcome is worth having), but the command reports it and fails.
+struct WriteErrors {
+  std::string first;
+  void note(llvm::Error e) {
+    if (!e)
+      return;
+    std::string message = llvm::toString(std::move(e));
+    if (first.empty())
+      first = std::move(message);
+  }
+};
+
 struct DumpInstrumentation : public PassInstrumentation {
   std::string dir;
+  WriteErrors &errors;
   int index = 0;
-  explicit DumpInstrumentation(std::string dir) : dir(std::move(dir)) {}
+  DumpInstrumentation(std::string dir, WriteErrors &errors)
+      : dir(std::move(dir)), errors(errors) {}
   void runAfterPass(Pass *pass, Operation *op) override {
     llvm::SmallString<128> path(dir);
     llvm::sys::path::append(path, llvm::formatv("{0:02}-{1}.mlir", ++index,
                                                 pass->getArgument())
                                       .str());
-    (void)llvm::writeToOutput(path, [&](llvm::raw_ostream &os) {
+    errors.note(writeFileAtomically(path, [&] {
+      std::string text;
+      llvm::raw_string_ostream os(text);
       op->print(os);
-      return llvm::Error::success();
-    });
+      return text;
+    }()));
   }
 };
 
@@ -134,7 +151,8 @@ struct ErrorLog {
 /// dst_occupancy_section1.json. Each event also names its program and
 /// location (extra keys, ignored by the renderer).
 void writeDstOccupancy(StringRef dir, ModuleOp module,
-                       const std::vector<sim::DstEvent> &events) {
+                       const std::vector<sim::DstEvent> &events,
+                       WriteErrors &errors) {
   int64_t capacity = 0;
   for (auto program : module.getOps<ttkernel::ProgramOp>())
     capacity = std::max(capacity, program.getDstCapacity());
@@ -165,8 +183,7 @@ void writeDstOccupancy(StringRef dir, ModuleOp module,
                         .str());
     std::string text =
         llvm::formatv("{0:2}", llvm::json::Value(std::move(doc))).str() + "\n";
-    if (llvm::Error e = writeFileAtomically(path, text))
-      llvm::consumeError(std::move(e));
+    errors.note(writeFileAtomically(path, text));
   }
 }
 
@@ -251,7 +268,19 @@ int severity(StringRef outcome) {
 
 } // namespace
 
+namespace {
+CellResult runCellWriting(const CellRequest &request, WriteErrors &writes);
+} // namespace
+
 CellResult dstlab::harness::runCell(const CellRequest &request) {
+  WriteErrors writes;
+  CellResult result = runCellWriting(request, writes);
+  result.writeError = std::move(writes.first);
+  return result;
+}
+
+namespace {
+CellResult runCellWriting(const CellRequest &request, WriteErrors &writes) {
   DialectRegistry registry;
   registerAllDialects(registry);
   MLIRContext ctx(registry);
@@ -339,11 +368,8 @@ CellResult dstlab::harness::runCell(const CellRequest &request) {
   }
   std::optional<golden::AttentionBinding> binding =
       golden::detectAttention(program);
-  if (!request.dumpDir.empty()) {
-    llvm::sys::fs::create_directories(request.dumpDir);
-    if (llvm::Error e = golden::writeTensors(request.dumpDir, inputs.front()))
-      llvm::consumeError(std::move(e));
-  }
+  if (!request.dumpDir.empty())
+    writes.note(golden::writeTensors(request.dumpDir, inputs.front()));
 
   // Compile a module holding just this program.
   OwningOpRef<ModuleOp> module = ModuleOp::create(program.getLoc());
@@ -354,7 +380,8 @@ CellResult dstlab::harness::runCell(const CellRequest &request) {
   if (failed(buildVariantPipeline(pm, request.variant, pipelineOptions)))
     return fail("error", "unknown variant '" + request.variant + "'");
   if (!request.dumpDir.empty())
-    pm.addInstrumentation(std::make_unique<DumpInstrumentation>(request.dumpDir));
+    pm.addInstrumentation(
+        std::make_unique<DumpInstrumentation>(request.dumpDir, writes));
   if (failed(pm.run(*module)))
     return errors.result("error",
                          "the " + request.variant + " pipeline failed");
@@ -423,15 +450,12 @@ CellResult dstlab::harness::runCell(const CellRequest &request) {
     }
     sim::SimResult sr = sim::simulate(*module, opts, dram);
     if (opts.recordDstOccupancy)
-      writeDstOccupancy(request.dumpDir, *module, sr.dstEvents);
+      writeDstOccupancy(request.dumpDir, *module, sr.dstEvents, writes);
     if (!sr.chromeTraceJson.empty()) {
       std::string path = request.traceFile;
       if (path.empty())
         path = request.dumpDir + "/trace.json";
-      (void)llvm::writeToOutput(path, [&](llvm::raw_ostream &os) {
-        os << sr.chromeTraceJson;
-        return llvm::Error::success();
-      });
+      writes.note(writeFileAtomically(path, sr.chromeTraceJson));
     }
     if (first && sr.gridCycles) {
       result.cycles = sr.gridCycles;
@@ -530,9 +554,7 @@ CellResult dstlab::harness::runCell(const CellRequest &request) {
                 t.at(r, c) = 0.0;
           dumped[it->first] = std::move(t);
         }
-        if (llvm::Error e =
-                golden::writeTensors(request.dumpDir + "/" + sub, dumped))
-          llvm::consumeError(std::move(e));
+        writes.note(golden::writeTensors(request.dumpDir + "/" + sub, dumped));
       }
     }
 
@@ -630,3 +652,4 @@ CellResult dstlab::harness::runCell(const CellRequest &request) {
   }
   return result;
 }
+} // namespace

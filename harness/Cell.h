@@ -100,6 +100,9 @@ struct CellResult {
   std::optional<double> peakTflops;
   std::optional<bool> isAttention; ///< for attention-shaped programs
   std::string message;            ///< one human line
+  /// The first failure to write the dump or the trace (not in the JSON: the
+  /// command reports it and exits kExitBadInput).
+  std::string writeError;
 };
 
 /// Compile, simulate and compare. Writes IR after each stage to dumpDir as it
