@@ -3,6 +3,7 @@
 #include "golden/Inputs.h"
 
 #include "golden/Attention.h"
+#include "golden/Interpreter.h"
 
 #include "support/Bf16.h"
 #include "support/Limits.h"
@@ -57,12 +58,10 @@ static llvm::Error checkSize(tl::TensorDeclOp decl) {
       limits::productWithin(type.getDimSize(0), type.getDimSize(1),
                             limits::kMaxTensorElements))
     return llvm::Error::success();
-  std::string loc;
-  llvm::raw_string_ostream os(loc);
-  decl.getLoc().print(os);
   return makeError(llvm::formatv("{0}: input tensor @{1} {2} is not 2-D or "
                                  "has more than the limit of {3} elements",
-                                 loc, decl.getSymName(), type,
+                                 locString(decl.getLoc()), decl.getSymName(),
+                                 type,
                                  limits::kMaxTensorElements)
                        .str());
 }
