@@ -14,6 +14,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <poll.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -83,6 +84,7 @@ Expected<Running> start(const ChildJob &job, size_t index) {
     argv.push_back(const_cast<char *>(a.c_str()));
   argv.push_back(nullptr);
 
+  pid_t parent = getpid();
   pid_t pid = fork();
   if (pid < 0) {
     int e = errno;
@@ -93,6 +95,11 @@ Expected<Running> start(const ChildJob &job, size_t index) {
   if (pid == 0) {
     // Child: only async-signal-safe calls from here to exec.
     setpgid(0, 0);
+    // Die with the matrix run (kill -9 included) instead of running on as an
+    // orphan; the parent may have died before this call.
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != parent)
+      _exit(127);
     struct rlimit noCore = {0, 0};
     setrlimit(RLIMIT_CORE, &noCore);
     signal(SIGINT, SIG_DFL);
