@@ -27,6 +27,9 @@ inline constexpr int64_t kMaxTensorElements = int64_t{1} << 26;
 inline constexpr int64_t kMaxBlockTiles = 1024;
 /// Trips of one loop over blocks.
 inline constexpr int64_t kMaxLoopTrips = int64_t{1} << 16;
+/// Magnitude of a constant loop bound or step (2^40: bound arithmetic such as
+/// ub - lb + step - 1 cannot overflow int64_t).
+inline constexpr int64_t kMaxLoopBound = int64_t{1} << 40;
 /// Nesting of JSON arrays and objects (dstlab writes at most 6).
 inline constexpr int64_t kMaxJsonDepth = 64;
 /// DST slices a dst_occupancy file may name (capacity and slice index).

@@ -181,13 +181,21 @@ LogicalResult KernelOp::verify() {
     std::optional<int64_t> lb = getConstantIntValue(f.getLowerBound());
     std::optional<int64_t> ub = getConstantIntValue(f.getUpperBound());
     std::optional<int64_t> step = getConstantIntValue(f.getStep());
-    if (!lb || !ub || !step || *step <= 0 || *ub <= *lb)
+    if (!lb || !ub || !step)
       return WalkResult::advance();
-    // (ub - lb) can overflow int64_t; in unsigned it cannot.
-    uint64_t span = static_cast<uint64_t>(*ub) - static_cast<uint64_t>(*lb);
-    uint64_t s = static_cast<uint64_t>(*step);
-    uint64_t n = span / s + (span % s != 0);
-    if (n > static_cast<uint64_t>(limits::kMaxLoopTrips)) {
+    // Later passes compute ub - lb + step - 1 in int64_t.
+    for (int64_t v : {*lb, *ub, *step})
+      if (v < -limits::kMaxLoopBound || v > limits::kMaxLoopBound) {
+        f.emitOpError() << "bound or step " << v
+                        << " is outside the limit of +-"
+                        << limits::kMaxLoopBound;
+        return WalkResult::interrupt();
+      }
+    if (*step <= 0 || *ub <= *lb)
+      return WalkResult::advance();
+    int64_t span = *ub - *lb;
+    int64_t n = span / *step + (span % *step != 0);
+    if (n > limits::kMaxLoopTrips) {
       f.emitOpError() << "runs " << n << " trips, over the limit of "
                       << limits::kMaxLoopTrips;
       return WalkResult::interrupt();
