@@ -164,7 +164,7 @@ llvm::Expected<TensorMap> golden::makeInputs(tl::ProgramOp program,
     if (decl.getRole() != tl::TensorRole::Input)
       continue;
     if (llvm::Error e = checkSize(decl))
-      return std::move(e);
+      return e;
     RankedTensorType type = declType(decl);
     if (type.getRank() != 2)
       return makeError("input tensor @" + decl.getSymName() + " is not 2-D");
@@ -209,7 +209,7 @@ llvm::Expected<TensorMap> golden::loadInputs(tl::ProgramOp program,
     if (decl.getRole() != tl::TensorRole::Input)
       continue;
     if (llvm::Error e = checkSize(decl))
-      return std::move(e);
+      return e;
     RankedTensorType type = declType(decl);
     llvm::SmallString<256> path(dir);
     llvm::sys::path::append(path, decl.getSymName() + ".npy");

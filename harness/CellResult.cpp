@@ -324,7 +324,7 @@ Expected<CellResult> cellResultFromJSON(const json::Value &value) {
 
 Expected<CellResult> parseCellResult(StringRef text) {
   if (Error e = dstlab::limits::checkJsonDepth(text, "cell result"))
-    return std::move(e);
+    return e;
   Expected<json::Value> value = json::parse(text);
   if (!value)
     return makeError("invalid JSON: " + toString(value.takeError()));

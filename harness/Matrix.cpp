@@ -420,7 +420,7 @@ private:
 
 Expected<MatrixRun> parseMatrix(StringRef text, StringRef source) {
   if (Error e = limits::checkJsonDepth(text, source))
-    return std::move(e);
+    return e;
   Expected<json::Value> value = json::parse(text);
   if (!value)
     return makeError(source +

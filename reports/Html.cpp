@@ -69,7 +69,7 @@ std::string formatJsonValue(const json::Value *v) {
 /// json::parse recurses once per level: bound the nesting first.
 Expected<json::Value> parseBounded(StringRef text, StringRef source) {
   if (Error e = limits::checkJsonDepth(text, source))
-    return std::move(e);
+    return e;
   return json::parse(text);
 }
 
