@@ -48,8 +48,6 @@ using namespace dstlab::harness;
 
 namespace {
 
-/// Writes the IR after every pass to <dir>/NN-<pass>.mlir, so a crash still
-/// leaves the stages before it.
 /// The first error of writing the dump or the trace: the cell still runs
 /// (its outcome is worth having), but the command reports it and fails.
 struct WriteErrors {
@@ -63,6 +61,8 @@ struct WriteErrors {
   }
 };
 
+/// Writes the IR after every pass to <dir>/NN-<pass>.mlir, so a crash still
+/// leaves the stages before it.
 struct DumpInstrumentation : public PassInstrumentation {
   std::string dir;
   WriteErrors &errors;
@@ -269,17 +269,7 @@ int severity(StringRef outcome) {
 } // namespace
 
 namespace {
-CellResult runCellWriting(const CellRequest &request, WriteErrors &writes);
-} // namespace
-
-CellResult dstlab::harness::runCell(const CellRequest &request) {
-  WriteErrors writes;
-  CellResult result = runCellWriting(request, writes);
-  result.writeError = std::move(writes.first);
-  return result;
-}
-
-namespace {
+/// runCell, noting every failed write of the dump or trace in `writes`.
 CellResult runCellWriting(const CellRequest &request, WriteErrors &writes) {
   DialectRegistry registry;
   registerAllDialects(registry);
@@ -653,3 +643,10 @@ CellResult runCellWriting(const CellRequest &request, WriteErrors &writes) {
   return result;
 }
 } // namespace
+
+CellResult dstlab::harness::runCell(const CellRequest &request) {
+  WriteErrors writes;
+  CellResult result = runCellWriting(request, writes);
+  result.writeError = std::move(writes.first);
+  return result;
+}
