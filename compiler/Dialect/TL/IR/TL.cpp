@@ -6,7 +6,6 @@
 
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
-
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/DialectImplementation.h"
 #include "mlir/IR/OpImplementation.h"
@@ -176,29 +175,45 @@ LogicalResult KernelOp::verify() {
   if (getIns().empty() && getOuts().empty())
     return emitOpError("has no ins and no outs: a kernel must read or write "
                        "at least one tensor");
-  // Loops over blocks run at most limits::kMaxLoopTrips times.
-  WalkResult trips = getBody().walk([&](scf::ForOp f) {
+  // Loops over blocks run at most limits::kMaxLoopTrips times in all (nested
+  // loops multiply); a loop without constant bounds is not counted.
+  auto tripsOf = [](scf::ForOp f) -> std::optional<int64_t> {
     std::optional<int64_t> lb = getConstantIntValue(f.getLowerBound());
     std::optional<int64_t> ub = getConstantIntValue(f.getUpperBound());
     std::optional<int64_t> step = getConstantIntValue(f.getStep());
-    if (!lb || !ub || !step)
-      return WalkResult::advance();
+    if (!lb || !ub || !step || *step <= 0)
+      return std::nullopt;
+    if (*ub <= *lb)
+      return 0;
+    int64_t span = *ub - *lb; // bounds are within kMaxLoopBound: no overflow
+    return span / *step + (span % *step != 0);
+  };
+  WalkResult trips = getBody().walk([&](scf::ForOp f) {
     // Later passes compute ub - lb + step - 1 in int64_t.
-    for (int64_t v : {*lb, *ub, *step})
-      if (v < -limits::kMaxLoopBound || v > limits::kMaxLoopBound) {
-        f.emitOpError() << "bound or step " << v
+    for (Value v : {f.getLowerBound(), f.getUpperBound(), f.getStep()}) {
+      std::optional<int64_t> c = getConstantIntValue(v);
+      if (c && (*c < -limits::kMaxLoopBound || *c > limits::kMaxLoopBound)) {
+        f.emitOpError() << "bound or step " << *c
                         << " is outside the limit of +-"
                         << limits::kMaxLoopBound;
         return WalkResult::interrupt();
       }
-    if (*step <= 0 || *ub <= *lb)
-      return WalkResult::advance();
-    int64_t span = *ub - *lb;
-    int64_t n = span / *step + (span % *step != 0);
-    if (n > limits::kMaxLoopTrips) {
-      f.emitOpError() << "runs " << n << " trips, over the limit of "
-                      << limits::kMaxLoopTrips;
-      return WalkResult::interrupt();
+    }
+    int64_t total = 1;
+    for (auto loop = f; loop; loop = loop->getParentOfType<scf::ForOp>()) {
+      if (!(*this)->isProperAncestor(loop))
+        break;
+      std::optional<int64_t> n = tripsOf(loop);
+      if (!n)
+        continue;
+      total *= *n; // at most 2^16 times at most 2^41: no overflow
+      if (total > limits::kMaxLoopTrips) {
+        f.emitOpError() << "runs " << total
+                        << (loop == f ? "" : " nested")
+                        << " trips, over the limit of "
+                        << limits::kMaxLoopTrips;
+        return WalkResult::interrupt();
+      }
     }
     return WalkResult::advance();
   });
