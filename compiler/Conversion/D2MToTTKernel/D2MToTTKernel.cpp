@@ -1124,15 +1124,17 @@ LogicalResult GenericLowering::lowerSectionBlock(Block &block) {
 LogicalResult GenericLowering::lowerScfLoop(scf::ForOp loop) {
   Location loc = loop.getLoc();
   // Intermediates the loop never touches are consumed before it, so that
-  // every iteration starts with the same CBs visible.
+  // every iteration starts with the same CBs visible; one read again after
+  // the loop (a loop's init value, say) stays visible for that reader.
   for (auto &[id, state] : cbState) {
     Value m = holderOf.lookup(id);
     if (state != CBState::Visible || !m)
       continue;
-    bool usedInside = llvm::any_of(m.getUsers(), [&](Operation *u) {
-      return loop->isAncestor(u);
+    bool usedInsideOrAfter = llvm::any_of(m.getUsers(), [&](Operation *u) {
+      Operation *a = loop->getBlock()->findAncestorOpInBlock(*u);
+      return a && (a == loop || loop->isBeforeInBlock(a));
     });
-    if (!usedInside) {
+    if (!usedInsideOrAfter) {
       tk::CBPopFrontOp::create(b, loc, id, idx(cbPages[id]));
       state = CBState::None;
     }
