@@ -3,8 +3,10 @@
 #include "golden/Inputs.h"
 
 #include "golden/Attention.h"
+#include "golden/Interpreter.h"
 
 #include "support/Bf16.h"
+#include "support/Limits.h"
 #include "support/Rng.h"
 
 #include "llvm/Support/FileSystem.h"
@@ -45,6 +47,23 @@ double golden::roundToElementType(double value, Type elementType) {
 
 static RankedTensorType declType(tl::TensorDeclOp decl) {
   return cast<RankedTensorType>(decl.getType());
+}
+
+/// The tensor's element count is within limits::kMaxTensorElements, checked
+/// before allocating it (the verifier checks it too; this runs on unverified
+/// programs as well).
+static llvm::Error checkSize(tl::TensorDeclOp decl) {
+  RankedTensorType type = declType(decl);
+  if (type.getRank() == 2 &&
+      limits::productWithin(type.getDimSize(0), type.getDimSize(1),
+                            limits::kMaxTensorElements))
+    return llvm::Error::success();
+  return makeError(llvm::formatv("{0}: input tensor @{1} {2} is not 2-D or "
+                                 "has more than the limit of {3} elements",
+                                 locString(decl.getLoc()), decl.getSymName(),
+                                 type,
+                                 limits::kMaxTensorElements)
+                       .str());
 }
 
 const char *golden::inputKindName(InputKind kind) {
@@ -144,6 +163,8 @@ llvm::Expected<TensorMap> golden::makeInputs(tl::ProgramOp program,
   for (auto decl : program.getBody().getOps<tl::TensorDeclOp>()) {
     if (decl.getRole() != tl::TensorRole::Input)
       continue;
+    if (llvm::Error e = checkSize(decl))
+      return e;
     RankedTensorType type = declType(decl);
     if (type.getRank() != 2)
       return makeError("input tensor @" + decl.getSymName() + " is not 2-D");
@@ -187,6 +208,8 @@ llvm::Expected<TensorMap> golden::loadInputs(tl::ProgramOp program,
   for (auto decl : program.getBody().getOps<tl::TensorDeclOp>()) {
     if (decl.getRole() != tl::TensorRole::Input)
       continue;
+    if (llvm::Error e = checkSize(decl))
+      return e;
     RankedTensorType type = declType(decl);
     llvm::SmallString<256> path(dir);
     llvm::sys::path::append(path, decl.getSymName() + ".npy");

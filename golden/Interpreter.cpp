@@ -27,6 +27,19 @@ using namespace mlir;
 using namespace dstlab;
 using namespace dstlab::golden;
 
+/// "file:line:col" for file locations (looked up through name, call-site
+/// and fused locations), otherwise the printed location.
+std::string golden::locString(Location loc) {
+  if (auto flc = loc->findInstanceOf<FileLineColLoc>())
+    return llvm::formatv("{0}:{1}:{2}", flc.getFilename().getValue(),
+                         flc.getLine(), flc.getColumn())
+        .str();
+  std::string s;
+  llvm::raw_string_ostream os(s);
+  loc.print(os);
+  return s;
+}
+
 namespace {
 
 /// A streamed operand: the whole global tensor, read block by block.
@@ -49,18 +62,6 @@ llvm::Error makeError(const llvm::Twine &msg) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), msg.str());
 }
 
-/// "file:line:col" for file locations (looked up through name, call-site
-/// and fused locations), otherwise the printed location.
-std::string locString(Location loc) {
-  if (auto flc = loc->findInstanceOf<FileLineColLoc>())
-    return llvm::formatv("{0}:{1}:{2}", flc.getFilename().getValue(),
-                         flc.getLine(), flc.getColumn())
-        .str();
-  std::string s;
-  llvm::raw_string_ostream os(s);
-  loc.print(os);
-  return s;
-}
 
 /// "<loc>: '<op name>' <msg>".
 llvm::Error opError(Operation *op, const llvm::Twine &msg) {

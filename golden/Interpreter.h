@@ -67,6 +67,10 @@ Rounding roundingFor(tl::ProgramOp program, Precision precision,
 ///
 /// Without `rounding` nothing is rounded (the exact golden); with it, every
 /// value is rounded where the target rounds (the faithful reference).
+/// "file:line:col" for file locations (looked up through name, call-site
+/// and fused locations), otherwise the printed location.
+std::string locString(mlir::Location loc);
+
 llvm::Expected<TensorMap> interpret(tl::ProgramOp program,
                                     const TensorMap &inputs,
                                     const Rounding *rounding = nullptr);

@@ -27,6 +27,7 @@
 #include "sim/Simulator.h"
 #include "sim/numerics/CostModel.h"
 #include "support/Bf16.h"
+#include "support/Limits.h"
 #include "support/Metrics.h"
 #include "support/Precision.h"
 
@@ -49,21 +50,38 @@ using namespace dstlab::harness;
 
 namespace {
 
+/// The first error of writing the dump or the trace: the cell still runs
+/// (its outcome is worth having), but the command reports it and fails.
+struct WriteErrors {
+  std::string first;
+  void note(llvm::Error e) {
+    if (!e)
+      return;
+    std::string message = llvm::toString(std::move(e));
+    if (first.empty())
+      first = std::move(message);
+  }
+};
+
 /// Writes the IR after every pass to <dir>/NN-<pass>.mlir, so a crash still
 /// leaves the stages before it.
 struct DumpInstrumentation : public PassInstrumentation {
   std::string dir;
+  WriteErrors &errors;
   int index = 0;
-  explicit DumpInstrumentation(std::string dir) : dir(std::move(dir)) {}
+  DumpInstrumentation(std::string dir, WriteErrors &errors)
+      : dir(std::move(dir)), errors(errors) {}
   void runAfterPass(Pass *pass, Operation *op) override {
     llvm::SmallString<128> path(dir);
     llvm::sys::path::append(path, llvm::formatv("{0:02}-{1}.mlir", ++index,
                                                 pass->getArgument())
                                       .str());
-    (void)llvm::writeToOutput(path, [&](llvm::raw_ostream &os) {
+    errors.note(writeFileAtomically(path, [&] {
+      std::string text;
+      llvm::raw_string_ostream os(text);
       op->print(os);
-      return llvm::Error::success();
-    });
+      return text;
+    }()));
   }
 };
 
@@ -135,7 +153,8 @@ struct ErrorLog {
 /// dst_occupancy_section1.json. Each event also names its program and
 /// location (extra keys, ignored by the renderer).
 void writeDstOccupancy(StringRef dir, ModuleOp module,
-                       const std::vector<sim::DstEvent> &events) {
+                       const std::vector<sim::DstEvent> &events,
+                       WriteErrors &errors) {
   int64_t capacity = 0;
   for (auto program : module.getOps<ttkernel::ProgramOp>())
     capacity = std::max(capacity, program.getDstCapacity());
@@ -166,8 +185,7 @@ void writeDstOccupancy(StringRef dir, ModuleOp module,
                         .str());
     std::string text =
         llvm::formatv("{0:2}", llvm::json::Value(std::move(doc))).str() + "\n";
-    if (llvm::Error e = writeFileAtomically(path, text))
-      llvm::consumeError(std::move(e));
+    errors.note(writeFileAtomically(path, text));
   }
 }
 
@@ -252,7 +270,9 @@ int severity(StringRef outcome) {
 
 } // namespace
 
-CellResult dstlab::harness::runCell(const CellRequest &request) {
+namespace {
+/// runCell, noting every failed write of the dump or trace in `writes`.
+CellResult runCellWriting(const CellRequest &request, WriteErrors &writes) {
   DialectRegistry registry;
   registerAllDialects(registry);
   MLIRContext ctx(registry);
@@ -340,11 +360,8 @@ CellResult dstlab::harness::runCell(const CellRequest &request) {
   }
   std::optional<golden::AttentionBinding> binding =
       golden::detectAttention(program);
-  if (!request.dumpDir.empty()) {
-    llvm::sys::fs::create_directories(request.dumpDir);
-    if (llvm::Error e = golden::writeTensors(request.dumpDir, inputs.front()))
-      llvm::consumeError(std::move(e));
-  }
+  if (!request.dumpDir.empty())
+    writes.note(golden::writeTensors(request.dumpDir, inputs.front()));
 
   // Compile a module holding just this program.
   OwningOpRef<ModuleOp> module = ModuleOp::create(program.getLoc());
@@ -368,7 +385,7 @@ CellResult dstlab::harness::runCell(const CellRequest &request) {
       return fail("error", "unknown variant '" + request.variant + "'");
     if (!request.dumpDir.empty())
       pm.addInstrumentation(
-          std::make_unique<DumpInstrumentation>(request.dumpDir));
+          std::make_unique<DumpInstrumentation>(request.dumpDir, writes));
     if (failed(pm.run(*module)))
       return errors.result("error",
                            "the " + request.variant + " pipeline failed");
@@ -386,6 +403,12 @@ CellResult dstlab::harness::runCell(const CellRequest &request) {
     std::optional<sim::GridSpec> g = sim::GridSpec::parse(*request.grid);
     if (!g)
       return fail("bad-input", "bad grid '" + *request.grid + "'");
+    if (!limits::productWithin(g->rows, g->cols, limits::kMaxGridCores))
+      return fail("bad-input", llvm::formatv("--grid {0}: {1}x{2} cores, over "
+                                             "the limit of {3}",
+                                             *request.grid, g->rows, g->cols,
+                                             limits::kMaxGridCores)
+                                   .str());
     opts.grid = *g;
   }
 
@@ -432,15 +455,12 @@ CellResult dstlab::harness::runCell(const CellRequest &request) {
     }
     sim::SimResult sr = sim::simulate(*module, opts, dram);
     if (opts.recordDstOccupancy)
-      writeDstOccupancy(request.dumpDir, *module, sr.dstEvents);
+      writeDstOccupancy(request.dumpDir, *module, sr.dstEvents, writes);
     if (!sr.chromeTraceJson.empty()) {
       std::string path = request.traceFile;
       if (path.empty())
         path = request.dumpDir + "/trace.json";
-      (void)llvm::writeToOutput(path, [&](llvm::raw_ostream &os) {
-        os << sr.chromeTraceJson;
-        return llvm::Error::success();
-      });
+      writes.note(writeFileAtomically(path, sr.chromeTraceJson));
     }
     if (first && sr.gridCycles) {
       result.cycles = sr.gridCycles;
@@ -539,9 +559,7 @@ CellResult dstlab::harness::runCell(const CellRequest &request) {
                 t.at(r, c) = 0.0;
           dumped[it->first] = std::move(t);
         }
-        if (llvm::Error e =
-                golden::writeTensors(request.dumpDir + "/" + sub, dumped))
-          llvm::consumeError(std::move(e));
+        writes.note(golden::writeTensors(request.dumpDir + "/" + sub, dumped));
       }
     }
 
@@ -637,5 +655,13 @@ CellResult dstlab::harness::runCell(const CellRequest &request) {
       }
     }
   }
+  return result;
+}
+} // namespace
+
+CellResult dstlab::harness::runCell(const CellRequest &request) {
+  WriteErrors writes;
+  CellResult result = runCellWriting(request, writes);
+  result.writeError = std::move(writes.first);
   return result;
 }

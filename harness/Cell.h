@@ -118,6 +118,9 @@ struct CellResult {
   std::string crashSite;
   /// A `real:` variant's tool stderr (tail), for crash and error outcomes.
   std::string toolLog;
+  /// The first failure to write the dump or the trace (not in the JSON: the
+  /// command reports it and exits kExitBadInput).
+  std::string writeError;
 };
 
 /// Compile, simulate and compare. Writes IR after each stage to dumpDir as it

@@ -2,6 +2,8 @@
 
 #include "harness/CellResult.h"
 
+#include "support/Limits.h"
+
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/JSON.h"
 
@@ -301,7 +303,7 @@ Expected<CellResult> cellResultFromJSON(const json::Value &value) {
     std::optional<double> d = c->getAsNumber();
     if (i && *i >= 0)
       r.cycles = static_cast<uint64_t>(*i);
-    else if (d && *d >= 0)
+    else if (d && *d >= 0 && *d < 0x1p63)
       r.cycles = static_cast<uint64_t>(*d);
     else
       return makeError("'cycles' must be a non-negative number or null");
@@ -329,6 +331,8 @@ Expected<CellResult> cellResultFromJSON(const json::Value &value) {
 }
 
 Expected<CellResult> parseCellResult(StringRef text) {
+  if (Error e = dstlab::limits::checkJsonDepth(text, "cell result"))
+    return e;
   Expected<json::Value> value = json::parse(text);
   if (!value)
     return makeError("invalid JSON: " + toString(value.takeError()));

@@ -1,9 +1,11 @@
 //===- Matrix.cpp - a matrix run: cells, JSON, merge ----------------------===//
 
 #include "harness/Matrix.h"
-#include "harness/RealTool.h"
 
 #include "harness/CellResult.h"
+#include "harness/Classify.h"
+#include "harness/RealTool.h"
+#include "support/Limits.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
@@ -401,11 +403,24 @@ public:
       return v.takeError();
     if ((*v)->kind() == json::Value::Null)
       return Error::success();
-    if (std::optional<double> d = (*v)->getAsNumber()) {
+    // 1e400 parses as inf: not a number JSON can hold, nor one to write.
+    if (std::optional<double> d = (*v)->getAsNumber(); d && std::isfinite(*d)) {
       out = *d;
       return Error::success();
     }
-    return fail(where + "." + key, "expected a number or null");
+    return fail(where + "." + key, "expected a finite number or null");
+  }
+
+  /// A number in [0, max] (seconds, time limits), or null.
+  Error optSeconds(const json::Object &o, StringRef key, const Twine &where,
+                   double max, std::optional<double> &out) const {
+    if (Error e = optNumber(o, key, where, out))
+      return e;
+    if (out && !(*out >= 0 && *out <= max))
+      return fail(where + "." + key,
+                  formatNumber(*out, 6) + " is outside [0, " +
+                      formatNumber(max, 6) + "]");
+    return Error::success();
   }
 
   Error optBool(const json::Object &o, StringRef key, const Twine &where,
@@ -429,6 +444,17 @@ public:
     return fail(where, "expected a non-negative integer");
   }
 
+  /// An integer in [0, max]: the value and the limit are named otherwise.
+  Expected<uint64_t> boundedInt(const json::Value &v, const Twine &where,
+                                uint64_t max) const {
+    Expected<uint64_t> u = unsignedInt(v, where);
+    if (!u)
+      return u.takeError();
+    if (*u > max)
+      return fail(where, formatv("{0} is over the limit of {1}", *u, max));
+    return *u;
+  }
+
 private:
   std::string source;
 };
@@ -436,6 +462,8 @@ private:
 } // namespace
 
 Expected<MatrixRun> parseMatrix(StringRef text, StringRef source) {
+  if (Error e = limits::checkJsonDepth(text, source))
+    return e;
   Expected<json::Value> value = json::parse(text);
   if (!value)
     return makeError(source +
@@ -478,7 +506,8 @@ Expected<MatrixRun> parseMatrix(StringRef text, StringRef source) {
   }
 
   std::optional<double> timeout;
-  if (Error e = r.optNumber(o, "timeout_seconds", "top level", timeout))
+  if (Error e = r.optSeconds(o, "timeout_seconds", "top level",
+                             limits::kMaxTimeoutSeconds, timeout))
     return e;
   run.timeoutSeconds = timeout.value_or(0);
   if (Error e = r.optString(o, "filter", "top level", run.filter))
@@ -547,8 +576,10 @@ Expected<MatrixRun> parseMatrix(StringRef text, StringRef source) {
       return index.takeError();
     if (!total)
       return total.takeError();
-    Expected<uint64_t> i = r.unsignedInt(**index, "shard.index");
-    Expected<uint64_t> n = r.unsignedInt(**total, "shard.total");
+    Expected<uint64_t> i = r.boundedInt(**index, "shard.index",
+                                        limits::kMaxShards - 1);
+    Expected<uint64_t> n = r.boundedInt(**total, "shard.total",
+                                        limits::kMaxShards);
     if (!i)
       return i.takeError();
     if (!n)
@@ -564,13 +595,19 @@ Expected<MatrixRun> parseMatrix(StringRef text, StringRef source) {
     if (!to)
       return to.takeError();
     MatrixTiming t;
-    std::optional<double> wall, jobs;
-    if (Error e = r.optNumber(**to, "wall_seconds", "timing", wall))
-      return e;
-    if (Error e = r.optNumber(**to, "jobs", "timing", jobs))
+    std::optional<double> wall;
+    if (Error e = r.optSeconds(**to, "wall_seconds", "timing",
+                               limits::kMaxWallSeconds, wall))
       return e;
     t.wallSeconds = wall.value_or(0);
-    t.jobs = static_cast<unsigned>(jobs.value_or(0));
+    if (const json::Value *jobs = (*to)->get("jobs");
+        jobs && jobs->kind() != json::Value::Null) {
+      Expected<uint64_t> n = r.boundedInt(*jobs, "timing.jobs",
+                                          limits::kMaxJobs);
+      if (!n)
+        return n.takeError();
+      t.jobs = static_cast<unsigned>(*n);
+    }
     run.timing = t;
   }
 
@@ -677,12 +714,17 @@ Expected<MatrixRun> parseMatrix(StringRef text, StringRef source) {
         consumeError(std::move(e));
         return r.fail(where + "." + key, "expected a number or null");
       }
-    if (Error e = r.optNumber(c, "seconds", where, cell.seconds))
+    if (Error e = r.optSeconds(c, "seconds", where, limits::kMaxWallSeconds,
+                               cell.seconds))
       return e;
     // Newer than the other keys: absent in matrices written before it.
     if (c.get("model_diverges"))
       if (Error e = r.optString(c, "model_diverges", where, cell.modelDiverges))
         return e;
+    if (!llvm::is_contained(allOutcomes(), cell.outcome))
+      return r.fail(where + ".outcome", "unknown outcome '" + cell.outcome +
+                                            "' (" + join(allOutcomes(), ", ") +
+                                            ")");
     for (auto [key, out] :
          {std::pair<StringRef, std::optional<std::string> *>{"input_kind",
                                                              &cell.inputKind},

@@ -19,6 +19,7 @@
 #include <csignal>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <thread>
@@ -151,11 +152,16 @@ Expected<RealRun> runRealTool(const RealToolSpec &spec, StringRef fullCommit,
     argv.push_back(s.data());
   argv.push_back(nullptr);
 
+  pid_t parent = getpid();
   pid_t pid = fork();
   if (pid < 0)
     return makeError(Twine("fork: ") + strerror(errno));
   if (pid == 0) {
     setpgid(0, 0);
+    // Die with the cell (killed at its time limit) rather than run on.
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != parent)
+      _exit(127);
     struct rlimit noCore = {0, 0};
     setrlimit(RLIMIT_CORE, &noCore);
     int in = open("/dev/null", O_RDONLY);

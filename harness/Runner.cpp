@@ -2,15 +2,19 @@
 
 #include "harness/Runner.h"
 
+#include "support/Limits.h"
+
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <csignal>
 #include <cstring>
 #include <fcntl.h>
 #include <poll.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -80,6 +84,7 @@ Expected<Running> start(const ChildJob &job, size_t index) {
     argv.push_back(const_cast<char *>(a.c_str()));
   argv.push_back(nullptr);
 
+  pid_t parent = getpid();
   pid_t pid = fork();
   if (pid < 0) {
     int e = errno;
@@ -90,6 +95,11 @@ Expected<Running> start(const ChildJob &job, size_t index) {
   if (pid == 0) {
     // Child: only async-signal-safe calls from here to exec.
     setpgid(0, 0);
+    // Die with the matrix run (kill -9 included) instead of running on as an
+    // orphan; the parent may have died before this call.
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != parent)
+      _exit(127);
     struct rlimit noCore = {0, 0};
     setrlimit(RLIMIT_CORE, &noCore);
     signal(SIGINT, SIG_DFL);
@@ -128,8 +138,13 @@ Expected<Running> start(const ChildJob &job, size_t index) {
   r.pid = pid;
   r.stderrFd = errPipe[0];
   r.start = Clock::now();
+  // Clamped: duration_cast of a huge or infinite double overflows.
+  double limit = std::clamp(job.timeoutSeconds, 0.0,
+                            dstlab::limits::kMaxTimeoutSeconds);
+  if (!(limit == limit))
+    limit = dstlab::limits::kMaxTimeoutSeconds;
   r.deadline = r.start + std::chrono::duration_cast<Clock::duration>(
-                             std::chrono::duration<double>(job.timeoutSeconds));
+                             std::chrono::duration<double>(limit));
   return r;
 }
 

@@ -3,15 +3,18 @@
 #include "reports/Html.h"
 
 #include "harness/Render.h"
+#include "support/Limits.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -55,6 +58,21 @@ std::string colourFor(StringRef op) {
 
 std::string fmt(double v) { return formatNumber(v, 6); }
 
+/// A JSON value as an error message shows it: at most 60 characters.
+std::string formatJsonValue(const json::Value *v) {
+  if (!v)
+    return "nothing";
+  std::string text = formatv("{0}", *v).str();
+  return text.size() > 60 ? text.substr(0, 57) + "..." : text;
+}
+
+/// json::parse recurses once per level: bound the nesting first.
+Expected<json::Value> parseBounded(StringRef text, StringRef source) {
+  if (Error e = limits::checkJsonDepth(text, source))
+    return e;
+  return json::parse(text);
+}
+
 struct Interval {
   double t0, t1;
   std::string op;
@@ -67,9 +85,12 @@ Expected<std::string> renderOccupancySvg(const json::Value &value) {
   const json::Object *o = value.getAsObject();
   if (!o)
     return makeError("expected an object {\"capacity\", \"events\"}");
+  // Capacity and slice indices size the drawing: bounded before use.
   std::optional<int64_t> capacity = o->getInteger("capacity");
-  if (!capacity || *capacity < 0)
-    return makeError("\"capacity\" must be a non-negative integer");
+  if (!capacity || *capacity < 0 || *capacity > limits::kMaxDstSlices)
+    return makeError("\"capacity\" must be an integer in [0, " +
+                     Twine(limits::kMaxDstSlices) + "], got " +
+                     formatJsonValue(o->get("capacity")));
   const json::Array *events = o->getArray("events");
   if (!events)
     return makeError("\"events\" must be an array");
@@ -93,10 +114,13 @@ Expected<std::string> renderOccupancySvg(const json::Value &value) {
     std::optional<double> t = e->getNumber("t");
     std::optional<int64_t> slice = e->getInteger("slice");
     std::optional<StringRef> kind = e->getString("kind");
-    if (!t || !slice || *slice < 0 || !kind)
+    if (!t || !std::isfinite(*t) || !slice || *slice < 0 ||
+        *slice >= limits::kMaxDstSlices || !kind)
       return makeError("events[" + Twine(i) +
-                       "] needs \"t\" (number), \"slice\" (integer >= 0) and "
-                       "\"kind\"");
+                       "] needs \"t\" (finite number), \"slice\" (integer in "
+                       "[0, " +
+                       Twine(limits::kMaxDstSlices) + ")) and \"kind\", got " +
+                       formatJsonValue(&ev));
     if (*kind != "write" && *kind != "read" && *kind != "release")
       return makeError("events[" + Twine(i) + "]: unknown kind '" + *kind +
                        "'");
@@ -342,7 +366,7 @@ void renderPanel(raw_ostream &os, const CellRecord &c,
       os << "<h4>DST occupancy: " << esc(f) << "</h4>";
       bool truncated;
       std::string text = readText(path, 64 * 1024 * 1024, truncated);
-      Expected<json::Value> v = json::parse(text);
+      Expected<json::Value> v = parseBounded(text, path);
       if (!v) {
         os << "<p class=\"bad\">unreadable: " << esc(toString(v.takeError()))
            << "</p>";

@@ -11,6 +11,7 @@
 #include "sim/numerics/CostModel.h"
 #include "sim/numerics/TileMath.h"
 #include "support/Bf16.h"
+#include "support/Limits.h"
 
 #include "llvm/ADT/SmallVector.h"
 
@@ -472,10 +473,15 @@ bool Engine::loadBuffers() {
     b.info.rows = tilesAttr.asArrayRef()[0];
     b.info.cols = tilesAttr.asArrayRef()[1];
     b.info.op = buf;
-    if (b.info.rows <= 0 || b.info.cols <= 0 ||
-        b.info.rows * b.info.cols > (int64_t{1} << 24))
+    constexpr int64_t kMaxTiles =
+        limits::kMaxTensorElements / (kTileDim * kTileDim);
+    if (!limits::productWithin(b.info.rows, b.info.cols, kMaxTiles))
       return setError(locationString(buf.getLoc()) + ": dram_buffer @" +
-                      b.info.name + " has an invalid tile shape");
+                      b.info.name + " has an invalid tile shape " +
+                      std::to_string(b.info.rows) + "x" +
+                      std::to_string(b.info.cols) +
+                      " (positive, at most " + std::to_string(kMaxTiles) +
+                      " tiles)");
     if (!dataFormatOf(formatAttr.getValue(), b.info.format))
       return setError(locationString(buf.getLoc()) + ": dram_buffer @" +
                       b.info.name + " must be bf16 or f32");
@@ -1688,9 +1694,16 @@ void Engine::finishTrace() {
 
 void Engine::run() {
   res = SimResult();
-  if (opts.grid.rows <= 0 || opts.grid.cols <= 0 ||
-      opts.grid.rows * opts.grid.cols > 4096 || !(opts.grid.clockGHz > 0)) {
-    setError("invalid target grid");
+  if (!limits::productWithin(opts.grid.rows, opts.grid.cols,
+                             limits::kMaxGridCores) ||
+      !(opts.grid.clockGHz > 0)) {
+    setError("invalid target grid " + opts.grid.name + " (" +
+             std::to_string(opts.grid.rows) + "x" +
+             std::to_string(opts.grid.cols) + ", " +
+             std::to_string(opts.grid.clockGHz) +
+             " GHz): needs positive rows and cols, at most " +
+             std::to_string(limits::kMaxGridCores) +
+             " cores and a positive clock");
     return;
   }
   res.coreCycles.assign(static_cast<size_t>(opts.grid.numCores()), 0);

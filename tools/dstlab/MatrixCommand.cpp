@@ -15,17 +15,23 @@
 #include "harness/Render.h"
 #include "harness/Repro.h"
 #include "harness/Runner.h"
+#include "support/Limits.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Regex.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <cerrno>
 #include <chrono>
 #include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <thread>
 #include <unistd.h>
 
@@ -49,7 +55,43 @@ struct PlannedCell {
 bool parseShard(StringRef text, unsigned &index, unsigned &total) {
   auto [i, n] = text.split('/');
   return !i.getAsInteger(10, index) && !n.getAsInteger(10, total) &&
-         total > 0 && index < total;
+         total > 0 && index < total && total <= limits::kMaxShards;
+}
+
+/// Takes <out>/.lock for the life of the process (flock, released by the
+/// kernel when the process ends); false, with an error naming the holder,
+/// when another run holds it.
+bool lockOutDir(StringRef cmd, StringRef outDir) {
+  SmallString<256> path(outDir);
+  sys::path::append(path, ".lock");
+  int fd = open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    reportError(cmd, path + ": " + strerror(errno));
+    return false;
+  }
+  if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    int e = errno;
+    char holder[32] = {0};
+    ssize_t n = pread(fd, holder, sizeof(holder) - 1, 0);
+    (void)n;
+    close(fd);
+    StringRef pid = StringRef(holder).trim();
+    if (e == EWOULDBLOCK)
+      reportError(cmd, "--out " + outDir + ": another dstlab matrix (pid " +
+                           (pid.empty() ? StringRef("unknown") : pid) +
+                           ") is writing there; wait for it or use another "
+                           "--out (lock " +
+                           path + ")");
+    else
+      reportError(cmd, path + ": " + strerror(e));
+    return false;
+  }
+  std::string pid = std::to_string(getpid()) + "\n";
+  if (ftruncate(fd, 0) != 0 || pwrite(fd, pid.data(), pid.size(), 0) < 0) {
+    reportError(cmd, path + ": " + strerror(errno));
+    return false;
+  }
+  return true; // fd stays open: it holds the lock
 }
 
 std::string fmtSeconds(double s) {
@@ -147,15 +189,22 @@ int matrixCommand(ArrayRef<std::string> argv, const char *argv0) {
                          std::to_string(seeds->back());
   double timeout = 60;
   if (std::optional<std::string> t = args->get("timeout"))
-    if (StringRef(*t).getAsDouble(timeout) || !(timeout > 0)) {
-      reportError(cmd, "--timeout must be a positive number of seconds");
+    if (StringRef(*t).getAsDouble(timeout) || !(timeout > 0) ||
+        !(timeout <= limits::kMaxTimeoutSeconds)) {
+      reportError(cmd, "--timeout " + *t +
+                           ": must be a positive number of seconds, at most "
+                           "the limit of " +
+                           formatNumber(limits::kMaxTimeoutSeconds, 6));
       return kToolError;
     }
   run.timeoutSeconds = timeout;
   unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
   if (std::optional<std::string> j = args->get("jobs"))
-    if (StringRef(*j).getAsInteger(10, jobs) || jobs == 0) {
-      reportError(cmd, "--jobs must be a positive integer");
+    if (StringRef(*j).getAsInteger(10, jobs) || jobs == 0 ||
+        jobs > limits::kMaxJobs) {
+      reportError(cmd, formatv("--jobs {0}: must be a positive integer, at "
+                               "most the limit of {1}",
+                               *j, limits::kMaxJobs));
       return kToolError;
     }
 
@@ -164,7 +213,8 @@ int matrixCommand(ArrayRef<std::string> argv, const char *argv0) {
   if (std::optional<std::string> s = args->get("shard")) {
     unsigned i, n;
     if (!parseShard(*s, i, n)) {
-      reportError(cmd, "--shard must be i/n with 0 <= i < n, got '" + *s + "'");
+      reportError(cmd, "--shard must be i/n with 0 <= i < n <= " +
+                           Twine(limits::kMaxShards) + ", got '" + *s + "'");
       return kToolError;
     }
     shard = {i, n};
@@ -270,6 +320,15 @@ int matrixCommand(ArrayRef<std::string> argv, const char *argv0) {
   if (plan.empty())
     errs() << "dstlab matrix: warning: no cell selected (check --filter, "
               "--variants and --shard)\n";
+
+  // One run per output directory: a second one fails before it deletes
+  // anything of the first's. The lock goes with the process, even on kill -9.
+  if (std::error_code ec = sys::fs::create_directories(outDir)) {
+    reportError(cmd, "--out " + outDir + ": " + ec.message());
+    return kToolError;
+  }
+  if (!lockOutDir(cmd, outDir))
+    return kToolError;
 
   // References shared by the cells of this run (harness/RefCache.h).
   SmallString<256> refCache(outDir);

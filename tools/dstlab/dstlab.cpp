@@ -22,6 +22,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace llvm;
@@ -246,6 +247,38 @@ bool checkVariant(StringRef command, StringRef variant) {
   return false;
 }
 
+/// The dump directory is a directory (created if missing) and the trace
+/// file's directory exists: checked before the run, which takes a while and
+/// would otherwise end having written nothing.
+bool checkOutputs(StringRef command, const CellRequest &request) {
+  if (!request.dumpDir.empty()) {
+    if (sys::fs::exists(request.dumpDir) &&
+        !sys::fs::is_directory(request.dumpDir)) {
+      reportError(command, "--dump " + request.dumpDir +
+                               ": exists and is not a directory");
+      return false;
+    }
+    if (std::error_code ec = sys::fs::create_directories(request.dumpDir)) {
+      reportError(command, "--dump " + request.dumpDir + ": " + ec.message());
+      return false;
+    }
+  }
+  if (!request.traceFile.empty()) {
+    StringRef parent = sys::path::parent_path(request.traceFile);
+    if (sys::fs::is_directory(request.traceFile)) {
+      reportError(command,
+                  "--trace " + request.traceFile + ": is a directory");
+      return false;
+    }
+    if (!parent.empty() && !sys::fs::is_directory(parent)) {
+      reportError(command, "--trace " + request.traceFile + ": directory " +
+                               parent + " does not exist");
+      return false;
+    }
+  }
+  return true;
+}
+
 int cellCommand(ArrayRef<std::string> argv) {
   std::optional<Args> args = parseArgs(
       "cell", argv,
@@ -275,15 +308,18 @@ int cellCommand(ArrayRef<std::string> argv) {
       (request.realTool.empty() && !checkVariant("cell", request.variant)))
     return kExitBadInput;
   request.seeds = *seeds;
-  if (!request.dumpDir.empty())
-    if (std::error_code ec = sys::fs::create_directories(request.dumpDir)) {
-      reportError("cell", request.dumpDir + ": " + ec.message());
-      return kExitBadInput;
-    }
+  if (!checkOutputs("cell", request))
+    return kExitBadInput;
   CellResult result = runCell(request);
+  if (!result.writeError.empty())
+    result.message += "\ncannot write the dump: " + result.writeError;
   std::string text = formatv("{0:2}", toJSON(result)).str() + "\n";
   if (Error e = writeFileAtomically(*args->get("json"), text)) {
     reportError("cell", toString(std::move(e)));
+    return kExitBadInput;
+  }
+  if (!result.writeError.empty()) {
+    reportError("cell", result.writeError);
     return kExitBadInput;
   }
   return exitCodeFor(result);
@@ -326,11 +362,8 @@ int runCommand(ArrayRef<std::string> argv) {
     reportError("run", request.reproPath + ": no such file");
     return kExitBadInput;
   }
-  if (!request.dumpDir.empty())
-    if (std::error_code ec = sys::fs::create_directories(request.dumpDir)) {
-      reportError("run", request.dumpDir + ": " + ec.message());
-      return kExitBadInput;
-    }
+  if (!checkOutputs("run", request))
+    return kExitBadInput;
 
   CellResult r = runCell(request);
   raw_ostream &os = outs();
@@ -397,6 +430,10 @@ int runCommand(ArrayRef<std::string> argv) {
       reportError("run", toString(std::move(e)));
       return kExitBadInput;
     }
+  }
+  if (!r.writeError.empty()) {
+    reportError("run", r.writeError);
+    return kExitBadInput;
   }
   return exitCodeFor(r);
 }

@@ -912,6 +912,24 @@ LogicalResult GenericLowering::lower(OpBuilder &mb) {
   return success();
 }
 
+/// The `d2m.tensors` attribute comes from tl-to-d2m or from hand-written IR:
+/// one name per argument, each a memref of tiles.
+static LogicalResult checkTensorNames(func::FuncOp func) {
+  auto names = func->getAttrOfType<ArrayAttr>("d2m.tensors");
+  if (!names || names.size() != func.getNumArguments() ||
+      !llvm::all_of(names, [](Attribute a) { return isa<StringAttr>(a); }))
+    return func.emitOpError("'d2m.tensors' must be an array of one string per "
+                            "argument");
+  for (BlockArgument arg : func.getArguments()) {
+    auto t = dyn_cast<MemRefType>(arg.getType());
+    if (!t || !isa<d2m::TileType>(t.getElementType()))
+      return func.emitOpError() << "argument #" << arg.getArgNumber()
+                                << " must be a memref of tiles, got "
+                                << arg.getType();
+  }
+  return success();
+}
+
 namespace {
 struct D2MToTTKernelPass
     : public dstlab::impl::D2MToTTKernelBase<D2MToTTKernelPass> {
@@ -929,6 +947,8 @@ struct D2MToTTKernelPass
         module.getOps<func::FuncOp>(),
         [](func::FuncOp f) { return f->hasAttr("d2m.tensors"); }));
     for (func::FuncOp func : programs) {
+      if (failed(checkTensorNames(func)))
+        return signalPassFailure();
       auto names = func->getAttrOfType<ArrayAttr>("d2m.tensors");
       // Several programs in one module: buffers are named program.tensor.
       if (programs.size() > 1) {
@@ -950,7 +970,7 @@ struct D2MToTTKernelPass
         SmallVector<StringAttr> bufferNames;
         for (Value operand : generic.getOperands()) {
           auto arg = dyn_cast<BlockArgument>(operand);
-          if (!arg) {
+          if (!arg || arg.getOwner() != &func.front()) {
             generic.emitOpError("operands must be the program's tensors");
             return signalPassFailure();
           }
@@ -1136,15 +1156,17 @@ LogicalResult GenericLowering::lowerSectionBlock(Block &block) {
 LogicalResult GenericLowering::lowerScfLoop(scf::ForOp loop) {
   Location loc = loop.getLoc();
   // Intermediates the loop never touches are consumed before it, so that
-  // every iteration starts with the same CBs visible.
+  // every iteration starts with the same CBs visible; one read again after
+  // the loop (a loop's init value, say) stays visible for that reader.
   for (auto &[id, state] : cbState) {
     Value m = holderOf.lookup(id);
     if (state != CBState::Visible || !m)
       continue;
-    bool usedInside = llvm::any_of(m.getUsers(), [&](Operation *u) {
-      return loop->isAncestor(u);
+    bool usedInsideOrAfter = llvm::any_of(m.getUsers(), [&](Operation *u) {
+      Operation *a = loop->getBlock()->findAncestorOpInBlock(*u);
+      return a && (a == loop || loop->isBeforeInBlock(a));
     });
-    if (!usedInside) {
+    if (!usedInsideOrAfter) {
       tk::CBPopFrontOp::create(b, loc, id, idx(cbPages[id]));
       state = CBState::None;
     }

@@ -237,8 +237,15 @@ LogicalResult KernelLowering::lowerOp(Operation *op) {
         // A loop over blocks (KV blocks in flash attention): the same loop
         // over tensors of tiles, its body lowered op by op.
         SmallVector<Value> inits;
-        for (Value v : f.getInitArgs())
+        for (auto [i, v] : llvm::enumerate(f.getInitArgs())) {
+          // Only blocks are carried; a stream stays a kernel argument.
+          if (!isa<RankedTensorType>(v.getType()) || !values.lookup(v))
+            return f.emitOpError()
+                   << "iter_arg #" << i << " of type " << v.getType()
+                   << " is not a block: a loop over blocks carries tensors "
+                      "only (read a !tl.stream in the body instead)";
           inits.push_back(values.lookup(v));
+        }
         auto nf = scf::ForOp::create(
             b, loc, values.lookupOrDefault(f.getLowerBound()),
             values.lookupOrDefault(f.getUpperBound()),
@@ -269,8 +276,11 @@ LogicalResult KernelLowering::lowerOp(Operation *op) {
           values.map(r, nr);
         return success();
       })
-      .Case<tl::ReadOp>([&](tl::ReadOp r) {
+      .Case<tl::ReadOp>([&](tl::ReadOp r) -> LogicalResult {
         Value cb = cbOfArg.lookup(r.getStream());
+        if (!cb)
+          return r.emitOpError("reads a stream that is not an argument of "
+                               "the kernel");
         auto cbTy = cast<d2m::CBType>(cb.getType());
         Value m = d2m::WaitOp::create(b, loc, cbTy.getMemref(), cb);
         return set(bufferization::ToTensorOp::create(b, 
@@ -381,6 +391,9 @@ LogicalResult KernelLowering::lower(tl::KernelOp kernel,
                         m, /*restrict=*/true));
   }
   if (src.getNumArguments() == 0) {
+    // The verifier rejects a kernel with no ins and no outs; stay safe.
+    if (body.getNumArguments() == 0)
+      return kernel.emitOpError("has no ins and no outs");
     auto cbTy = cast<d2m::CBType>(body.getArgument(0).getType());
     tileType = cast<d2m::TileType>(cbTy.getMemref().getElementType());
   }

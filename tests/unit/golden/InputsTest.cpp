@@ -186,3 +186,29 @@ TEST_F(GoldenTest, LoadInputsRoundsToElementType) {
 }
 
 } // namespace
+
+namespace {
+
+// A tensor too large for the golden's inputs: std::bad_alloc before issue 20.
+// The verifier rejects it; the golden checks again for unverified programs.
+TEST_F(GoldenTest, HugeInputIsAnErrorNotBadAlloc) {
+  mlir::ParserConfig config(&ctx, /*verifyAfterParse=*/false);
+  modules.push_back(mlir::parseSourceString<mlir::ModuleOp>(R"mlir(
+    tl.program @p grid [1, 1] {
+      tl.tensor @A input : tensor<1099511627776x32xbf16>
+    })mlir",
+                                                            config, "big.mlir"));
+  ASSERT_TRUE(modules.back());
+  auto p = *modules.back()->getOps<tl::ProgramOp>().begin();
+  llvm::Expected<TensorMap> in = makeInputs(p, 0);
+  ASSERT_FALSE(!!in);
+  EXPECT_EQ(llvm::toString(in.takeError()),
+            "big.mlir:3:7: input tensor @A tensor<1099511627776x32xbf16> is "
+            "not 2-D or has more than the limit of 67108864 elements");
+  llvm::Expected<TensorMap> loaded = loadInputs(p, "/nonexistent");
+  ASSERT_FALSE(!!loaded);
+  EXPECT_NE(llvm::toString(loaded.takeError()).find("67108864"),
+            std::string::npos);
+}
+
+} // namespace

@@ -342,6 +342,36 @@ TEST_F(SimGridTest, ProgramGridLargerThanTargetIsAnError) {
   EXPECT_NE(r.error.find("2x2"), std::string::npos) << r.error;
 }
 
+// rows * cols overflowed int64 in the > 4096 check, then the per-core
+// vectors overflowed the heap (issue 20); the error names grid and limit.
+TEST_F(SimGridTest, OverflowingTargetGridIsAnErrorNamingGridAndLimit) {
+  std::map<std::string, std::vector<double>> dram;
+  SimOptions o;
+  o.grid.rows = o.grid.cols = int64_t{1} << 32;
+  o.grid.name = "huge";
+  SimResult r =
+      run(moduleText({{"A", 2, 2}, {"O", 2, 2}}, {perCoreScale()}), dram, o);
+  EXPECT_EQ(r.status, SimStatus::Error);
+  EXPECT_NE(r.error.find("invalid target grid huge (4294967296x4294967296"),
+            std::string::npos)
+      << r.error;
+  EXPECT_NE(r.error.find("at most 4096 cores"), std::string::npos) << r.error;
+}
+
+// A dram_buffer whose tile count overflows is an error, not an allocation.
+TEST_F(SimGridTest, OverflowingDramBufferIsAnError) {
+  std::map<std::string, std::vector<double>> dram;
+  SimResult r = run(moduleText({{"A", int64_t{1} << 32, int64_t{1} << 32},
+                                {"O", 2, 2}},
+                               {perCoreScale()}),
+                    dram);
+  EXPECT_EQ(r.status, SimStatus::Error);
+  EXPECT_NE(r.error.find("invalid tile shape 4294967296x4294967296 "
+                         "(positive, at most 65536 tiles)"),
+            std::string::npos)
+      << r.error;
+}
+
 TEST_F(SimGridTest, WrongInputSizeIsAnError) {
   std::map<std::string, std::vector<double>> dram;
   dram["A"] = std::vector<double>(17, 1.0);

@@ -166,14 +166,13 @@ LogicalResult bufferizeRegion(GenericOp generic) {
   if (failed(z.block(generic.getRegion().front())))
     return failure();
   // Old loops last: the dead tensor ops moved out of them still use their
-  // block arguments.
+  // block arguments. Sort them apart before erasing anything, so that no
+  // erased op is inspected again.
+  SmallVector<Operation *> loops, others;
   for (Operation *op : llvm::reverse(z.dead))
-    if (!isa<scf::ForOp>(op)) {
-      op->dropAllUses();
-      op->erase();
-    }
-  for (Operation *op : llvm::reverse(z.dead))
-    if (isa<scf::ForOp>(op)) {
+    (isa<scf::ForOp>(op) ? loops : others).push_back(op);
+  for (ArrayRef<Operation *> group : {ArrayRef(others), ArrayRef(loops)})
+    for (Operation *op : group) {
       op->dropAllUses();
       op->erase();
     }

@@ -2,6 +2,10 @@
 
 #include "compiler/Dialect/TL/IR/TL.h"
 
+#include "support/Limits.h"
+
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/DialectImplementation.h"
 #include "mlir/IR/OpImplementation.h"
@@ -9,6 +13,7 @@
 
 using namespace mlir;
 using namespace dstlab::tl;
+namespace limits = dstlab::limits;
 
 #include "compiler/Dialect/TL/IR/TLDialect.cpp.inc"
 #include "compiler/Dialect/TL/IR/TLEnums.cpp.inc"
@@ -34,15 +39,26 @@ void TLDialect::initialize() {
       >();
 }
 
-/// Every block dimension must be a whole number of tiles.
-static LogicalResult verifyTiled(Operation *op, Type type, StringRef what) {
+/// Every block dimension must be a whole number of tiles, and a block at
+/// most limits::kMaxBlockTiles tiles (a whole tensor: maxTiles).
+static LogicalResult verifyTiled(Operation *op, Type type, StringRef what,
+                                 int64_t maxTiles = limits::kMaxBlockTiles) {
   auto t = dyn_cast<RankedTensorType>(type);
   if (!t)
     return success();
-  for (int64_t d : t.getShape())
+  int64_t tiles = 1;
+  for (int64_t d : t.getShape()) {
     if (d <= 0 || d % kTileDim != 0)
       return op->emitOpError() << what << " shape " << t
                                << " is not a whole number of 32x32 tiles";
+    std::optional<int64_t> n = limits::mul(tiles, d / kTileDim);
+    if (!n || *n > maxTiles)
+      return op->emitOpError()
+             << what << " shape " << t << " has "
+             << (n ? std::to_string(*n) : std::string("more than 2^63"))
+             << " tiles, over the limit of " << maxTiles;
+    tiles = *n;
+  }
   return success();
 }
 
@@ -70,12 +86,17 @@ LogicalResult ProgramOp::verify() {
   ArrayRef<int64_t> grid = getGrid();
   if (grid.size() != 2 || grid[0] <= 0 || grid[1] <= 0)
     return emitOpError("grid must be [rows, cols] with both positive");
+  if (!limits::productWithin(grid[0], grid[1], limits::kMaxGridCores))
+    return emitOpError() << "grid " << grid[0] << "x" << grid[1]
+                         << " has more than the limit of "
+                         << limits::kMaxGridCores << " cores";
   return success();
 }
 
 LogicalResult TensorDeclOp::verify() {
   auto t = cast<RankedTensorType>(getType());
-  if (failed(verifyTiled(*this, t, "tensor")))
+  if (failed(verifyTiled(*this, t, "tensor",
+                          limits::kMaxTensorElements / (kTileDim * kTileDim))))
     return failure();
   if (getColvec() && t.getDimSize(1) != kTileDim)
     return emitOpError("a colvec tensor must be one tile wide");
@@ -150,6 +171,54 @@ LogicalResult KernelOp::verify() {
   if (yield.getValues().size() != getOuts().size())
     return emitOpError() << "yields " << yield.getValues().size()
                          << " blocks for " << getOuts().size() << " outs";
+  // Lowering gives every kernel at least one CB to take its tile type from.
+  if (getIns().empty() && getOuts().empty())
+    return emitOpError("has no ins and no outs: a kernel must read or write "
+                       "at least one tensor");
+  // Loops over blocks run at most limits::kMaxLoopTrips times in all (nested
+  // loops multiply); a loop without constant bounds is not counted.
+  auto tripsOf = [](scf::ForOp f) -> std::optional<int64_t> {
+    std::optional<int64_t> lb = getConstantIntValue(f.getLowerBound());
+    std::optional<int64_t> ub = getConstantIntValue(f.getUpperBound());
+    std::optional<int64_t> step = getConstantIntValue(f.getStep());
+    if (!lb || !ub || !step || *step <= 0)
+      return std::nullopt;
+    if (*ub <= *lb)
+      return 0;
+    int64_t span = *ub - *lb; // bounds are within kMaxLoopBound: no overflow
+    return span / *step + (span % *step != 0);
+  };
+  WalkResult trips = getBody().walk([&](scf::ForOp f) {
+    // Later passes compute ub - lb + step - 1 in int64_t.
+    for (Value v : {f.getLowerBound(), f.getUpperBound(), f.getStep()}) {
+      std::optional<int64_t> c = getConstantIntValue(v);
+      if (c && (*c < -limits::kMaxLoopBound || *c > limits::kMaxLoopBound)) {
+        f.emitOpError() << "bound or step " << *c
+                        << " is outside the limit of +-"
+                        << limits::kMaxLoopBound;
+        return WalkResult::interrupt();
+      }
+    }
+    int64_t total = 1;
+    for (auto loop = f; loop; loop = loop->getParentOfType<scf::ForOp>()) {
+      if (!(*this)->isProperAncestor(loop))
+        break;
+      std::optional<int64_t> n = tripsOf(loop);
+      if (!n)
+        continue;
+      total *= *n; // at most 2^16 times at most 2^41: no overflow
+      if (total > limits::kMaxLoopTrips) {
+        f.emitOpError() << "runs " << total
+                        << (loop == f ? "" : " nested")
+                        << " trips, over the limit of "
+                        << limits::kMaxLoopTrips;
+        return WalkResult::interrupt();
+      }
+    }
+    return WalkResult::advance();
+  });
+  if (trips.wasInterrupted())
+    return failure();
   if (items < 0)
     items = 1;
   for (auto [ref, v] : llvm::zip(getOuts(), yield.getValues())) {

@@ -432,3 +432,12 @@ func.func @bcast_rows(%a: tensor<32x64xbf16>) {
   %b = tl.bcast %a rows : tensor<32x64xbf16> -> tensor<64x32xbf16>
   return
 }
+
+// -----
+
+tl.program @p grid [1, 1] {
+  // expected-error @+1 {{'tl.kernel' op has no ins and no outs: a kernel must read or write at least one tensor}}
+  tl.kernel @k ins [] outs [] {
+    tl.yield
+  }
+}
