@@ -1158,7 +1158,12 @@ LogicalResult GenericLowering::lowerScfLoop(scf::ForOp loop) {
   // Intermediates the loop never touches are consumed before it, so that
   // every iteration starts with the same CBs visible; one read again after
   // the loop (a loop's init value, say) stays visible for that reader.
-  for (auto &[id, state] : cbState) {
+  SmallVector<int32_t> stateIds;
+  for (auto &entry : cbState)
+    stateIds.push_back(entry.first);
+  llvm::sort(stateIds);
+  for (int32_t id : stateIds) {
+    CBState &state = cbState[id];
     Value m = holderOf.lookup(id);
     if (state != CBState::Visible || !m)
       continue;
@@ -1205,15 +1210,21 @@ LogicalResult GenericLowering::lowerScfLoop(scf::ForOp loop) {
   }
   // Every iteration must leave the CBs as it found them: blocks read from
   // streams and intermediates made in the body are consumed here.
+  // In CB id order: cbIds is keyed by pointers, and the IR must not depend
+  // on where they landed.
+  SmallVector<int32_t> bodyIds;
   for (auto [m, id] : cbIds) {
     Operation *def = m.getDefiningOp();
-    if (!def || !isa<memref::AllocOp>(def) || !loop->isAncestor(def))
-      continue;
+    if (def && isa<memref::AllocOp>(def) && loop->isAncestor(def))
+      bodyIds.push_back(id);
+  }
+  llvm::sort(bodyIds);
+  bodyIds.erase(std::unique(bodyIds.begin(), bodyIds.end()), bodyIds.end());
+  for (int32_t id : bodyIds)
     if (cbState[id] == CBState::Visible) {
       tk::CBPopFrontOp::create(b, loc, id, idx(cbPages[id]));
       cbState[id] = CBState::None;
     }
-  }
   for (int32_t id : waited)
     tk::CBPopFrontOp::create(b, loc, id, idx(cbPages[id]));
   return success();
