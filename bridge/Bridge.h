@@ -11,6 +11,7 @@
 #define DSTLAB_BRIDGE_BRIDGE_H
 
 #include "mlir/IR/BuiltinOps.h"
+#include "mlir/Pass/Pass.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 
@@ -55,6 +56,12 @@ llvm::Expected<std::string> renderLitTest(mlir::ModuleOp module,
 /// starts with "import: " and names the op.
 llvm::Error importModule(mlir::ModuleOp module, llvm::StringRef realOutput,
                          const Commit &commit);
+
+/// A pass that runs importModule on the module it is given (the stage after
+/// d2m-bufferize) and fails with its error: for pipelines that go on to the
+/// back end and the simulator.
+std::unique_ptr<mlir::Pass> createImportPass(std::string realOutput,
+                                             const Commit &commit);
 
 } // namespace dstlab::bridge
 

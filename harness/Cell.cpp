@@ -361,7 +361,9 @@ CellResult dstlab::harness::runCell(const CellRequest &request) {
     PassManager pm(&ctx);
     PipelineOptions pipelineOptions;
     pipelineOptions.precision = precisionName(precision);
-    if (failed(buildVariantPipeline(pm, request.variant, pipelineOptions)))
+    if (request.buildPipeline)
+      request.buildPipeline(pm);
+    else if (failed(buildVariantPipeline(pm, request.variant, pipelineOptions)))
       return fail("error", "unknown variant '" + request.variant + "'");
     if (!request.dumpDir.empty())
       pm.addInstrumentation(

@@ -19,6 +19,7 @@
 
 namespace mlir {
 class ModuleOp;
+class OpPassManager;
 } // namespace mlir
 
 namespace dstlab::harness {
@@ -41,6 +42,10 @@ struct CellRequest {
   /// Test-only: changes the compiled ttkernel module before it is simulated
   /// (plants a compiler bug the verdict must catch).
   std::function<void(mlir::ModuleOp)> mutateKernelIR;
+  /// Replaces the variant's tl -> ttkernel pipeline (`variant` still names
+  /// the expectations): e.g. dstlab import's front end + real DST output +
+  /// back end.
+  std::function<void(mlir::OpPassManager &)> buildPipeline;
   std::optional<std::string> grid; ///< "RxC" or a preset name; default: program's
   std::string inputsDir;  ///< read <name>.npy from here instead of the seed
   /// Write, for the first seed, inputs, outputs and both references as .npy

@@ -12,14 +12,20 @@
 
 using namespace mlir;
 
-void dstlab::addFrontEnd(OpPassManager &pm, bool unaryReduce,
-                         bool blockTranspose, llvm::StringRef precision) {
+void dstlab::addFrontEndToBufferized(OpPassManager &pm, bool unaryReduce,
+                                     bool blockTranspose,
+                                     llvm::StringRef precision) {
   TLToD2MOptions o;
   o.precision = precision.str();
   o.reduceForm = unaryReduce ? "unary" : "ternary";
   o.transposeForm = blockTranspose ? "block" : "per-tile";
   pm.addPass(createTLToD2M(o));
   pm.addPass(d2m::createD2MBufferize());
+}
+
+void dstlab::addFrontEnd(OpPassManager &pm, bool unaryReduce,
+                         bool blockTranspose, llvm::StringRef precision) {
+  addFrontEndToBufferized(pm, unaryReduce, blockTranspose, precision);
   pm.addPass(createConvertLinalgToAffineLoopsPass());
 }
 

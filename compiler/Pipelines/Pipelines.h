@@ -32,6 +32,11 @@ void buildUpstreamPipeline(mlir::OpPassManager &pm, bool assertions,
 void addFrontEnd(mlir::OpPassManager &pm, bool unaryReduce,
                  bool blockTranspose,
                  llvm::StringRef precision = "balanced");
+/// The front end up to the stage the bridge exports (bridge/Bridge.h):
+/// tl-to-d2m and d2m-bufferize, without linalg-to-affine.
+void addFrontEndToBufferized(mlir::OpPassManager &pm, bool unaryReduce,
+                             bool blockTranspose,
+                             llvm::StringRef precision = "balanced");
 void addBackEnd(mlir::OpPassManager &pm, const PipelineOptions &options);
 
 /// Registers `dstlab-upstream` and `dstlab-upstream-release`.

@@ -51,6 +51,8 @@ std::optional<std::vector<uint64_t>> parseSeeds(llvm::StringRef command,
 /// Prints "dstlab <command>: <message>" to stderr.
 void reportError(llvm::StringRef command, const llvm::Twine &message);
 
+int exportCommand(llvm::ArrayRef<std::string> argv);
+int importCommand(llvm::ArrayRef<std::string> argv);
 int matrixCommand(llvm::ArrayRef<std::string> argv, const char *argv0);
 int mergeCommand(llvm::ArrayRef<std::string> argv);
 int reportCommand(llvm::ArrayRef<std::string> argv);

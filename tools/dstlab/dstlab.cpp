@@ -168,6 +168,14 @@ const char *kUsage = R"(usage: dstlab <command> [options]
       each --ttmlir-opt adds a column real:NAME (see run), flagged where the
       model of the same commit and assert mode ended differently.
       Writes matrix.json, matrix.md, junit.xml. Exit 0 iff all as expected.
+  export FILE.mlir --program P --to ttmlir@COMMIT [-o OUT] [--lit]
+                  [--expect TEXT]
+      The program right before the DST pass, in that tt-mlir commit's
+      genuine D2M syntax (--lit: a drop-in tt-mlir lit test).
+  import FILE.mlir --program P --from ttmlir@COMMIT REAL.mlir [-o OUT]
+                  [--stage d2m|ttkernel] [--run [--seeds N|A..B]]
+      Bring the real pass's output (printed with -mlir-print-op-generic)
+      back into dstlab; --run simulates it and judges it like a cell.
   merge A.json B.json... --out DIR
       Join shard results into one matrix.json (+ matrix.md, junit.xml).
   report MATRIX.json [--out DIR]
@@ -406,6 +414,10 @@ int main(int argc, char **argv) {
     return runCommand(rest);
   if (command == "cell")
     return cellCommand(rest);
+  if (command == "export")
+    return exportCommand(rest);
+  if (command == "import")
+    return importCommand(rest);
   if (command == "matrix")
     return matrixCommand(rest, argv[0]);
   if (command == "merge")

@@ -309,13 +309,22 @@ Value dstlab::d2m::emitDstAccess(OpBuilder &b, ComputeNest &nest,
 }
 
 void dstlab::d2m::upstreamAssertFailure(StringRef file, unsigned line,
-                                        StringRef condition,
-                                        StringRef message) {
-  llvm::errs() << file;
-  if (line)
-    llvm::errs() << ":" << line;
-  llvm::errs() << ": modelled by dstlab (tt-mlir ae4e7b838c): Assertion `"
-               << condition << " && \"" << message << "\"' failed.\n";
+                                        StringRef function,
+                                        StringRef condition, bool ttAssert,
+                                        StringRef was, StringRef message) {
+  llvm::errs() << "dstlab-opt: " << file << ":" << line << ": " << function
+               << " (dstlab model of tt-mlir ae4e7b838c): Assertion `"
+               << condition;
+  if (ttAssert) {
+    llvm::errs() << "` failed";
+    if (!was.empty())
+      llvm::errs() << ", was `" << was << "`";
+    if (!message.empty())
+      llvm::errs() << ", " << message;
+    llvm::errs() << "\n";
+  } else {
+    llvm::errs() << "' failed.\n";
+  }
   llvm::errs().flush();
   std::abort();
 }

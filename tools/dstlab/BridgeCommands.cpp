@@ -1,0 +1,299 @@
+//===- BridgeCommands.cpp - dstlab export / import (tt-mlir bridge) -------===//
+//
+// dstlab export FILE.mlir --program P --to ttmlir@COMMIT [-o OUT] [--lit]
+//                         [--expect TEXT]
+// dstlab import FILE.mlir --program P --from ttmlir@COMMIT REAL.mlir
+//                         [-o OUT] [--stage d2m|ttkernel] [--run]
+//
+//===----------------------------------------------------------------------===//
+
+#include "Commands.h"
+
+#include "bridge/Bridge.h"
+#include "compiler/Dialect/TL/IR/TL.h"
+#include "compiler/Pipelines/Pipelines.h"
+#include "compiler/Registration.h"
+#include "harness/Cell.h"
+#include "harness/Repro.h"
+
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/Parser/Parser.h"
+#include "mlir/Support/FileUtilities.h"
+#include "llvm/ADT/StringExtras.h"
+#include "mlir/Pass/Pass.h"
+#include "mlir/Pass/PassManager.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace llvm;
+using namespace mlir;
+using namespace dstlab;
+
+namespace dstlab::tool {
+namespace {
+
+/// Writes `text` to `path` through a temporary file in the same directory,
+/// so a failure never leaves half an output behind; "-" or empty: stdout.
+bool writeOutput(StringRef command, StringRef path, StringRef text) {
+  if (path.empty() || path == "-") {
+    outs() << text;
+    return true;
+  }
+  SmallString<256> tmp(path);
+  tmp += ".tmp%%%%%%";
+  int fd;
+  SmallString<256> tmpPath;
+  if (std::error_code ec = sys::fs::createUniqueFile(tmp, fd, tmpPath)) {
+    reportError(command, path + ": " + ec.message());
+    return false;
+  }
+  {
+    raw_fd_ostream os(fd, /*shouldClose=*/true);
+    os << text;
+    os.close();
+    if (os.has_error()) {
+      reportError(command, path + ": " + os.error().message());
+      sys::fs::remove(tmpPath);
+      return false;
+    }
+  }
+  if (std::error_code ec = sys::fs::rename(tmpPath, path)) {
+    reportError(command, path + ": " + ec.message());
+    sys::fs::remove(tmpPath);
+    return false;
+  }
+  return true;
+}
+
+/// A context with dstlab's dialects whose errors print as `file:line:col:
+/// error: ...` to stderr.
+struct Session {
+  DialectRegistry registry;
+  std::unique_ptr<MLIRContext> ctx;
+  SourceMgr sourceMgr;
+  std::unique_ptr<SourceMgrDiagnosticHandler> handler;
+
+  Session() {
+    registerAllDialects(registry);
+    ctx = std::make_unique<MLIRContext>(registry);
+    ctx->loadAllAvailableDialects();
+    ctx->disableMultithreading();
+    handler = std::make_unique<SourceMgrDiagnosticHandler>(sourceMgr,
+                                                           ctx.get(), errs());
+  }
+};
+
+/// Parses FILE and returns a module holding only the program P, run through
+/// the front end to the stage the bridge exports.
+OwningOpRef<ModuleOp> bufferizedProgram(Session &s, StringRef command,
+                                        StringRef path, StringRef program) {
+  std::string err;
+  auto buffer = openInputFile(path, &err);
+  if (!buffer) {
+    reportError(command, path + ": " + err);
+    return nullptr;
+  }
+  s.sourceMgr.AddNewSourceBuffer(std::move(buffer), SMLoc());
+  OwningOpRef<ModuleOp> file =
+      parseSourceFile<ModuleOp>(s.sourceMgr, ParserConfig(s.ctx.get()));
+  if (!file) {
+    reportError(command, path + ": cannot parse");
+    return nullptr;
+  }
+  tl::ProgramOp found;
+  std::vector<std::string> names;
+  for (auto p : file->getOps<tl::ProgramOp>()) {
+    names.push_back(("@" + p.getSymName()).str());
+    if (program.empty() || p.getSymName() == program) {
+      found = p;
+      break;
+    }
+  }
+  if (!found) {
+    reportError(command, path + ": no tl.program named '" + program +
+                             "' (programs: " + join(names, ", ") + ")");
+    return nullptr;
+  }
+  OwningOpRef<ModuleOp> module = ModuleOp::create(found.getLoc());
+  module->getBody()->push_back(found->clone());
+  PassManager pm(s.ctx.get());
+  // The Nov-2025 tt-lang front end: ternary reduce, per-tile transpose.
+  addFrontEndToBufferized(pm, /*unaryReduce=*/false, /*blockTranspose=*/false,
+                          "balanced");
+  if (failed(pm.run(*module))) {
+    reportError(command, path + ": the front end failed");
+    return nullptr;
+  }
+  return module;
+}
+
+const bridge::Commit *commitArg(StringRef command, const Args &args,
+                                StringRef name) {
+  std::optional<std::string> v = args.get(name);
+  if (!v) {
+    reportError(command, "--" + name + " ttmlir@COMMIT is required");
+    return nullptr;
+  }
+  StringRef id(*v);
+  if (!id.consume_front("ttmlir@")) {
+    reportError(command, "--" + name + " takes ttmlir@COMMIT, got '" + *v +
+                             "'");
+    return nullptr;
+  }
+  const bridge::Commit *c = bridge::lookupCommit(id);
+  if (!c) {
+    std::vector<std::string> known;
+    for (const bridge::Commit &k : bridge::knownCommits())
+      known.push_back(("ttmlir@" + k.shortId).str());
+    reportError(command, "unknown tt-mlir commit '" + id +
+                             "' (known: " + join(known, ", ") + ")");
+  }
+  return c;
+}
+
+/// The upstream (assert build) expectation of `program` in the repro header,
+/// or "" when the file has none.
+std::string headerExpectation(StringRef path, StringRef program) {
+  std::vector<std::string> variants = {"upstream"};
+  Expected<harness::Repro> repro = harness::loadRepro(path, variants);
+  if (!repro) {
+    consumeError(repro.takeError());
+    return "";
+  }
+  const harness::ReproConfig *cfg =
+      program.empty() && !repro->configs.empty() ? &repro->configs.front()
+                                                 : repro->findConfig(program);
+  if (!cfg)
+    return "";
+  auto it = cfg->expect.find("upstream");
+  return it == cfg->expect.end() ? "" : it->second.str();
+}
+
+} // namespace
+
+int exportCommand(ArrayRef<std::string> argv) {
+  std::optional<Args> args =
+      parseArgs("export", argv, {"program", "to", "o", "expect"}, {"lit"});
+  if (!args)
+    return kToolError;
+  if (args->positional.size() != 1) {
+    reportError("export", "usage: dstlab export FILE.mlir --program P --to "
+                          "ttmlir@COMMIT [-o OUT] [--lit] [--expect TEXT]");
+    return kToolError;
+  }
+  const bridge::Commit *commit = commitArg("export", *args, "to");
+  if (!commit)
+    return kToolError;
+  StringRef path = args->positional.front();
+  std::string program = args->get("program").value_or("");
+  Session s;
+  OwningOpRef<ModuleOp> module = bufferizedProgram(s, "export", path, program);
+  if (!module)
+    return kToolError;
+  Expected<std::string> text = std::string();
+  if (args->flag("lit")) {
+    std::string expect = args->get("expect").value_or("");
+    if (expect.empty())
+      expect = headerExpectation(path, program);
+    text = bridge::renderLitTest(*module, *commit, expect);
+  } else {
+    text = bridge::exportModule(*module, *commit);
+  }
+  if (!text) {
+    reportError("export", path + ": " + toString(text.takeError()));
+    return kToolFailed;
+  }
+  return writeOutput("export", args->get("o").value_or(""), *text)
+             ? kToolOk
+             : kToolError;
+}
+
+int importCommand(ArrayRef<std::string> argv) {
+  std::optional<Args> args = parseArgs(
+      "import", argv, {"program", "from", "o", "stage", "seeds", "seed"},
+      {"run"});
+  if (!args)
+    return kToolError;
+  if (args->positional.size() != 2) {
+    reportError("import", "usage: dstlab import FILE.mlir --program P --from "
+                          "ttmlir@COMMIT REAL_OUTPUT.mlir [-o OUT] "
+                          "[--stage d2m|ttkernel] [--run]");
+    return kToolError;
+  }
+  const bridge::Commit *commit = commitArg("import", *args, "from");
+  if (!commit)
+    return kToolError;
+  StringRef path = args->positional[0], realPath = args->positional[1];
+  std::string program = args->get("program").value_or("");
+  std::string stage = args->get("stage").value_or("ttkernel");
+  if (stage != "d2m" && stage != "ttkernel") {
+    reportError("import", "--stage takes d2m or ttkernel, got '" + stage + "'");
+    return kToolError;
+  }
+  auto real = MemoryBuffer::getFile(realPath, /*IsText=*/true);
+  if (!real) {
+    reportError("import", realPath + ": " + real.getError().message());
+    return kToolError;
+  }
+  std::string realText = (*real)->getBuffer().str();
+
+  if (args->flag("run")) {
+    // Simulate what the real pass emitted: the front end, the import, then
+    // dstlab's back end, judged like any cell.
+    harness::CellRequest request;
+    request.reproPath = path.str();
+    request.program = program;
+    request.variant = "upstream";
+    std::optional<std::vector<uint64_t>> seeds = parseSeeds("import", *args);
+    if (!seeds)
+      return kToolError;
+    request.seeds = *seeds;
+    request.buildPipeline = [realText, commit](OpPassManager &pm) {
+      addFrontEndToBufferized(pm, false, false, "balanced");
+      pm.addPass(bridge::createImportPass(realText, *commit));
+      addBackEnd(pm, PipelineOptions());
+    };
+    harness::CellResult r = harness::runCell(request);
+    outs() << path << (program.empty() ? "" : " @" + program) << " (real "
+           << commit->shortId << "): " << r.outcome;
+    if (!r.signature.empty())
+      outs() << " \"" << r.signature << "\"";
+    outs() << "\n";
+    if (!r.message.empty())
+      outs() << "  " << r.message << "\n";
+    for (const harness::HazardRecord &h : r.hazards)
+      outs() << "  hazard " << h.kind << (h.op.empty() ? "" : " op " + h.op)
+             << (h.detail.empty() ? "" : ": " + h.detail) << "\n";
+    return harness::exitCodeFor(r);
+  }
+
+  Session s;
+  OwningOpRef<ModuleOp> module = bufferizedProgram(s, "import", path, program);
+  if (!module)
+    return kToolError;
+  if (Error e = bridge::importModule(*module, realText, *commit)) {
+    reportError("import", realPath + ": " + toString(std::move(e)));
+    return kToolFailed;
+  }
+  if (stage == "ttkernel") {
+    PassManager pm(s.ctx.get());
+    addBackEnd(pm, PipelineOptions());
+    if (failed(pm.run(*module))) {
+      reportError("import", realPath + ": dstlab's back end failed on the "
+                                       "imported IR");
+      return kToolFailed;
+    }
+  }
+  std::string text;
+  raw_string_ostream os(text);
+  module->print(os);
+  os << "\n";
+  return writeOutput("import", args->get("o").value_or(""), text) ? kToolOk
+                                                                  : kToolError;
+}
+
+} // namespace dstlab::tool
