@@ -17,6 +17,8 @@
 #include "mlir/IR/Builders.h"
 #include "llvm/ADT/SetVector.h"
 
+#include <csignal>
+
 namespace dstlab::d2m {
 #define GEN_PASS_DEF_D2MINSERTDSTREGISTERACCESS
 #include "compiler/Dialect/D2M/Transforms/Passes.h.inc"
@@ -31,6 +33,7 @@ constexpr llvm::StringLiteral kDstFile =
     "lib/Dialect/D2M/Transforms/InsertDstRegisterAccess.cpp";
 constexpr llvm::StringLiteral kLoopsFile =
     "lib/Dialect/D2M/Transforms/GenericTileComputeLoops.cpp";
+constexpr llvm::StringLiteral kUtilsFile = "lib/Dialect/D2M/Utils/Utils.cpp";
 
 /// One upstream check: where it is (g++ and clang lines) and what it prints.
 struct UpstreamCheck {
@@ -47,6 +50,12 @@ constexpr UpstreamCheck kOneOutput{
     kLoopsFile, 138, 139, "D2MGenericComputeRewriter::matchAndRewrite",
     "op.getOutputs().size() == 1 && \"Only one output tensor is supported\"",
     false};
+// Utils.cpp:103 (getRegionLargestDstElemType): a region with no tile compute
+// op has no DST type. Tile-compute-loops asks for it when no op vetoes
+// subblocking, which a pure copy never does.
+constexpr UpstreamCheck kLargestType{kUtilsFile,     103, 103,
+                                     "getRegionLargestDstElemType",
+                                     "largestType", false};
 // InsertDstRegisterAccess.cpp:260: TT_assert(volume <= dstCapacity).
 constexpr UpstreamCheck kVolume{kDstFile,          260, 260,
                                 "insertAcquireDst", "volume <= dstCapacity",
@@ -231,12 +240,23 @@ struct UpstreamDstPass
     for (auto st : nest.body->getOps<affine::AffineStoreOp>())
       outputs.insert(st.getMemRef());
     check(outputs.size() <= 1, kOneOutput);
+    bool subblock = true, anyCompute = false;
+    for (Operation &op : *nest.body)
+      if (isTileComputeOp(&op)) {
+        anyCompute = true;
+        subblock &= upstreamInPlace(&op) && upstreamDstOperands(&op).size() == 1;
+      }
+    if (!anyCompute) {
+      check(false, kLargestType);
+      // The release build goes on with a null type and crashes.
+      llvm::errs() << "dstlab-opt: " << kUtilsFile
+                   << ": null DST type (dstlab model of tt-mlir ae4e7b838c's "
+                      "release build: SIGSEGV)\n";
+      llvm::errs().flush();
+      std::raise(SIGSEGV);
+    }
     if (!tileComputeLoops)
       return;
-    bool subblock = true;
-    for (Operation &op : *nest.body)
-      if (isTileComputeOp(&op))
-        subblock &= upstreamInPlace(&op) && upstreamDstOperands(&op).size() == 1;
     int64_t volume = 1;
     for (int64_t e : nest.dstShape())
       volume *= e;
