@@ -246,7 +246,7 @@ struct UpstreamDstPass
         anyCompute = true;
         subblock &= upstreamInPlace(&op) && upstreamDstOperands(&op).size() == 1;
       }
-    if (!anyCompute) {
+    if (!anyCompute && !hostFix2) {
       check(false, kLargestType);
       // The release build goes on with a null type and crashes.
       llvm::errs() << "dstlab-opt: " << kUtilsFile
@@ -260,7 +260,8 @@ struct UpstreamDstPass
     int64_t volume = 1;
     for (int64_t e : nest.dstShape())
       volume *= e;
-    nest.perTile = !subblock || volume > dstCapacity(nest.tile, fullSync);
+    nest.perTile =
+        hostFix2 || !subblock || volume > dstCapacity(nest.tile, fullSync);
     for (auto [i, l] : llvm::enumerate(nest.outputLoops))
       if (l != i)
         nest.perTile = false;
@@ -300,11 +301,17 @@ struct UpstreamDstPass
       else
         check(g == *nestGuard, kGuard);
     };
+    SmallVector<affine::AffineLoadOp> fresh;
     for (Operation *op : computeOps) {
       for (unsigned idx : upstreamDstOperands(op)) {
         auto load = op->getOperand(idx).getDefiningOp<affine::AffineLoadOp>();
         if (!load)
           continue;
+        Value m = load.getMemRef();
+        if (hostFix2 && (m.getDefiningOp<memref::AllocOp>() ||
+                         m.getDefiningOp<ReserveOp>()) &&
+            !isWrittenBefore(m, nest))
+          fresh.push_back(load);
         loads.push_back({load, next++});
         guard(load.getMemRef());
       }
@@ -338,8 +345,15 @@ struct UpstreamDstPass
           intermediates.push_back({op, s});
       }
     }
-    if (loads.empty() && stores.empty())
-      return success(); // :170: nothing to copy, no DST (pure copies too)
+    // Fix 2's pure copies go through DST (upstream has none: a pure copy
+    // crashes tile-compute-loops above).
+    SmallVector<std::pair<affine::AffineStoreOp, affine::AffineLoadOp>> copies;
+    if (hostFix2 && computeOps.empty())
+      for (auto st : body->getOps<affine::AffineStoreOp>())
+        if (auto l = st.getValue().getDefiningOp<affine::AffineLoadOp>())
+          copies.push_back({st, l});
+    if (loads.empty() && stores.empty() && copies.empty())
+      return success(); // :170: nothing to copy, no DST
 
     // insertAcquireDst (:245-276): DST is capacity / volume slices of the
     // first access's CB view; per tile that view is one tile.
@@ -350,8 +364,9 @@ struct UpstreamDstPass
       return llvm::to_vector(cast<MemRefType>(memref.getType()).getShape());
     };
     SmallVector<int64_t> canonical = viewShape(
-        loads.empty() ? stores.front().first.getMemRef()
-                      : loads.front().first.getMemRef());
+        !loads.empty()    ? loads.front().first.getMemRef()
+        : !stores.empty() ? stores.front().first.getMemRef()
+                          : copies.front().first.getMemRef());
     int64_t maxSlice = -1;
     for (auto &[l, s] : loads) {
       check(viewShape(l.getMemRef()) == canonical, kInterpLoad, {},
@@ -396,9 +411,14 @@ struct UpstreamDstPass
     SmallVector<SliceTransfer> copyIns, copyOuts;
     if (!guarded)
       for (auto &[l, s] : loads)
-        copyIns.push_back({s, l.getMemRef(), l.getAffineMap()});
+        if (!llvm::is_contained(fresh, l))
+          copyIns.push_back({s, l.getMemRef(), l.getAffineMap()});
     for (auto &[st, s] : stores)
       copyOuts.push_back({s, st.getMemRef(), st.getAffineMap()});
+    for (auto &[st, l] : copies) {
+      copyIns.push_back({next, l.getMemRef(), l.getAffineMap()});
+      copyOuts.push_back({next++, st.getMemRef(), st.getAffineMap()});
+    }
 
     OpBuilder b(nest.outer);
     Value dst = emitDstAccess(b, nest, numSlices, copyIns, copyOuts);
@@ -422,6 +442,8 @@ struct UpstreamDstPass
       });
     }
     // :517-540: a CB store of a compute result becomes a DST store.
+    for (auto &[st, l] : copies)
+      st->erase();
     for (auto &[st, s] : stores) {
       b.setInsertionPoint(st);
       memref::StoreOp::create(b, loc, st.getValue(), dst,

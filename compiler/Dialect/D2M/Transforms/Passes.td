@@ -41,6 +41,10 @@ def D2MInsertDstRegisterAccess
            "\"clang\"",
            "line numbers of multi-line upstream asserts as gcc (first line) "
            "or clang (closing line, as tt-mlir's CI builds) prints them">,
+    Option<"hostFix2", "host-fix2", "bool", "false",
+           "the pass as the unary-reduce variant hosts fix 2's IR (ops and "
+           "copies tt-mlir ae4e7b838c cannot take): a section per tile, pure "
+           "copies through DST, fresh accumulators not copied in">,
     Option<"tileComputeLoops", "tile-compute-loops", "bool", "true",
            "model tt-lang's d2m-generic-tile-compute-loops before the pass: "
            "one DST section per output tile, or per block when every op is "
