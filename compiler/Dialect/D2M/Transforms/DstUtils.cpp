@@ -182,6 +182,9 @@ dstlab::d2m::collectComputeNests(GenericOp generic) {
     // widest tile the generic uses.
     if (TileType t = dstTileOf(generic); t && nest.tile)
       nest.tile = t;
+    // A nest already rewritten to DST stores only to DST: left alone.
+    if (!nest.tile && !nest.body->getOps<memref::StoreOp>().empty())
+      continue;
     if (!nest.tile)
       return outer.emitOpError("compute nest stores nothing");
     for (unsigned l = 0; l < nest.loops.size(); ++l)

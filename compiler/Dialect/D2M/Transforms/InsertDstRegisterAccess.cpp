@@ -159,6 +159,20 @@ SmallVector<int64_t> guardDims(GenericOp generic, Value memref) {
   return dims;
 }
 
+/// Nests that already read or write DST are not linalg nests any more (the
+/// d2m.linalg_root marker is gone upstream, :145, and a region holding
+/// acquire_dst is skipped, :161): neither pass touches them.
+bool touchesDst(const ComputeNest &nest) {
+  bool found = false;
+  nest.body->walk([&](Operation *op) {
+    for (Value v : op->getOperands())
+      if (auto m = dyn_cast<MemRefType>(v.getType()))
+        if (auto ms = dyn_cast_or_null<MemorySpaceAttr>(m.getMemorySpace()))
+          found |= ms.getValue() == MemorySpace::DST;
+  });
+  return found;
+}
+
 struct UpstreamDstPass
     : public dstlab::d2m::impl::D2MInsertDstRegisterAccessBase<
           UpstreamDstPass> {
@@ -199,6 +213,7 @@ struct UpstreamDstPass
       FailureOr<SmallVector<ComputeNest>> nests = collectComputeNests(generic);
       if (failed(nests))
         return WalkResult::interrupt();
+      llvm::erase_if(*nests, touchesDst);
       work.push_back({generic, std::move(*nests)});
       return WalkResult::advance();
     });
@@ -236,6 +251,8 @@ struct UpstreamDstPass
   /// DST operand (:123-131), when the output block is cut into the fewest
   /// pieces that fit DST (:24-48); a block that fits stays whole.
   void tileComputeLoopsModel(ComputeNest &nest) {
+    if (!tileComputeLoops)
+      return;
     llvm::SetVector<Value> outputs;
     for (auto st : nest.body->getOps<affine::AffineStoreOp>())
       outputs.insert(st.getMemRef());
@@ -255,8 +272,6 @@ struct UpstreamDstPass
       llvm::errs().flush();
       std::raise(SIGSEGV);
     }
-    if (!tileComputeLoops)
-      return;
     int64_t volume = 1;
     for (int64_t e : nest.dstShape())
       volume *= e;
@@ -269,18 +284,6 @@ struct UpstreamDstPass
 
   LogicalResult processNest(GenericOp generic, ComputeNest &nest) {
     Block *body = nest.body;
-    // Nests that already read or write DST are done (the linalg_root marker
-    // is gone upstream, :145, and a region holding acquire_dst is skipped, :161).
-    bool touchesDst = false;
-    body->walk([&](Operation *op) {
-      for (Value v : op->getOperands())
-        if (auto m = dyn_cast<MemRefType>(v.getType()))
-          if (auto ms = dyn_cast_or_null<MemorySpaceAttr>(m.getMemorySpace()))
-            touchesDst |= ms.getValue() == MemorySpace::DST;
-    });
-    if (touchesDst)
-      return success();
-
     SmallVector<Operation *> computeOps;
     for (Operation &op : *body)
       if (isTileComputeOp(&op))
