@@ -28,6 +28,11 @@ struct Commit {
   /// ttmlir-opt arguments that run that commit's passes from the exported
   /// stage through its DST pass(es), in tt-lang's order.
   std::vector<std::string> pipeline;
+  /// The same without tile-compute-loops: the RUN line of that commit's own
+  /// DST-pass lit tests (test/ttmlir/Dialect/D2M/Transforms/
+  /// insert_dst_register_access_*.mlir), for a region the tile-compute-loops
+  /// pass rejects before the DST pass sees it.
+  std::vector<std::string> dstOnlyPipeline;
 };
 
 /// The known commits; lookupCommit accepts any prefix of at least 7 digits
@@ -47,6 +52,11 @@ llvm::Expected<std::string> exportModule(mlir::ModuleOp module,
 llvm::Expected<std::string> renderLitTest(mlir::ModuleOp module,
                                           const Commit &commit,
                                           llvm::StringRef expectation);
+/// The same with the RUN line's pipeline given (e.g. commit.dstOnlyPipeline).
+llvm::Expected<std::string>
+renderLitTest(mlir::ModuleOp module, const Commit &commit,
+              llvm::StringRef expectation,
+              llvm::ArrayRef<std::string> pipeline);
 
 /// Replaces, in `module` (the same stage exportModule was given), the compute
 /// body of every d2m.generic by the real pass's output for it. `realOutput`

@@ -13,6 +13,9 @@ llvm::ArrayRef<Commit> dstlab::bridge::knownCommits() {
        // one DST pass; both it and linalg-to-affine take use-tile-matmul.
        {"--ttcore-register-device", "--d2m-generic-tile-compute-loops",
         "--d2m-linalg-to-affine=use-tile-matmul=true",
+        "--d2m-insert-dst-register-access=use-tile-matmul=true"},
+       {"--ttcore-register-device",
+        "--d2m-linalg-to-affine=use-tile-matmul=true",
         "--d2m-insert-dst-register-access=use-tile-matmul=true"}},
       {"19c86fca45", "19c86fca45ae7c3d8f886c0401d8b40a40d2f294", "2026-08-21",
        // tt-mlir 19c86fca45, lib/Dialect/D2M/Pipelines/D2MPipelines.cpp
@@ -24,6 +27,9 @@ llvm::ArrayRef<Commit> dstlab::bridge::knownCommits() {
        {"--ttcore-register-device", "--d2m-generic-tile-compute-loops",
         "--d2m-linalg-to-affine", "--d2m-op-scheduler",
         "--d2m-insert-spill-and-scratch", "--canonicalize",
+        "--d2m-insert-dst-register-access-unscheduled",
+        "--d2m-insert-dst-register-access-scheduled"},
+       {"--ttcore-register-device", "--d2m-linalg-to-affine",
         "--d2m-insert-dst-register-access-unscheduled",
         "--d2m-insert-dst-register-access-scheduled"}},
   };

@@ -363,7 +363,8 @@ CellResult dstlab::harness::runCell(const CellRequest &request) {
     pipelineOptions.precision = precisionName(precision);
     if (request.buildPipeline)
       request.buildPipeline(pm);
-    else if (failed(buildVariantPipeline(pm, request.variant, pipelineOptions)))
+    else if (failed(
+                 buildVariantPipeline(pm, request.variant, pipelineOptions)))
       return fail("error", "unknown variant '" + request.variant + "'");
     if (!request.dumpDir.empty())
       pm.addInstrumentation(

@@ -103,7 +103,9 @@ dstlab::harness::compileWithRealTool(ModuleOp module,
       exportForRealTool(module, spec->commit, precision);
   if (!exported) {
     std::string text = llvm::toString(exported.takeError());
-    return result("error", "export: " + text, "export: " + text);
+    if (!StringRef(text).starts_with("export: "))
+      text = "export: " + text;
+    return result("error", text, text);
   }
   writeDump(request.dumpDir, "ttmlir-input.mlir", *exported);
 

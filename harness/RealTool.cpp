@@ -190,7 +190,8 @@ Expected<RealRun> runRealTool(const RealToolSpec &spec, StringRef fullCommit,
   }
 
   Expected<std::string> err = readFile(errPath);
-  run.stderrText = err ? *err : (consumeError(err.takeError()), "");
+  run.stderrText =
+      withoutStackDump(err ? *err : (consumeError(err.takeError()), ""));
   Expected<std::string> out = readFile(outPath);
   run.output = out ? *out : (consumeError(out.takeError()), "");
   if (timedOut) {
@@ -336,6 +337,19 @@ Expected<RealRun> readRecording(StringRef dir, StringRef input,
     run.output = std::move(*out);
   }
   return run;
+}
+
+std::string withoutStackDump(StringRef log) {
+  // LLVM's crash handler prints a request to file a bug, then the pass
+  // stack and addresses, which differ from run to run (ASLR).
+  for (StringRef marker : {"PLEASE submit a bug report", "Stack dump:"}) {
+    size_t pos = log.find(marker);
+    if (pos != StringRef::npos) {
+      size_t lineStart = log.rfind('\n', pos);
+      log = log.take_front(lineStart == StringRef::npos ? 0 : lineStart + 1);
+    }
+  }
+  return log.str();
 }
 
 std::string firstDiagnostic(StringRef log) {

@@ -88,6 +88,11 @@ llvm::Expected<RealRun> readRecording(llvm::StringRef dir,
                                       llvm::StringRef input,
                                       llvm::StringRef fullCommit);
 
+/// `log` up to LLVM's crash report ("PLEASE submit a bug report", "Stack
+/// dump:"), whose addresses differ from run to run: recorded and reported
+/// logs stay byte-identical.
+std::string withoutStackDump(llvm::StringRef log);
+
 /// The first `error: ...` message in a tool's stderr (the text after
 /// "error: "), or empty.
 std::string firstDiagnostic(llvm::StringRef log);

@@ -19,3 +19,16 @@ config.environment["PATH"] = os.pathsep.join(
     tool_dirs + [config.environment.get("PATH", os.environ.get("PATH", ""))]
 )
 config.substitutions.append(("%repros", os.path.join(config.dstlab_src_root, "repros")))
+
+# Real tt-mlir builds (scripts/build-ttmlir-dst.sh): DSTLAB_TTMLIR_OPT names an
+# asserts build of ae4e7b838c, DSTLAB_TTMLIR_OPT_19C86 one of 19c86fca45.
+# Tests that run them say `REQUIRES: ttmlir-ae4e7b838c` (or -19c86fca45) and
+# are reported as unsupported (skipped) without them.
+for env, commit in (("DSTLAB_TTMLIR_OPT", "ae4e7b838c"),
+                    ("DSTLAB_TTMLIR_OPT_19C86", "19c86fca45")):
+    path = os.environ.get(env)
+    if path and os.access(path, os.X_OK):
+        config.available_features.add("ttmlir-" + commit)
+        config.substitutions.append(("%ttmlir-opt-" + commit, path))
+config.substitutions.append(("%ttmlir-data", os.path.join(
+    config.dstlab_src_root, "tests", "data", "ttmlir")))

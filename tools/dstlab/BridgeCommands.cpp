@@ -1,7 +1,7 @@
 //===- BridgeCommands.cpp - dstlab export / import (tt-mlir bridge) -------===//
 //
 // dstlab export FILE.mlir --program P --to ttmlir@COMMIT [-o OUT] [--lit]
-//                         [--expect TEXT]
+//                         [--expect TEXT] [--pipeline tt-lang|dst-only]
 // dstlab import FILE.mlir --program P --from ttmlir@COMMIT REAL.mlir
 //                         [-o OUT] [--stage d2m|ttkernel] [--run]
 //
@@ -10,10 +10,12 @@
 #include "Commands.h"
 
 #include "bridge/Bridge.h"
+#include "bridge/BridgeInternal.h"
 #include "compiler/Dialect/TL/IR/TL.h"
 #include "compiler/Pipelines/Pipelines.h"
 #include "compiler/Registration.h"
 #include "harness/Cell.h"
+#include "harness/CellResult.h"
 #include "harness/Repro.h"
 
 #include "mlir/IR/Diagnostics.h"
@@ -158,8 +160,8 @@ const bridge::Commit *commitArg(StringRef command, const Args &args,
 /// The upstream (assert build) expectation of `program` in the repro header,
 /// or "" when the file has none.
 std::string headerExpectation(StringRef path, StringRef program) {
-  std::vector<std::string> variants = {"upstream"};
-  Expected<harness::Repro> repro = harness::loadRepro(path, variants);
+  Expected<harness::Repro> repro =
+      harness::loadRepro(path, harness::allVariants());
   if (!repro) {
     consumeError(repro.takeError());
     return "";
@@ -177,9 +179,20 @@ std::string headerExpectation(StringRef path, StringRef program) {
 
 int exportCommand(ArrayRef<std::string> argv) {
   std::optional<Args> args =
-      parseArgs("export", argv, {"program", "to", "o", "expect"}, {"lit"});
+      parseArgs("export", argv, {"program", "to", "o", "expect", "pipeline"},
+                {"lit", "print-pipeline"});
   if (!args)
     return kToolError;
+  if (args->flag("print-pipeline")) {
+    // For scripts: the ttmlir-opt arguments of the commit's pipeline.
+    const bridge::Commit *commit = commitArg("export", *args, "to");
+    if (!commit)
+      return kToolError;
+    bool dstOnly = args->get("pipeline").value_or("tt-lang") == "dst-only";
+    outs() << join(dstOnly ? commit->dstOnlyPipeline : commit->pipeline, " ")
+           << "\n";
+    return kToolOk;
+  }
   if (args->positional.size() != 1) {
     reportError("export", "usage: dstlab export FILE.mlir --program P --to "
                           "ttmlir@COMMIT [-o OUT] [--lit] [--expect TEXT]");
@@ -199,7 +212,16 @@ int exportCommand(ArrayRef<std::string> argv) {
     std::string expect = args->get("expect").value_or("");
     if (expect.empty())
       expect = headerExpectation(path, program);
-    text = bridge::renderLitTest(*module, *commit, expect);
+    std::string pipeline = args->get("pipeline").value_or("tt-lang");
+    if (pipeline != "tt-lang" && pipeline != "dst-only") {
+      reportError("export", "--pipeline takes tt-lang or dst-only, got '" +
+                                pipeline + "'");
+      return kToolError;
+    }
+    text = bridge::renderLitTest(*module, *commit, expect,
+                                 pipeline == "tt-lang"
+                                     ? commit->pipeline
+                                     : commit->dstOnlyPipeline);
   } else {
     text = bridge::exportModule(*module, *commit);
   }
@@ -215,9 +237,20 @@ int exportCommand(ArrayRef<std::string> argv) {
 int importCommand(ArrayRef<std::string> argv) {
   std::optional<Args> args = parseArgs(
       "import", argv, {"program", "from", "o", "stage", "seeds", "seed"},
-      {"run"});
+      {"run", "rewrite-only"});
   if (!args)
     return kToolError;
+  if (args->flag("rewrite-only") && args->positional.size() == 1) {
+    // Debugging aid: the real output as the importer parses it.
+    auto real = MemoryBuffer::getFile(args->positional[0], /*IsText=*/true);
+    if (!real) {
+      reportError("import", args->positional[0] + ": " +
+                                real.getError().message());
+      return kToolError;
+    }
+    outs() << bridge::rewriteForImport((*real)->getBuffer());
+    return kToolOk;
+  }
   if (args->positional.size() != 2) {
     reportError("import", "usage: dstlab import FILE.mlir --program P --from "
                           "ttmlir@COMMIT REAL_OUTPUT.mlir [-o OUT] "

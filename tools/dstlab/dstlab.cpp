@@ -169,7 +169,7 @@ const char *kUsage = R"(usage: dstlab <command> [options]
       model of the same commit and assert mode ended differently.
       Writes matrix.json, matrix.md, junit.xml. Exit 0 iff all as expected.
   export FILE.mlir --program P --to ttmlir@COMMIT [-o OUT] [--lit]
-                  [--expect TEXT]
+                  [--expect TEXT] [--pipeline tt-lang|dst-only]
       The program right before the DST pass, in that tt-mlir commit's
       genuine D2M syntax (--lit: a drop-in tt-mlir lit test).
   import FILE.mlir --program P --from ttmlir@COMMIT REAL.mlir [-o OUT]

@@ -96,6 +96,16 @@ private:
       return m;
     if (auto c = v.getDefiningOp<arith::ConstantIndexOp>())
       return idx(c.value());
+    // An index computed after its first use in program order (a DST store's
+    // slice index that follows the tile op, as tt-mlir's pass emits it):
+    // recomputed here, uncached, so that it dominates wherever it is used.
+    if (auto ap = v.getDefiningOp<affine::AffineApplyOp>()) {
+      SmallVector<Value> operands;
+      for (Value o : ap.getMapOperands())
+        operands.push_back(mapped(o));
+      return affine::AffineApplyOp::create(b, ap.getLoc(), ap.getAffineMap(),
+                                           operands);
+    }
     return v;
   }
 
@@ -570,8 +580,9 @@ LogicalResult GenericLowering::buildCompute(OpBuilder &pb) {
 
 LogicalResult GenericLowering::lowerNest(affine::AffineForOp loop, int kind) {
   Location loc = loop.getLoc();
-  auto f = scf::ForOp::create(b, loc, idx(0),
-                              idx(loop.getConstantUpperBound()), idx(1));
+  auto f = scf::ForOp::create(b, loc, idx(loop.getConstantLowerBound()),
+                              idx(loop.getConstantUpperBound()),
+                              idx(loop.getStepAsInt()));
   map.map(loop.getInductionVar(), f.getInductionVar());
   OpBuilder::InsertionGuard g(b);
   b.setInsertionPointToStart(f.getBody());
@@ -585,7 +596,9 @@ LogicalResult GenericLowering::lowerNest(affine::AffineForOp loop, int kind) {
       b.clone(op, map);
       continue;
     }
-    if (isa<affine::AffineLoadOp, memref::LoadOp>(op))
+    // affine.apply: index arithmetic of tt-mlir's DST pass (as imported by
+    // bridge/), rebuilt by mapped() where it is used.
+    if (isa<affine::AffineLoadOp, memref::LoadOp, affine::AffineApplyOp>(op))
       continue; // resolved at their users
     if (auto st = dyn_cast<memref::StoreOp>(op)) {
       // copy-in: DST[...] = CB tile; in compute nests, results are resolved
@@ -984,8 +997,9 @@ LogicalResult GenericLowering::lowerTileLoop(affine::AffineForOp loop,
     });
   }
   packRedirect = writeTo;
-  auto f = scf::ForOp::create(b, loc, idx(0),
-                              idx(loop.getConstantUpperBound()), idx(1));
+  auto f = scf::ForOp::create(b, loc, idx(loop.getConstantLowerBound()),
+                              idx(loop.getConstantUpperBound()),
+                              idx(loop.getStepAsInt()));
   map.map(loop.getInductionVar(), f.getInductionVar());
   LogicalResult r = success();
   {
@@ -1045,7 +1059,12 @@ LogicalResult GenericLowering::lowerSectionBlock(Block &block) {
       }
       if (!sectionOpen)
         return loop.emitOpError("compute loop outside a DST section");
-      if (packing)
+      // A nest that packs (tt-mlir's copy-out nest) ends the math part.
+      bool packs = false;
+      loop.walk([&](affine::AffineStoreOp) { packs = true; });
+      if (packs)
+        closeMath();
+      else if (packing)
         return loop.emitOpError("compute after the section's first pack");
       SmallVector<Value> ivs;
       innermost(loop, ivs);
@@ -1058,7 +1077,7 @@ LogicalResult GenericLowering::lowerSectionBlock(Block &block) {
       b.clone(op, map);
       continue;
     }
-    if (isa<affine::AffineLoadOp, memref::LoadOp>(op))
+    if (isa<affine::AffineLoadOp, memref::LoadOp, affine::AffineApplyOp>(op))
       continue;
     if (auto st = dyn_cast<memref::StoreOp>(op)) {
       if (auto ld = st.getValue().getDefiningOp<affine::AffineLoadOp>()) {

@@ -94,6 +94,16 @@ TEST(RealToolClassify, TTAssertFormats) {
   EXPECT_EQ(crashSignatureFromLog(bare), "x == y");
 }
 
+TEST(RealToolClassify, StackDumpIsDropped) {
+  EXPECT_EQ(withoutStackDump("a.cpp:1: f: Assertion `x' failed.\n"
+                             "PLEASE submit a bug report to https://x\n"
+                             "Stack dump:\n0. Program arguments: y\n"
+                             " #0 0x00007f3c5a1b2c3d\n"),
+            "a.cpp:1: f: Assertion `x' failed.\n");
+  EXPECT_EQ(withoutStackDump("Stack dump:\n #0 0x1\n"), "");
+  EXPECT_EQ(withoutStackDump("plain\n"), "plain\n");
+}
+
 TEST(RealToolClassify, FirstDiagnostic) {
   EXPECT_EQ(firstDiagnostic("in.mlir:4:7: error: 'd2m.generic' op bad\n"
                             "in.mlir:4:7: note: see\n"),

@@ -1,0 +1,46 @@
+// dstlab export for tt-mlir ae4e7b838c (ae4e7b838cb2990edcd8d6ad7beca7605c722401)
+
+#l1_ = #ttcore.memory_space<l1>
+
+module {
+  func.func @fa_8x10__scores(%in0: memref<1x1x2x2x!ttcore.tile<32x32, bf16>, #ttcore.shard<4096x2048, 1>, #l1_>, %in1: memref<1x1x2x2x!ttcore.tile<32x32, bf16>, #ttcore.shard<4096x2048, 1>, #l1_>, %in2: memref<1x1x2x2x!ttcore.tile<32x32, bf16>, #ttcore.shard<4096x2048, 1>, #l1_>) {
+    d2m.generic {block_factors = [1, 1], grid = #ttcore.grid<1x1>, indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = [#ttcore.iterator_type<parallel>, #ttcore.iterator_type<parallel>], threads = [#d2m.thread<compute>]}
+        ins(%in0, %in1 : memref<1x1x2x2x!ttcore.tile<32x32, bf16>, #ttcore.shard<4096x2048, 1>, #l1_>, memref<1x1x2x2x!ttcore.tile<32x32, bf16>, #ttcore.shard<4096x2048, 1>, #l1_>)
+        outs(%in2 : memref<1x1x2x2x!ttcore.tile<32x32, bf16>, #ttcore.shard<4096x2048, 1>, #l1_>) {
+    ^compute0(%cb0: !d2m.cb<memref<2x2x!ttcore.tile<32x32, bf16>, #l1_>>, %cb1: !d2m.cb<memref<2x2x!ttcore.tile<32x32, bf16>, #l1_>>, %cb2: !d2m.cb<memref<2x2x!ttcore.tile<32x32, bf16>, #l1_>>):
+      %v0 = d2m.wait %cb0 : !d2m.cb<memref<2x2x!ttcore.tile<32x32, bf16>, #l1_>> -> memref<2x2x!ttcore.tile<32x32, bf16>, #l1_>
+      %v1 = d2m.wait %cb1 : !d2m.cb<memref<2x2x!ttcore.tile<32x32, bf16>, #l1_>> -> memref<2x2x!ttcore.tile<32x32, bf16>, #l1_>
+      %v2 = "memref.alloc"() <{operandSegmentSizes = array<i32: 0, 0>}> : () -> (memref<2x2x!ttcore.tile<32x32, bf16>, #l1_>)
+      "linalg.generic"(%v0, %v1, %v2) <{indexing_maps = [affine_map<(d0, d1, d2) -> (d0, d2)>, affine_map<(d0, d1, d2) -> (d2, d1)>, affine_map<(d0, d1, d2) -> (d0, d1)>], iterator_types = [#linalg.iterator_type<parallel>, #linalg.iterator_type<parallel>, #linalg.iterator_type<reduction>], operandSegmentSizes = array<i32: 2, 1>}> ({
+        ^bb3(%a4: !ttcore.tile<32x32, bf16>, %a5: !ttcore.tile<32x32, bf16>, %a6: !ttcore.tile<32x32, bf16>):
+          %v7 = "d2m.tile_transpose"(%a5) : (!ttcore.tile<32x32, bf16>) -> (!ttcore.tile<32x32, bf16>)
+          %v8 = "d2m.tile_matmul"(%a4, %v7, %a6) : (!ttcore.tile<32x32, bf16>, !ttcore.tile<32x32, bf16>, !ttcore.tile<32x32, bf16>) -> (!ttcore.tile<32x32, bf16>)
+          "linalg.yield"(%v8) : (!ttcore.tile<32x32, bf16>) -> ()
+      }) : (memref<2x2x!ttcore.tile<32x32, bf16>, #l1_>, memref<2x2x!ttcore.tile<32x32, bf16>, #l1_>, memref<2x2x!ttcore.tile<32x32, bf16>, #l1_>) -> ()
+      %v9 = d2m.reserve %cb2 : !d2m.cb<memref<2x2x!ttcore.tile<32x32, bf16>, #l1_>> -> memref<2x2x!ttcore.tile<32x32, bf16>, #l1_>
+      "linalg.generic"(%v2, %v0, %v9) <{indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = [#linalg.iterator_type<parallel>, #linalg.iterator_type<parallel>], operandSegmentSizes = array<i32: 2, 1>}> ({
+        ^bb10(%a11: !ttcore.tile<32x32, bf16>, %a12: !ttcore.tile<32x32, bf16>, %a13: !ttcore.tile<32x32, bf16>):
+          %v14 = "d2m.tile_sub"(%a11, %a12) : (!ttcore.tile<32x32, bf16>, !ttcore.tile<32x32, bf16>) -> (!ttcore.tile<32x32, bf16>)
+          %v15 = "d2m.tile_exp"(%v14) : (!ttcore.tile<32x32, bf16>) -> (!ttcore.tile<32x32, bf16>)
+          "linalg.yield"(%v15) : (!ttcore.tile<32x32, bf16>) -> ()
+      }) : (memref<2x2x!ttcore.tile<32x32, bf16>, #l1_>, memref<2x2x!ttcore.tile<32x32, bf16>, #l1_>, memref<2x2x!ttcore.tile<32x32, bf16>, #l1_>) -> ()
+    }
+    return
+  }
+  func.func @fa_8x10__apply(%in0: memref<1x1x2x2x!ttcore.tile<32x32, bf16>, #ttcore.shard<4096x2048, 1>, #l1_>, %in1: memref<1x1x2x2x!ttcore.tile<32x32, bf16>, #ttcore.shard<4096x2048, 1>, #l1_>, %in2: memref<1x1x2x2x!ttcore.tile<32x32, bf16>, #ttcore.shard<4096x2048, 1>, #l1_>) {
+    d2m.generic {block_factors = [1, 1], grid = #ttcore.grid<1x1>, indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = [#ttcore.iterator_type<parallel>, #ttcore.iterator_type<parallel>], threads = [#d2m.thread<compute>]}
+        ins(%in0, %in1 : memref<1x1x2x2x!ttcore.tile<32x32, bf16>, #ttcore.shard<4096x2048, 1>, #l1_>, memref<1x1x2x2x!ttcore.tile<32x32, bf16>, #ttcore.shard<4096x2048, 1>, #l1_>)
+        outs(%in2 : memref<1x1x2x2x!ttcore.tile<32x32, bf16>, #ttcore.shard<4096x2048, 1>, #l1_>) {
+    ^compute0(%cb0: !d2m.cb<memref<2x2x!ttcore.tile<32x32, bf16>, #l1_>>, %cb1: !d2m.cb<memref<2x2x!ttcore.tile<32x32, bf16>, #l1_>>, %cb2: !d2m.cb<memref<2x2x!ttcore.tile<32x32, bf16>, #l1_>>):
+      %v16 = d2m.wait %cb0 : !d2m.cb<memref<2x2x!ttcore.tile<32x32, bf16>, #l1_>> -> memref<2x2x!ttcore.tile<32x32, bf16>, #l1_>
+      %v17 = d2m.wait %cb1 : !d2m.cb<memref<2x2x!ttcore.tile<32x32, bf16>, #l1_>> -> memref<2x2x!ttcore.tile<32x32, bf16>, #l1_>
+      %v18 = d2m.reserve %cb2 : !d2m.cb<memref<2x2x!ttcore.tile<32x32, bf16>, #l1_>> -> memref<2x2x!ttcore.tile<32x32, bf16>, #l1_>
+      "linalg.generic"(%v16, %v17, %v18) <{indexing_maps = [affine_map<(d0, d1, d2) -> (d0, d2)>, affine_map<(d0, d1, d2) -> (d2, d1)>, affine_map<(d0, d1, d2) -> (d0, d1)>], iterator_types = [#linalg.iterator_type<parallel>, #linalg.iterator_type<parallel>, #linalg.iterator_type<reduction>], operandSegmentSizes = array<i32: 2, 1>}> ({
+        ^bb19(%a20: !ttcore.tile<32x32, bf16>, %a21: !ttcore.tile<32x32, bf16>, %a22: !ttcore.tile<32x32, bf16>):
+          %v23 = "d2m.tile_matmul"(%a20, %a21, %a22) : (!ttcore.tile<32x32, bf16>, !ttcore.tile<32x32, bf16>, !ttcore.tile<32x32, bf16>) -> (!ttcore.tile<32x32, bf16>)
+          "linalg.yield"(%v23) : (!ttcore.tile<32x32, bf16>) -> ()
+      }) : (memref<2x2x!ttcore.tile<32x32, bf16>, #l1_>, memref<2x2x!ttcore.tile<32x32, bf16>, #l1_>, memref<2x2x!ttcore.tile<32x32, bf16>, #l1_>) -> ()
+    }
+    return
+  }
+}
