@@ -70,15 +70,10 @@ NOT_MODELLED = [
 KNOWN = {
     ("lit/eltwise_unary_2x4", "assert"): "subblocking",
     ("lit/eltwise_unary_2x4", "ndebug"): "subblocking",
-    ("repro/test_rowmax-alone/rowmax_2x4", "ndebug"): "view",
-    ("repro/test_rowsum-alone/rowsum_2x4", "ndebug"): "view",
 }
 KNOWN_WHY = {
     "subblocking": "tile-compute-loops cuts a block larger than DST into "
                    "row subblocks (2x4 f32 -> 1x4); the model goes per tile",
-    "view": "DST is shaped by the first access's CB view (the 2x4 input); "
-            "the model shapes it by the output loops (2), so it copies in "
-            "one tile per row where tt-mlir copies the whole block",
 }
 
 

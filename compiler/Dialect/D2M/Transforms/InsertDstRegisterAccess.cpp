@@ -424,20 +424,91 @@ struct UpstreamDstPass
     }
 
     OpBuilder b(nest.outer);
-    Value dst = emitDstAccess(b, nest, numSlices, copyIns, copyOuts);
     Location loc = nest.outer.getLoc();
-    // :490-492 and 615-620: the whole CB load becomes a DST load, for every user of it
-    // (so tile_reduce_*(x, x, x) reads A and B from DST too).
+    SmallVector<Value> ivs;
+    for (affine::AffineForOp l : nest.loops)
+      ivs.push_back(l.getInductionVar());
+    // Per tile, DST is [slices] indexed by slice (tt-mlir's [slices, 1, 1]
+    // at [slice, 0, 0]). A whole block is indexed as tt-mlir does it: an
+    // access at [slice, its CB map] (:596-632), an intermediate at [slice,
+    // the nest's ivs innermost first, zeros] (:656-676).
+    bool whole = !nest.perTile;
+    auto cbIndex = [&](OpBuilder &ib, AffineMap m, ValueRange at,
+                       int64_t slice) {
+      if (!whole)
+        return dstIndices(ib, loc, nest, slice);
+      SmallVector<Value> idx{arith::ConstantIndexOp::create(ib, loc, slice)};
+      for (AffineExpr e : m.getResults()) {
+        if (auto d = dyn_cast<AffineDimExpr>(e))
+          idx.push_back(at[d.getPosition()]);
+        else
+          idx.push_back(arith::ConstantIndexOp::create(
+              ib, loc, cast<AffineConstantExpr>(e).getValue()));
+      }
+      return idx;
+    };
+    auto ivIndex = [&](OpBuilder &ib, int64_t slice) {
+      if (!whole)
+        return dstIndices(ib, loc, nest, slice);
+      SmallVector<Value> idx{arith::ConstantIndexOp::create(ib, loc, slice)};
+      for (Value iv : llvm::reverse(ivs))
+        idx.push_back(iv);
+      while (static_cast<int64_t>(idx.size()) < dstRank)
+        idx.push_back(arith::ConstantIndexOp::create(ib, loc, 0));
+      return idx;
+    };
+    Value dst;
+    if (!whole) {
+      dst = emitDstAccess(b, nest, numSlices, copyIns, copyOuts);
+    } else {
+      for (const SliceTransfer &t : llvm::concat<const SliceTransfer>(copyIns,
+                                                                   copyOuts))
+        for (AffineExpr e : t.cbMap.getResults())
+          if (!isa<AffineDimExpr, AffineConstantExpr>(e))
+            return nest.outer.emitOpError(
+                "CB index is neither a loop iv nor a constant");
+      SmallVector<int64_t> shape{numSlices};
+      llvm::append_range(shape, canonical);
+      dst = AcquireDstOp::create(
+          b, loc, getTileMemRef(shape, nest.tile, MemorySpace::DST));
+      // :549-595: copy nests clone the compute nest's loops, all of them.
+      auto copyNest = [&](const SliceTransfer &t, bool in) {
+        SmallVector<Value> at;
+        OpBuilder::InsertionGuard g(b);
+        for (affine::AffineForOp l : nest.loops) {
+          auto f = affine::AffineForOp::create(b, loc, 0,
+                                               l.getConstantUpperBound());
+          at.push_back(f.getInductionVar());
+          b.setInsertionPointToStart(f.getBody());
+        }
+        SmallVector<Value> idx = cbIndex(b, t.cbMap, at, t.slice);
+        if (in) {
+          Value v = affine::AffineLoadOp::create(b, loc, t.cb, t.cbMap, at);
+          memref::StoreOp::create(b, loc, v, dst, idx);
+        } else {
+          Value v = memref::LoadOp::create(b, loc, dst, idx);
+          affine::AffineStoreOp::create(b, loc, v, t.cb, t.cbMap, at);
+        }
+      };
+      for (const SliceTransfer &t : copyIns)
+        copyNest(t, true);
+      b.setInsertionPointAfter(nest.outer);
+      for (const SliceTransfer &t : copyOuts)
+        copyNest(t, false);
+    }
+    // :490-492 and 615-620: the whole CB load becomes a DST load, for every
+    // user of it (so tile_reduce_*(x, x, x) reads A and B from DST too).
     for (auto &[l, s] : loads) {
       b.setInsertionPoint(l);
-      Value v = memref::LoadOp::create(b, loc, dst, dstIndices(b, loc, nest, s));
+      Value v = memref::LoadOp::create(
+          b, loc, dst, cbIndex(b, l.getAffineMap(), ivs, s));
       l.getResult().replaceAllUsesWith(v);
     }
     // :685-731: an intermediate is stored to its slice and re-read by its
     // compute users.
     for (auto &[op, s] : intermediates) {
       b.setInsertionPointAfter(op);
-      SmallVector<Value> idx = dstIndices(b, loc, nest, s);
+      SmallVector<Value> idx = ivIndex(b, s);
       auto st = memref::StoreOp::create(b, loc, op->getResult(0), dst, idx);
       Value v = memref::LoadOp::create(b, loc, dst, idx);
       op->getResult(0).replaceUsesWithIf(v, [&](OpOperand &u) {
@@ -450,7 +521,7 @@ struct UpstreamDstPass
     for (auto &[st, s] : stores) {
       b.setInsertionPoint(st);
       memref::StoreOp::create(b, loc, st.getValue(), dst,
-                              dstIndices(b, loc, nest, s));
+                              cbIndex(b, st.getAffineMap(), ivs, s));
       st->erase();
     }
     for (auto load : llvm::to_vector(body->getOps<affine::AffineLoadOp>()))
