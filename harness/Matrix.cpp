@@ -1,6 +1,7 @@
 //===- Matrix.cpp - a matrix run: cells, JSON, merge ----------------------===//
 
 #include "harness/Matrix.h"
+#include "support/UpstreamAsserts.h"
 #include "harness/RealTool.h"
 
 #include "harness/CellResult.h"
@@ -125,6 +126,15 @@ MatrixSummary summarize(const MatrixRun &run) {
   return s;
 }
 
+/// The model prints clang's line of a multi-line upstream assert by
+/// default; a g++ build prints the first line. Same assert, same site.
+static bool sameSite(const std::optional<std::string> &a,
+                     const std::optional<std::string> &b) {
+  if (!a || !b)
+    return a == b;
+  return sameUpstreamAssert(*a, *b);
+}
+
 void markModelDivergence(MatrixRun &run) {
   auto describe = [](const CellRecord &c) {
     std::string text = c.variant + ": " + c.outcome;
@@ -146,7 +156,7 @@ void markModelDivergence(MatrixRun &run) {
         continue;
       if (model->outcome != real.outcome ||
           model->signature != real.signature ||
-          model->crashSite != real.crashSite)
+          !sameSite(model->crashSite, real.crashSite))
         real.modelDiverges = describe(*model);
     }
   }

@@ -11,6 +11,7 @@
 
 #include "compiler/Dialect/D2M/Transforms/DstUtils.h"
 #include "compiler/Dialect/D2M/Transforms/Passes.h"
+#include "support/UpstreamAsserts.h"
 
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
@@ -29,16 +30,11 @@ using namespace dstlab::d2m;
 
 namespace {
 
-constexpr llvm::StringLiteral kDstFile =
-    "lib/Dialect/D2M/Transforms/InsertDstRegisterAccess.cpp";
-constexpr llvm::StringLiteral kLoopsFile =
-    "lib/Dialect/D2M/Transforms/GenericTileComputeLoops.cpp";
-constexpr llvm::StringLiteral kUtilsFile = "lib/Dialect/D2M/Utils/Utils.cpp";
+using namespace dstlab::upstream;
 
 /// One upstream check: where it is (g++ and clang lines) and what it prints.
 struct UpstreamCheck {
-  llvm::StringLiteral file;
-  unsigned gccLine, clangLine;
+  dstlab::UpstreamAssertSite site;
   llvm::StringLiteral function;
   llvm::StringLiteral condition; ///< as the assert stringizes it
   bool ttAssert;                 ///< TT_assert(v) format, else glibc assert
@@ -46,54 +42,54 @@ struct UpstreamCheck {
 
 // tt-mlir ae4e7b838c, GenericTileComputeLoops.cpp:138-139: the pass tiles
 // one linalg.generic at a time and asserts it has a single output.
-constexpr UpstreamCheck kOneOutput{
-    kLoopsFile, 138, 139, "D2MGenericComputeRewriter::matchAndRewrite",
+constexpr UpstreamCheck kOneOutputCheck{
+    dstlab::upstream::kOneOutput, "D2MGenericComputeRewriter::matchAndRewrite",
     "op.getOutputs().size() == 1 && \"Only one output tensor is supported\"",
     false};
 // Utils.cpp:103 (getRegionLargestDstElemType): a region with no tile compute
 // op has no DST type. Tile-compute-loops asks for it when no op vetoes
 // subblocking, which a pure copy never does.
-constexpr UpstreamCheck kLargestType{kUtilsFile,     103, 103,
-                                     "getRegionLargestDstElemType",
-                                     "largestType", false};
+constexpr UpstreamCheck kLargestTypeCheck{dstlab::upstream::kLargestType,
+                                          "getRegionLargestDstElemType",
+                                          "largestType", false};
 // InsertDstRegisterAccess.cpp:260: TT_assert(volume <= dstCapacity).
-constexpr UpstreamCheck kVolume{kDstFile,          260, 260,
-                                "insertAcquireDst", "volume <= dstCapacity",
-                                true};
+constexpr UpstreamCheck kVolumeCheck{dstlab::upstream::kVolume,
+                                     "insertAcquireDst",
+                                     "volume <= dstCapacity", true};
 // :262-263: TT_assertv(maxDstSliceIdx < numDstSlices, "Insufficient ...").
-constexpr UpstreamCheck kCapacity{kDstFile,          262, 263,
-                                  "insertAcquireDst",
-                                  "maxDstSliceIdx < numDstSlices", true};
+constexpr UpstreamCheck kCapacityCheck{dstlab::upstream::kCapacity,
+                                       "insertAcquireDst",
+                                       "maxDstSliceIdx < numDstSlices", true};
 // :223-225 / :233-235: every DST access of a nest views the same CB shape.
-constexpr UpstreamCheck kInterpLoad{
-    kDstFile, 223, 225, "inferCbInfoFromAllAccesses",
+constexpr UpstreamCheck kInterpLoadCheck{
+    dstlab::upstream::kInterpLoad, "inferCbInfoFromAllAccesses",
     "loadOp.getMemRefType().getShape() == canonicalType.getShape()", true};
-constexpr UpstreamCheck kInterpStore{
-    kDstFile, 233, 235, "inferCbInfoFromAllAccesses",
+constexpr UpstreamCheck kInterpStoreCheck{
+    dstlab::upstream::kInterpStore, "inferCbInfoFromAllAccesses",
     "storeOp.getMemRefType().getShape() == canonicalType.getShape()", true};
 // :328-329: one flag per nest, set by the first non-in-place store.
-constexpr UpstreamCheck kMultiStore{
-    kDstFile, 328, 329, "collectDstAccesses",
+constexpr UpstreamCheck kMultiStoreCheck{
+    dstlab::upstream::kMultiStore, "collectDstAccesses",
     "!dstSliceAllocationState.didStoreToDst() && \"Multiple stores from last "
     "op to dst not supported\"",
     false};
 // :357-359: a compute op feeding another compute op has exactly one use.
-constexpr UpstreamCheck kMultiUser{
-    kDstFile, 357, 359, "collectDstAccesses",
+constexpr UpstreamCheck kMultiUserCheck{
+    dstlab::upstream::kMultiUser, "collectDstAccesses",
     "computeOp->hasOneUse() && \"Currently we do not support multiple \" "
     "\"users in the same compute dst region.\"",
     false};
 // :414-416: all DST accesses of a nest share the guard (the generic's loop
 // dims their operand does not use).
-constexpr UpstreamCheck kGuard{
-    kDstFile, 414, 416, "collectDstAccess",
+constexpr UpstreamCheck kGuardCheck{
+    dstlab::upstream::kGuard, "collectDstAccess",
     "guardIndices == copyInfo.guardIndices && \"Expected same guard indices "
     "across all accesses in this loop nest.\"",
     false};
 // :678-683: an intermediate's DST store is indexed [slice, every loop iv of
 // the nest]; with a reduction loop (matmul) that is one index too many.
-constexpr UpstreamCheck kStoreRank{
-    kDstFile, 678, 683, "insertDstRegisterAllocation",
+constexpr UpstreamCheck kStoreRankCheck{
+    dstlab::upstream::kStoreRank, "insertDstRegisterAllocation",
     "storeIndices.size() == dstRank && \"storeIndices size must match "
     "destination memref rank. If it's \" \"greater, probably need to use "
     "getNonParticipatingLoopDims to \" \"skip loop dimensions: \" "
@@ -232,7 +228,7 @@ struct UpstreamDstPass
   }
 
   unsigned line(const UpstreamCheck &c) const {
-    return clangLines ? c.clangLine : c.gccLine;
+    return clangLines ? c.site.clangLine : c.site.gccLine;
   }
 
   /// An upstream assert: with assertions on it aborts as the assert build
@@ -241,8 +237,8 @@ struct UpstreamDstPass
              StringRef message = {}) {
     if (ok || !asserts)
       return;
-    upstreamAssertFailure(c.file, line(c), c.function, c.condition, c.ttAssert,
-                          was, message);
+    upstreamAssertFailure(c.site.file, line(c), c.function, c.condition,
+                          c.ttAssert, was, message);
   }
 
   /// GenericTileComputeLoops.cpp at ae4e7b838c, per linalg.generic (here its
@@ -256,15 +252,16 @@ struct UpstreamDstPass
     llvm::SetVector<Value> outputs;
     for (auto st : nest.body->getOps<affine::AffineStoreOp>())
       outputs.insert(st.getMemRef());
-    check(outputs.size() <= 1, kOneOutput);
+    check(outputs.size() <= 1, kOneOutputCheck);
     bool subblock = true, anyCompute = false;
     for (Operation &op : *nest.body)
       if (isTileComputeOp(&op)) {
         anyCompute = true;
-        subblock &= upstreamInPlace(&op) && upstreamDstOperands(&op).size() == 1;
+        subblock &=
+            upstreamInPlace(&op) && upstreamDstOperands(&op).size() == 1;
       }
     if (!anyCompute && !hostFix2) {
-      check(false, kLargestType);
+      check(false, kLargestTypeCheck);
       // The release build goes on with a null type and crashes.
       llvm::errs() << "dstlab-opt: " << kUtilsFile
                    << ": null DST type (dstlab model of tt-mlir ae4e7b838c's "
@@ -302,7 +299,7 @@ struct UpstreamDstPass
       if (!nestGuard)
         nestGuard = g;
       else
-        check(g == *nestGuard, kGuard);
+        check(g == *nestGuard, kGuardCheck);
     };
     SmallVector<affine::AffineLoadOp> fresh;
     for (Operation *op : computeOps) {
@@ -311,8 +308,9 @@ struct UpstreamDstPass
         if (!load)
           continue;
         Value m = load.getMemRef();
-        if (hostFix2 && (m.getDefiningOp<memref::AllocOp>() ||
-                         m.getDefiningOp<ReserveOp>()) &&
+        if (hostFix2 &&
+            (m.getDefiningOp<memref::AllocOp>() ||
+             m.getDefiningOp<ReserveOp>()) &&
             !isWrittenBefore(m, nest))
           fresh.push_back(load);
         loads.push_back({load, next++});
@@ -322,7 +320,7 @@ struct UpstreamDstPass
       Value result = op->getResult(0);
       for (Operation *user : result.getUsers()) {
         if (auto st = dyn_cast<affine::AffineStoreOp>(user)) {
-          check(!storedToDst, kMultiStore);
+          check(!storedToDst, kMultiStoreCheck);
           int64_t s;
           if (inPlace) {
             // :335-344: an in-place result takes the most recently allocated
@@ -336,7 +334,7 @@ struct UpstreamDstPass
           guard(st.getMemRef());
           continue;
         }
-        check(result.hasOneUse(), kMultiUser);
+        check(result.hasOneUse(), kMultiUserCheck);
         // :362-370: without asserts each compute use allocates again (unless
         // in place) and the last one wins.
         int64_t s = inPlace ? next - 1 : next++;
@@ -366,18 +364,18 @@ struct UpstreamDstPass
             cast<MemRefType>(memref.getType()).getRank(), 1);
       return llvm::to_vector(cast<MemRefType>(memref.getType()).getShape());
     };
-    SmallVector<int64_t> canonical = viewShape(
-        !loads.empty()    ? loads.front().first.getMemRef()
-        : !stores.empty() ? stores.front().first.getMemRef()
-                          : copies.front().first.getMemRef());
+    SmallVector<int64_t> canonical =
+        viewShape(!loads.empty()    ? loads.front().first.getMemRef()
+                  : !stores.empty() ? stores.front().first.getMemRef()
+                                    : copies.front().first.getMemRef());
     int64_t maxSlice = -1;
     for (auto &[l, s] : loads) {
-      check(viewShape(l.getMemRef()) == canonical, kInterpLoad, {},
+      check(viewShape(l.getMemRef()) == canonical, kInterpLoadCheck, {},
             "Multiple interpretations of DST not supported.");
       maxSlice = std::max(maxSlice, s);
     }
     for (auto &[st, s] : stores) {
-      check(viewShape(st.getMemRef()) == canonical, kInterpStore, {},
+      check(viewShape(st.getMemRef()) == canonical, kInterpStoreCheck, {},
             "Multiple interpretations of DST not supported.");
       maxSlice = std::max(maxSlice, s);
     }
@@ -385,10 +383,10 @@ struct UpstreamDstPass
     for (int64_t e : canonical)
       volume *= e;
     int64_t capacity = dstCapacity(nest.tile, fullSync);
-    check(volume <= capacity, kVolume,
+    check(volume <= capacity, kVolumeCheck,
           (Twine(volume) + " <= " + Twine(capacity)).str());
     int64_t numSlices = std::max<int64_t>(capacity / volume, 1);
-    check(maxSlice < numSlices, kCapacity,
+    check(maxSlice < numSlices, kCapacityCheck,
           (Twine(maxSlice) + " < " + Twine(numSlices)).str(),
           "Insufficient DST capacity for all operands.");
 
@@ -397,7 +395,7 @@ struct UpstreamDstPass
     int64_t dstRank = 1 + static_cast<int64_t>(canonical.size());
     bool rankOk = intermediates.empty() ||
                   1 + static_cast<int64_t>(nest.loops.size()) == dstRank;
-    check(rankOk, kStoreRank);
+    check(rankOk, kStoreRankCheck);
     if (!rankOk)
       // Without asserts the store is built anyway and fails to verify.
       return intermediates.front().first->emitError()
@@ -461,8 +459,8 @@ struct UpstreamDstPass
     if (!whole) {
       dst = emitDstAccess(b, nest, numSlices, copyIns, copyOuts);
     } else {
-      for (const SliceTransfer &t : llvm::concat<const SliceTransfer>(copyIns,
-                                                                   copyOuts))
+      for (const SliceTransfer &t :
+           llvm::concat<const SliceTransfer>(copyIns, copyOuts))
         for (AffineExpr e : t.cbMap.getResults())
           if (!isa<AffineDimExpr, AffineConstantExpr>(e))
             return nest.outer.emitOpError(
@@ -476,8 +474,8 @@ struct UpstreamDstPass
         SmallVector<Value> at;
         OpBuilder::InsertionGuard g(b);
         for (affine::AffineForOp l : nest.loops) {
-          auto f = affine::AffineForOp::create(b, loc, 0,
-                                               l.getConstantUpperBound());
+          auto f =
+              affine::AffineForOp::create(b, loc, 0, l.getConstantUpperBound());
           at.push_back(f.getInductionVar());
           b.setInsertionPointToStart(f.getBody());
         }
@@ -500,8 +498,8 @@ struct UpstreamDstPass
     // user of it (so tile_reduce_*(x, x, x) reads A and B from DST too).
     for (auto &[l, s] : loads) {
       b.setInsertionPoint(l);
-      Value v = memref::LoadOp::create(
-          b, loc, dst, cbIndex(b, l.getAffineMap(), ivs, s));
+      Value v = memref::LoadOp::create(b, loc, dst,
+                                       cbIndex(b, l.getAffineMap(), ivs, s));
       l.getResult().replaceAllUsesWith(v);
     }
     // :685-731: an intermediate is stored to its slice and re-read by its
