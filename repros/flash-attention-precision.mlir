@@ -24,7 +24,9 @@
 // config @fa_q256_kv512_d64_b2x2_g2x2_accurate_late_max: grid 2x2, seq_q 256, seq_kv 512, head_dim 64, 2x2-tile blocks (Q rows x KV rows), bf16, late-max inputs, accurate
 // expect upstream: crash "largestType"
 // expect upstream-release: crash "signal SIGSEGV"
-// changed under the conformant model (tt-mlir ae4e7b838c, tests/conformance):
+// changed under the conformant model (tt-mlir ae4e7b838c; derived from the
+//   model alone: tt-mlir ae4e7b838c has no tile_fill / tile_bcast, so no
+//   real recording exists for these configurations):
 //   @fa_q256_kv512_d64_b2x2_g2x2_balanced_uniform upstream: was crash "Currently we do not support multiple users in the same compute dst region.", now crash "largestType"
 //   @fa_q256_kv512_d64_b2x2_g2x2_balanced_negative_scores upstream: was crash "Currently we do not support multiple users in the same compute dst region.", now crash "largestType"
 //   @fa_q256_kv512_d64_b2x2_g2x2_balanced_peaked upstream: was crash "Currently we do not support multiple users in the same compute dst region.", now crash "largestType"

@@ -24,7 +24,9 @@
 // expect upstream-release: crash "signal SIGSEGV"
 // expect[@fa_q128_kv128_d64_b1x1_g1x1] upstream-release: error "per-tile transpose keeps tiles in place"
 // expect[@fa_q256_kv512_d128_b2x2_g2x2] upstream-release: error "per-tile transpose keeps tiles in place"
-// changed under the conformant model (tt-mlir ae4e7b838c, tests/conformance):
+// changed under the conformant model (tt-mlir ae4e7b838c; derived from the
+//   model alone: tt-mlir ae4e7b838c has no tile_fill / tile_bcast, so no
+//   real recording exists for these configurations):
 //   @fa_q128_kv128_d64_b2x2_g1x1 upstream: was crash "Currently we do not support multiple users in the same compute dst region.", now crash "largestType"
 //   @fa_q512_kv1024_d64_b1x2_g2x2 upstream: was crash "Currently we do not support multiple users in the same compute dst region.", now crash "largestType"
 //   @fa_q2560_kv256_d64_b1x2_g8x10 upstream: was crash "Currently we do not support multiple users in the same compute dst region.", now crash "largestType"

@@ -274,7 +274,7 @@ def check(args):
     print("Not expressible in dstlab's d2m (tt-mlir ae4e7b838c lit tests):")
     for t, why in sorted(NOT_EXPRESSIBLE_LIT.items()):
         print("  %s: %s" % (t, why))
-    print("Cases the real pass cannot take (no such op at %s):" % COMMIT)
+    print("Cases not exportable to %s's D2M (no recording):" % COMMIT)
     for cid, why in unexpressible:
         print("  %s: %s" % (cid, why))
     print("Known divergences:")
