@@ -63,9 +63,12 @@ renderLitTest(mlir::ModuleOp module, const Commit &commit,
 /// is what ttmlir-opt printed with -mlir-print-op-generic
 /// -mlir-print-local-scope. Afterwards `module` is ready for dstlab's back end
 /// (addBackEnd). A construct that cannot be mapped is an error whose message
-/// starts with "import: " and names the op.
+/// starts with "import: " and names the op; `module` is then unchanged.
+/// `realOutputName` names the text in parse errors (their lines are the
+/// text's; columns may be off where ttcore attributes were rewritten).
 llvm::Error importModule(mlir::ModuleOp module, llvm::StringRef realOutput,
-                         const Commit &commit);
+                         const Commit &commit,
+                         llvm::StringRef realOutputName = "real-output");
 
 /// A pass that runs importModule on the module it is given (the stage after
 /// d2m-bufferize) and fails with its error: for pipelines that go on to the

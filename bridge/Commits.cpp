@@ -22,8 +22,9 @@ llvm::ArrayRef<Commit> dstlab::bridge::knownCommits() {
        // (backend pipeline): op scheduler, spill-and-scratch, then the
        // unscheduled and the scheduled DST passes. The pipeline also runs
        // d2m-lower-scratch-allocate (and a canonicalize) before the DST
-       // passes; scripts/build-ttmlir-dst.sh's driver does not register it
-       // and the DST passes do not need it, so it is left out here.
+       // passes; scripts/build-ttmlir-dst.sh's driver does not register it,
+       // so it is left out here (and from the recorded outputs): it only
+       // matters to regions the spill-and-scratch pass gave scratch buffers.
        {"--ttcore-register-device", "--d2m-generic-tile-compute-loops",
         "--d2m-linalg-to-affine", "--d2m-op-scheduler",
         "--d2m-insert-spill-and-scratch", "--canonicalize",

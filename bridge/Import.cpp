@@ -244,11 +244,38 @@ llvm::Error Importer::mapCb(Value real, unsigned index) {
   return llvm::Error::success();
 }
 
+/// A constant, or the induction variable of an affine loop that runs once
+/// (tile-compute loops over one tile): its only value.
+static std::optional<int64_t> knownIndex(Value v) {
+  if (std::optional<int64_t> c = getConstantIntValue(v))
+    return c;
+  auto loop = affine::getForInductionVarOwner(v);
+  if (!loop || !loop.hasConstantBounds())
+    return std::nullopt;
+  int64_t lb = loop.getConstantLowerBound(), ub = loop.getConstantUpperBound();
+  if (lb < ub && lb + loop.getStepAsInt() >= ub)
+    return lb;
+  return std::nullopt;
+}
+
 SmallVector<Value> Importer::dstIndices(AffineMap m, ValueRange operands,
                                         Location loc) {
   SmallVector<Value> mapped, out;
   for (Value o : operands)
     mapped.push_back(map.lookupOrDefault(o));
+  // Operands with one possible value fold in, so that a slice index the
+  // real pass computes from a constant reads as a constant (the kernel
+  // lowering tracks slices by constant index).
+  SmallVector<AffineExpr> dims, syms;
+  for (unsigned i = 0; i < m.getNumInputs(); ++i) {
+    std::optional<int64_t> c = knownIndex(mapped[i]);
+    AffineExpr e = c ? b.getAffineConstantExpr(*c)
+                     : (i < m.getNumDims()
+                            ? b.getAffineDimExpr(i)
+                            : b.getAffineSymbolExpr(i - m.getNumDims()));
+    (i < m.getNumDims() ? dims : syms).push_back(e);
+  }
+  m = m.replaceDimsAndSymbols(dims, syms, m.getNumDims(), m.getNumSymbols());
   for (unsigned r = 0; r < m.getNumResults(); ++r) {
     AffineExpr e = m.getResult(r);
     if (auto c = dyn_cast<AffineConstantExpr>(e)) {
@@ -265,8 +292,8 @@ std::optional<bool> Importer::staticCondition(Value cond) {
   auto cmp = cond.getDefiningOp<arith::CmpIOp>();
   if (!cmp)
     return std::nullopt;
-  std::optional<int64_t> l = getConstantIntValue(cmp.getLhs());
-  std::optional<int64_t> r = getConstantIntValue(cmp.getRhs());
+  std::optional<int64_t> l = knownIndex(cmp.getLhs());
+  std::optional<int64_t> r = knownIndex(cmp.getRhs());
   if (!l || !r)
     return std::nullopt;
   switch (cmp.getPredicate()) {
@@ -634,7 +661,8 @@ llvm::Error Importer::run(Operation *realGeneric) {
 
 llvm::Error dstlab::bridge::importModule(ModuleOp module,
                                          llvm::StringRef realOutput,
-                                         const Commit &commit) {
+                                         const Commit &commit,
+                                         llvm::StringRef realOutputName) {
   MLIRContext *ctx = module.getContext();
   std::string text = rewriteForImport(realOutput);
   std::string diags;
@@ -645,12 +673,17 @@ llvm::Error dstlab::bridge::importModule(ModuleOp module,
     ScopedDiagnosticHandler handler(ctx, [&](Diagnostic &d) {
       if (d.getSeverity() == DiagnosticSeverity::Error && diags.empty()) {
         llvm::raw_string_ostream os(diags);
-        d.getLocation().print(os);
+        if (auto flc = dyn_cast<FileLineColLoc>(d.getLocation()))
+          os << flc.getFilename().getValue() << ":" << flc.getLine() << ":"
+             << flc.getColumn();
+        else
+          d.getLocation().print(os);
         os << ": " << d.str();
       }
       return success();
     });
-    real = parseSourceString<ModuleOp>(text, ParserConfig(ctx));
+    real = parseSourceString<ModuleOp>(text, ParserConfig(ctx),
+                                       realOutputName);
     ctx->allowUnregisteredDialects(allowed);
   }
   if (!real)

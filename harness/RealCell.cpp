@@ -7,10 +7,9 @@
 #include "harness/RealTool.h"
 #include "harness/Runner.h"
 
-#include "compiler/Conversion/Passes.h"
-#include "compiler/Dialect/D2M/Transforms/Passes.h"
 #include "compiler/Pipelines/Pipelines.h"
 
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/Pass/PassManager.h"
 #include "llvm/Support/FileSystem.h"
@@ -70,14 +69,11 @@ dstlab::harness::exportForRealTool(ModuleOp module, StringRef commitId,
   // tt-lang's front end as of the seed, to the stage before the DST pass.
   if (llvm::Error e = runPasses(module, "the front end failed",
                                 [&](OpPassManager &pm) {
-                                  TLToD2MOptions o;
-                                  o.precision = precision.str();
-                                  o.reduceForm = "ternary";
-                                  o.transposeForm = "per-tile";
-                                  pm.addPass(createTLToD2M(o));
-                                  pm.addPass(d2m::createD2MBufferize());
+                                  addFrontEndToBufferized(
+                                      pm, /*unaryReduce=*/false,
+                                      /*blockTranspose=*/false, precision);
                                 }))
-    return std::move(e);
+    return e;
   return bridge::exportModule(module, *commit);
 }
 
@@ -111,8 +107,8 @@ dstlab::harness::compileWithRealTool(ModuleOp module,
 
   std::string program;
   for (Operation &op : module.getBody()->getOperations())
-    if (auto func = dyn_cast<func::FuncOp>(op)) {
-      program = func.getSymName().str();
+    if (auto f = dyn_cast<func::FuncOp>(op)) {
+      program = f.getSymName().str();
       break;
     }
   std::string repro =
@@ -120,8 +116,9 @@ dstlab::harness::compileWithRealTool(ModuleOp module,
 
   llvm::Expected<RealRun> run = [&]() -> llvm::Expected<RealRun> {
     if (spec->replay)
-      return readRecording(recordingDir(spec->path, repro, program), *exported,
-                           commit->fullId);
+      return readRecording(
+          recordingDir(spec->path, commit->shortId, repro, program), *exported,
+          spec->ndebug);
     return runRealTool(*spec, commit->fullId, commit->pipeline, *exported,
                        request.realTimeoutSeconds);
   }();
@@ -129,7 +126,8 @@ dstlab::harness::compileWithRealTool(ModuleOp module,
     return result("bad-input", "real tool", llvm::toString(run.takeError()));
   if (!spec->replay && !request.recordDir.empty())
     if (llvm::Error e =
-            writeRecording(recordingDir(request.recordDir, repro, program),
+            writeRecording(recordingDir(request.recordDir, commit->shortId,
+                                        repro, program),
                            *exported, *run))
       return result("bad-input", "recording",
                     "cannot record: " + llvm::toString(std::move(e)));

@@ -192,6 +192,11 @@ Expected<RealRun> runRealTool(const RealToolSpec &spec, StringRef fullCommit,
   Expected<std::string> err = readFile(errPath);
   run.stderrText =
       withoutStackDump(err ? *err : (consumeError(err.takeError()), ""));
+  // Diagnostics name the input by its temporary path: keep "input.mlir", as
+  // recordings do, so that logs do not change from run to run.
+  std::string prefix = (dir + "/").str();
+  for (size_t pos; (pos = run.stderrText.find(prefix)) != std::string::npos;)
+    run.stderrText.erase(pos, prefix.size());
   Expected<std::string> out = readFile(outPath);
   run.output = out ? *out : (consumeError(out.takeError()), "");
   if (timedOut) {
@@ -209,108 +214,79 @@ Expected<RealRun> runRealTool(const RealToolSpec &spec, StringRef fullCommit,
   return run;
 }
 
-std::string recordingDir(StringRef root, StringRef repro, StringRef program) {
+std::string recordingDir(StringRef root, StringRef commit, StringRef repro,
+                         StringRef program) {
   SmallString<256> dir(root);
-  sys::path::append(dir, repro, program);
+  sys::path::append(dir, commit.take_front(10), repro, program);
   return std::string(dir);
 }
 
+namespace {
+StringRef modeName(bool ndebug) { return ndebug ? "ndebug" : "assert"; }
+} // namespace
+
 Error writeRecording(StringRef dir, StringRef input, const RealRun &run) {
-  if (std::error_code ec = sys::fs::create_directories(dir))
-    return makeError(dir + ": " + ec.message());
-  json::Array args;
-  for (const std::string &a : run.args)
-    args.push_back(a);
-  json::Object meta{
-      {"schema", kRealRunSchema},
-      {"commit", run.commit},
-      {"tool", "ttmlir-opt"},
-      {"asserts", run.ndebug ? "off" : "on"},
-      {"args", std::move(args)},
-      {"status", statusName(run.status)},
-      {"exit_code", run.status == RealRun::Crash ||
-                            run.status == RealRun::Timeout
-                        ? json::Value(nullptr)
-                        : json::Value(run.exitCode)},
-      {"signal", run.status == RealRun::Crash
-                     ? json::Value(signalName(run.signal))
-                     : json::Value(nullptr)}};
-  std::string metaText;
-  raw_string_ostream os(metaText);
-  os << formatv("{0:2}", json::Value(std::move(meta))) << "\n";
+  SmallString<256> modeDir(dir);
+  sys::path::append(modeDir, modeName(run.ndebug));
+  if (std::error_code ec = sys::fs::create_directories(modeDir))
+    return makeError(modeDir + ": " + ec.message());
+  // The shell's convention: the exit code, or 128 + the signal.
+  std::string status;
+  switch (run.status) {
+  case RealRun::Timeout:
+    status = "timeout";
+    break;
+  case RealRun::Crash:
+    status = std::to_string(128 + run.signal);
+    break;
+  default:
+    status = std::to_string(run.exitCode);
+  }
   SmallString<256> path;
-  auto write = [&](StringRef name, StringRef text) -> Error {
-    path = dir;
+  auto write = [&](StringRef base, StringRef name, StringRef text) -> Error {
+    path = base;
     sys::path::append(path, name);
     return writeFileAtomically(path, text);
   };
-  if (Error e = write("input.mlir", input))
+  if (Error e = write(dir, "input.mlir", input))
     return e;
-  if (Error e = write("stderr.txt", run.stderrText))
+  if (Error e = write(modeDir, "stderr.txt", run.stderrText))
     return e;
-  path = dir;
+  path = modeDir;
   sys::path::append(path, "output.mlir");
   if (run.output.empty())
     sys::fs::remove(path);
-  else if (Error e = write("output.mlir", run.output))
+  else if (Error e = write(modeDir, "output.mlir", run.output))
     return e;
-  // run.json last: a recording without it is incomplete.
-  return write("run.json", metaText);
+  // status last: a recording without it is incomplete.
+  return write(modeDir, "status", status + "\n");
 }
 
-Expected<RealRun> readRecording(StringRef dir, StringRef input,
-                                StringRef fullCommit) {
-  SmallString<256> path(dir);
-  sys::path::append(path, "run.json");
-  Expected<std::string> metaText = readFile(path);
-  if (!metaText)
+Expected<RealRun> readRecording(StringRef dir, StringRef input, bool ndebug) {
+  SmallString<256> modeDir(dir);
+  sys::path::append(modeDir, modeName(ndebug));
+  SmallString<256> path(modeDir);
+  sys::path::append(path, "status");
+  Expected<std::string> statusText = readFile(path);
+  if (!statusText)
     return makeError("no recording of this program: " +
-                     toString(metaText.takeError()));
-  auto bad = [&](const Twine &why) {
-    return makeError(path + ": " + why);
-  };
-  Expected<json::Value> meta = json::parse(*metaText);
-  if (!meta)
-    return bad(toString(meta.takeError()));
-  const json::Object *o = meta->getAsObject();
-  if (!o)
-    return bad("expected an object");
-  if (o->getString("schema") != StringRef(kRealRunSchema))
-    return bad(Twine("schema is not ") + kRealRunSchema);
+                     toString(statusText.takeError()));
   RealRun run;
-  std::optional<StringRef> commit = o->getString("commit");
-  if (!commit)
-    return bad("no \"commit\"");
-  run.commit = commit->str();
-  if (run.commit != fullCommit)
-    return bad("recorded at commit " + run.commit + ", not " + fullCommit);
-  std::optional<StringRef> asserts = o->getString("asserts");
-  if (!asserts || (*asserts != "on" && *asserts != "off"))
-    return bad("\"asserts\" must be \"on\" or \"off\"");
-  run.ndebug = *asserts == "off";
-  if (const json::Array *args = o->getArray("args"))
-    for (const json::Value &a : *args)
-      if (std::optional<StringRef> s = a.getAsString())
-        run.args.push_back(s->str());
-  std::optional<StringRef> status = o->getString("status");
-  if (!status)
-    return bad("no \"status\"");
-  if (*status == "compiled")
-    run.status = RealRun::Compiled;
-  else if (*status == "diagnostic")
-    run.status = RealRun::Diagnostic;
-  else if (*status == "crash")
-    run.status = RealRun::Crash;
-  else if (*status == "timeout")
+  run.ndebug = ndebug;
+  StringRef status = StringRef(*statusText).trim();
+  int code = 0;
+  if (status == "timeout") {
     run.status = RealRun::Timeout;
-  else
-    return bad("unknown status '" + *status + "'");
-  if (std::optional<int64_t> code = o->getInteger("exit_code"))
-    run.exitCode = static_cast<int>(*code);
-  if (std::optional<StringRef> sig = o->getString("signal"))
-    for (int i = 1; i < 65; ++i)
-      if (signalName(i) == *sig)
-        run.signal = i;
+  } else if (status.getAsInteger(10, code) || code < 0 || code > 255) {
+    return makeError(path + ": expected an exit status (0-255) or "
+                            "\"timeout\", got '" + status + "'");
+  } else if (code > 128) {
+    run.status = RealRun::Crash;
+    run.signal = code - 128;
+  } else {
+    run.exitCode = code;
+    run.status = code == 0 ? RealRun::Compiled : RealRun::Diagnostic;
+  }
 
   path = dir;
   sys::path::append(path, "input.mlir");
@@ -321,14 +297,16 @@ Expected<RealRun> readRecording(StringRef dir, StringRef input,
     return makeError(dir +
                      ": stale recording: dstlab now exports a different "
                      "input for this program; record it again "
-                     "(scripts/record-ttmlir.sh)");
-  path = dir;
+                     "(scripts/record-ttmlir-outputs.sh)");
+  path = modeDir;
   sys::path::append(path, "stderr.txt");
-  Expected<std::string> err = readFile(path);
-  if (!err)
-    return err.takeError();
-  run.stderrText = std::move(*err);
-  path = dir;
+  if (sys::fs::exists(path)) {
+    Expected<std::string> err = readFile(path);
+    if (!err)
+      return err.takeError();
+    run.stderrText = std::move(*err);
+  }
+  path = modeDir;
   sys::path::append(path, "output.mlir");
   if (sys::fs::exists(path)) {
     Expected<std::string> out = readFile(path);
@@ -336,6 +314,8 @@ Expected<RealRun> readRecording(StringRef dir, StringRef input,
       return out.takeError();
     run.output = std::move(*out);
   }
+  if (run.status == RealRun::Compiled && run.output.empty())
+    return makeError(modeDir + ": status 0 but no output.mlir");
   return run;
 }
 

@@ -7,14 +7,16 @@
 // cell's. PATH may be `recorded:DIR`: the outputs recorded earlier under DIR
 // are replayed instead (CI has no tt-mlir build).
 //
-// A recording is one directory per program, DIR/<repro>/<program>/:
-//   input.mlir   what dstlab exported (the replay checks it is unchanged)
-//   output.mlir  what the tool printed on stdout (absent if nothing)
-//   stderr.txt   what it printed on stderr
-//   run.json     {"schema": "dstlab-ttmlir-run/1", "commit", "tool",
-//                 "asserts": "on"|"off", "args": [..], "status":
-//                 "compiled"|"diagnostic"|"crash"|"timeout",
-//                 "exit_code": int|null, "signal": str|null}
+// Recordings (scripts/record-ttmlir-outputs.sh, or `--record DIR`) live in
+// one directory per program and commit, ROOT/<commit>/<repro>/<program>/:
+//   input.mlir                  what dstlab exported (the replay checks it is
+//                               unchanged)
+//   assert/ and ndebug/         one per build:
+//     status                    the exit status, 128 + N for signal N, or
+//                               "timeout"
+//     stderr.txt                its stderr, without LLVM's stack dump
+//     output.mlir               its stdout, the IR (when it compiled)
+// ROOT/<commit>/LABEL says which binaries, compiler and flags made them.
 //
 //===----------------------------------------------------------------------===//
 #ifndef DSTLAB_HARNESS_REALTOOL_H
@@ -30,7 +32,6 @@
 namespace dstlab::harness {
 
 inline constexpr const char *kRealVariantPrefix = "real:";
-inline constexpr const char *kRealRunSchema = "dstlab-ttmlir-run/1";
 
 /// One `--ttmlir-opt` value.
 struct RealToolSpec {
@@ -76,17 +77,18 @@ llvm::Expected<RealRun> runRealTool(const RealToolSpec &spec,
                                     llvm::StringRef input,
                                     double timeoutSeconds);
 
-/// DIR/<repro>/<program> of a recording.
-std::string recordingDir(llvm::StringRef root, llvm::StringRef repro,
-                         llvm::StringRef program);
+/// ROOT/<commit>/<repro>/<program>: a program's recordings at a commit
+/// (`commit` cut to 10 digits).
+std::string recordingDir(llvm::StringRef root, llvm::StringRef commit,
+                         llvm::StringRef repro, llvm::StringRef program);
 /// Writes `run` and its `input` under `dir` (replacing what was there).
 llvm::Error writeRecording(llvm::StringRef dir, llvm::StringRef input,
                            const RealRun &run);
-/// Reads a recording; an error when it is missing, malformed, of another
-/// commit, or recorded from a different input than `input` (stale).
+/// Reads the recording of the asserts (`ndebug` false) or NDEBUG build; an
+/// error when it is missing or malformed, or was recorded from a different
+/// input than `input` (stale).
 llvm::Expected<RealRun> readRecording(llvm::StringRef dir,
-                                      llvm::StringRef input,
-                                      llvm::StringRef fullCommit);
+                                      llvm::StringRef input, bool ndebug);
 
 /// `log` up to LLVM's crash report ("PLEASE submit a bug report", "Stack
 /// dump:"), whose addresses differ from run to run: recorded and reported

@@ -59,3 +59,10 @@ for commit in ae4e7b838c 19c86fca45; do
     done
   done
 done
+# What the replay of these recordings makes of them: the e2e-real-replay
+# test holds later replays to it.
+# (only for a full recording: a partial one would drop the other cells)
+if [ "$*" = "" ]; then
+  python3 "$root/tests/e2e/check_real.py" replay --dstlab "$dstlab" \
+    --repros "$root/repros" --data "$out" --work "$(mktemp -d)" --write
+fi

@@ -2,12 +2,10 @@
 """Real tt-mlir in the loop, end to end.
 
 Modes:
-  outcomes --matrix M.json --write OUT.json
-      The outcome (outcome, signature, crash site) of every real: cell of a
-      matrix, as the replay test expects them (scripts/record-ttmlir.sh).
-  replay --dstlab EXE --repros DIR --data DIR --work DIR
+  replay --dstlab EXE --repros DIR --data DIR --work DIR [--write]
       Runs the matrix with the recorded outputs of the four real builds
-      (tests/data/ttmlir/<label>/) in place of the binaries: every recorded
+      (tests/data/ttmlir/<commit>/<repro>/<program>/{assert,ndebug}/) in
+      place of the binaries: every recorded
       output must be found, imported and simulated (no cell may end
       bad-input or with dstlab crashing), the outcomes must be the recorded
       ones, and the model columns' divergences must be flagged.
@@ -56,24 +54,16 @@ def load(path):
         return json.load(f)
 
 
-def mode_outcomes(args):
-    outcomes = real_outcomes(load(args.matrix))
-    text = json.dumps(outcomes, indent=2, sort_keys=True) + "\n"
-    with open(args.write + ".tmp", "w") as f:
-        f.write(text)
-    os.replace(args.write + ".tmp", args.write)
-    print("check_real: %d real cells -> %s" % (len(outcomes), args.write))
-
-
 def mode_replay(args):
     expected_path = os.path.join(args.data, "outcomes.json")
-    if not os.path.exists(expected_path):
-        fail("no recordings: %s (scripts/record-ttmlir.sh)" % expected_path)
-    expected = load(expected_path)
+    if not args.write and not os.path.exists(expected_path):
+        fail("no %s: write it with 'check_real.py replay --write' "
+             "(scripts/record-ttmlir-outputs.sh does)" % expected_path)
+    expected = {} if args.write else load(expected_path)
     tools = []
     for label, commit in LABELS:
         tools += ["--ttmlir-opt", "%s=recorded:%s@%s" %
-                  (label, os.path.join(args.data, label), commit)]
+                  (label, args.data, commit)]
     out = os.path.join(args.work, "out")
     cmd = [args.dstlab, "matrix", args.repros, "--variants",
            "upstream,upstream-release", "--seeds", "1", "--jobs", "2",
@@ -86,6 +76,13 @@ def mode_replay(args):
         fail("matrix exited %d\n%s" % (proc.returncode, proc.stderr))
     matrix = load(os.path.join(out, "matrix.json"))
     got = real_outcomes(matrix)
+    if args.write:
+        text = json.dumps(got, indent=2, sort_keys=True) + "\n"
+        with open(expected_path + ".tmp", "w") as f:
+            f.write(text)
+        os.replace(expected_path + ".tmp", expected_path)
+        print("check_real: %d real cells -> %s" % (len(got), expected_path))
+        return
     cells = {("%s/%s/%s" % (c["repro"], c["config"], c["variant"])): c
              for c in matrix["cells"]}
     problems = []
@@ -165,7 +162,7 @@ def mode_live(args):
     # ttmlir-opt.
     first = run_lines[0].split("|")[0].replace("%s", lit)
     argv = first.split()
-    argv = [a for a in argv if a not in ("not", "--crash")]
+    argv = [a for a in argv if a not in ("not", "--crash", "2>&1")]
     argv[0] = opt
     proc = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                           text=True)
@@ -191,17 +188,15 @@ def mode_live(args):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("mode", choices=["outcomes", "replay", "live"])
-    ap.add_argument("--matrix")
-    ap.add_argument("--write")
+    ap.add_argument("mode", choices=["replay", "live"])
+    ap.add_argument("--write", action="store_true")
     ap.add_argument("--dstlab")
     ap.add_argument("--repros")
     ap.add_argument("--data")
     ap.add_argument("--work")
     ap.add_argument("--filter", default="")
     args = ap.parse_args()
-    {"outcomes": mode_outcomes, "replay": mode_replay,
-     "live": mode_live}[args.mode](args)
+    {"replay": mode_replay, "live": mode_live}[args.mode](args)
 
 
 if __name__ == "__main__":

@@ -92,7 +92,8 @@ struct Session {
 /// Parses FILE and returns a module holding only the program P, run through
 /// the front end to the stage the bridge exports.
 OwningOpRef<ModuleOp> bufferizedProgram(Session &s, StringRef command,
-                                        StringRef path, StringRef program) {
+                                        StringRef path, StringRef program,
+                                        StringRef precision) {
   std::string err;
   auto buffer = openInputFile(path, &err);
   if (!buffer) {
@@ -125,12 +126,37 @@ OwningOpRef<ModuleOp> bufferizedProgram(Session &s, StringRef command,
   PassManager pm(s.ctx.get());
   // The Nov-2025 tt-lang front end: ternary reduce, per-tile transpose.
   addFrontEndToBufferized(pm, /*unaryReduce=*/false, /*blockTranspose=*/false,
-                          "balanced");
+                          precision);
   if (failed(pm.run(*module))) {
     reportError(command, path + ": the front end failed");
     return nullptr;
   }
   return module;
+}
+
+/// The precision recipe a program is compiled with, as a matrix cell of it
+/// is: --precision, else the repro header's `precision @P:`, else balanced.
+std::optional<std::string> precisionFor(StringRef command, const Args &args,
+                                        StringRef path, StringRef program) {
+  if (std::optional<std::string> p = args.get("precision")) {
+    if (!llvm::is_contained(harness::reproPrecisions(), StringRef(*p))) {
+      reportError(command, "unknown precision '" + *p +
+                               "' (balanced, accurate)");
+      return std::nullopt;
+    }
+    return *p;
+  }
+  Expected<harness::Repro> repro =
+      harness::loadRepro(path, harness::allVariants());
+  if (!repro) {
+    // Not a repro with a header: the program as written.
+    consumeError(repro.takeError());
+    return std::string("balanced");
+  }
+  for (const harness::ReproConfig &c : repro->configs)
+    if ((program.empty() || c.name == program) && !c.precision.empty())
+      return c.precision;
+  return std::string("balanced");
 }
 
 const bridge::Commit *commitArg(StringRef command, const Args &args,
@@ -179,7 +205,8 @@ std::string headerExpectation(StringRef path, StringRef program) {
 
 int exportCommand(ArrayRef<std::string> argv) {
   std::optional<Args> args =
-      parseArgs("export", argv, {"program", "to", "o", "expect", "pipeline"},
+      parseArgs("export", argv, {"program", "to", "o", "expect", "pipeline",
+                                 "precision"},
                 {"lit", "print-pipeline"});
   if (!args)
     return kToolError;
@@ -204,7 +231,12 @@ int exportCommand(ArrayRef<std::string> argv) {
   StringRef path = args->positional.front();
   std::string program = args->get("program").value_or("");
   Session s;
-  OwningOpRef<ModuleOp> module = bufferizedProgram(s, "export", path, program);
+  std::optional<std::string> precision =
+      precisionFor("export", *args, path, program);
+  if (!precision)
+    return kToolError;
+  OwningOpRef<ModuleOp> module =
+      bufferizedProgram(s, "export", path, program, *precision);
   if (!module)
     return kToolError;
   Expected<std::string> text = std::string();
@@ -236,7 +268,8 @@ int exportCommand(ArrayRef<std::string> argv) {
 
 int importCommand(ArrayRef<std::string> argv) {
   std::optional<Args> args = parseArgs(
-      "import", argv, {"program", "from", "o", "stage", "seeds", "seed"},
+      "import", argv,
+      {"program", "from", "o", "stage", "seeds", "seed", "precision"},
       {"run", "rewrite-only"});
   if (!args)
     return kToolError;
@@ -274,6 +307,10 @@ int importCommand(ArrayRef<std::string> argv) {
   }
   std::string realText = (*real)->getBuffer().str();
 
+  std::optional<std::string> precision =
+      precisionFor("import", *args, path, program);
+  if (!precision)
+    return kToolError;
   if (args->flag("run")) {
     // Simulate what the real pass emitted: the front end, the import, then
     // dstlab's back end, judged like any cell.
@@ -285,8 +322,10 @@ int importCommand(ArrayRef<std::string> argv) {
     if (!seeds)
       return kToolError;
     request.seeds = *seeds;
-    request.buildPipeline = [realText, commit](OpPassManager &pm) {
-      addFrontEndToBufferized(pm, false, false, "balanced");
+    request.precision = *precision;
+    std::string recipe = *precision;
+    request.buildPipeline = [realText, commit, recipe](OpPassManager &pm) {
+      addFrontEndToBufferized(pm, false, false, recipe);
       pm.addPass(bridge::createImportPass(realText, *commit));
       addBackEnd(pm, PipelineOptions());
     };
@@ -305,10 +344,12 @@ int importCommand(ArrayRef<std::string> argv) {
   }
 
   Session s;
-  OwningOpRef<ModuleOp> module = bufferizedProgram(s, "import", path, program);
+  OwningOpRef<ModuleOp> module =
+      bufferizedProgram(s, "import", path, program, *precision);
   if (!module)
     return kToolError;
-  if (Error e = bridge::importModule(*module, realText, *commit)) {
+  if (Error e = bridge::importModule(*module, realText, *commit,
+                                     sys::path::filename(realPath))) {
     reportError("import", realPath + ": " + toString(std::move(e)));
     return kToolFailed;
   }

@@ -310,15 +310,28 @@ LogicalResult GenericLowering::lowerTileOp(Operation *op) {
             return op->emitOpError("maximum has no FPU form");
           return success();
         }
-        intoResult(ops[0]);
-        if (isa<d2m::TileAddOp>(op))
-          tk::AddBinaryTileOp::create(b, loc, out, ops[1].index);
-        else if (isa<d2m::TileSubOp>(op))
-          tk::SubBinaryTileOp::create(b, loc, out, ops[1].index);
-        else if (isa<d2m::TileMulOp>(op))
-          tk::MulBinaryTileOp::create(b, loc, out, ops[1].index);
+        // The in-place SFPU form computes DST[out] op= DST[rhs]. When the
+        // result's slice is the rhs's (as tt-mlir's allocator may choose),
+        // copying the lhs there first would clobber the rhs: a commutative
+        // op takes its operands the other way round instead.
+        Operand rhs = ops[1];
+        bool rhsInOut = ops[1].dstSlice >= 0 && ops[1].dstSlice == outSlice &&
+                        ops[0].dstSlice != outSlice;
+        if (rhsInOut && isa<d2m::TileSubOp>(op))
+          return op->emitOpError("result in the slice of its rhs ")
+                 << outSlice << ": not lowerable to the in-place SFPU form";
+        if (rhsInOut)
+          rhs = ops[0];
         else
-          tk::MaxTileOp::create(b, loc, out, ops[1].index);
+          intoResult(ops[0]);
+        if (isa<d2m::TileAddOp>(op))
+          tk::AddBinaryTileOp::create(b, loc, out, rhs.index);
+        else if (isa<d2m::TileSubOp>(op))
+          tk::SubBinaryTileOp::create(b, loc, out, rhs.index);
+        else if (isa<d2m::TileMulOp>(op))
+          tk::MulBinaryTileOp::create(b, loc, out, rhs.index);
+        else
+          tk::MaxTileOp::create(b, loc, out, rhs.index);
         return success();
       })
       .Case<d2m::TileExpOp, d2m::TileRecipOp, d2m::TileScaleOp>(

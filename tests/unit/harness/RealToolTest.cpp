@@ -191,38 +191,50 @@ TEST(RealToolRun, DiagnosticCrashTimeout) {
             std::string::npos);
 }
 
-TEST(RealToolRecording, RoundTripStaleAndCommit) {
+TEST(RealToolRecording, RoundTripStaleAndModes) {
   TempDir dir;
   RealRun run;
   run.status = RealRun::Crash;
   run.signal = SIGABRT;
   run.stderrText = "f.cpp:3: g: Assertion `x' failed.\n";
-  run.args = {"--a", "--b"};
   run.commit = kAe4e;
-  std::string rec = recordingDir(dir.path, "test_p1", "p1_1x1");
+  std::string rec = recordingDir(dir.path, kAe4e, "test_p1", "p1_1x1");
+  EXPECT_EQ(rec, dir.file("ae4e7b838c/test_p1/p1_1x1"));
   ASSERT_FALSE(bool(writeRecording(rec, "input text\n", run)));
+  RealRun compiled;
+  compiled.ndebug = true;
+  compiled.output = "module {}\n";
+  ASSERT_FALSE(bool(writeRecording(rec, "input text\n", compiled)));
 
-  Expected<RealRun> back = readRecording(rec, "input text\n", kAe4e);
+  Expected<RealRun> back = readRecording(rec, "input text\n", false);
   ASSERT_TRUE(bool(back)) << toString(back.takeError());
   EXPECT_EQ(back->status, RealRun::Crash);
   EXPECT_EQ(back->signal, SIGABRT);
   EXPECT_EQ(back->stderrText, run.stderrText);
-  EXPECT_EQ(back->args, run.args);
-  EXPECT_FALSE(back->ndebug);
+  Expected<RealRun> nd = readRecording(rec, "input text\n", true);
+  ASSERT_TRUE(bool(nd)) << toString(nd.takeError());
+  EXPECT_EQ(nd->status, RealRun::Compiled);
+  EXPECT_EQ(nd->output, "module {}\n");
 
-  Expected<RealRun> stale = readRecording(rec, "other input\n", kAe4e);
+  Expected<RealRun> stale = readRecording(rec, "other input\n", false);
   ASSERT_FALSE(bool(stale));
   EXPECT_NE(toString(stale.takeError()).find("stale recording"),
             std::string::npos);
-  Expected<RealRun> other =
-      readRecording(rec, "input text\n", "19c86fca45aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
-  ASSERT_FALSE(bool(other));
-  EXPECT_NE(toString(other.takeError()).find("recorded at commit"),
-            std::string::npos);
-  Expected<RealRun> none =
-      readRecording(recordingDir(dir.path, "x", "y"), "input text\n", kAe4e);
+  Expected<RealRun> none = readRecording(
+      recordingDir(dir.path, kAe4e, "x", "y"), "input text\n", false);
   ASSERT_FALSE(bool(none));
   EXPECT_NE(toString(none.takeError()).find("no recording"), std::string::npos);
+
+  // A status that is not an exit status is an error, not a guess.
+  std::error_code ec;
+  {
+    raw_fd_ostream os(dir.file("ae4e7b838c/test_p1/p1_1x1/assert/status"), ec);
+    os << "exploded\n";
+  }
+  Expected<RealRun> bad = readRecording(rec, "input text\n", false);
+  ASSERT_FALSE(bool(bad));
+  EXPECT_NE(toString(bad.takeError()).find("expected an exit status"),
+            std::string::npos);
 }
 
 CellRecord cell(StringRef variant, StringRef outcome, StringRef signature,
