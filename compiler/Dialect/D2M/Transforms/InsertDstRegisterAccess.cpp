@@ -400,7 +400,7 @@ struct UpstreamDstPass
       // Without asserts the store is built anyway and fails to verify.
       return intermediates.front().first->emitError()
              << "'affine.store' op expects as many subscripts as affine map "
-                "inputs (upstream DST pass, release build)";
+                "inputs";
 
     // Copy-in guards (:472-475, 543-563): an access whose operand skips some
     // loop dims is reloaded only when iter_index of one of them is not 0.
