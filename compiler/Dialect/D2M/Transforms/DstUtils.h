@@ -58,6 +58,9 @@ struct ComputeNest {
   /// output loops and DST is indexed by slice only. Needs the output loops
   /// outermost.
   bool perTile = false;
+  /// Upstream model, whole-block sections only: the section sits inside the
+  /// first `sectionDepth` loops (tile-compute-loops' row subblocks).
+  unsigned sectionDepth = 0;
   /// The block the per-tile section lives in (innermost output loop body).
   mlir::Block *sectionBlock() const;
 };

@@ -269,14 +269,41 @@ struct UpstreamDstPass
       llvm::errs().flush();
       std::raise(SIGSEGV);
     }
+    SmallVector<int64_t> shape = nest.dstShape();
     int64_t volume = 1;
-    for (int64_t e : nest.dstShape())
+    for (int64_t e : shape)
       volume *= e;
-    nest.perTile =
-        hostFix2 || !subblock || volume > dstCapacity(nest.tile, fullSync);
+    int64_t capacity = dstCapacity(nest.tile, fullSync);
+    nest.perTile = hostFix2 || !subblock;
+    nest.sectionDepth = 0;
+    if (!nest.perTile && volume > capacity) {
+      // :24-48: factors from the innermost dim out; a dim not consumed whole
+      // snaps the outer ones to 1 (row-major subblocks).
+      SmallVector<int64_t> sizes(shape.size());
+      int64_t remaining = capacity;
+      for (int64_t i = shape.size() - 1; i >= 0; --i)
+        for (int64_t f = remaining; f > 0; --f)
+          if (shape[i] % f == 0) {
+            sizes[i] = f;
+            remaining = shape[i] == f ? remaining / f : 1;
+            break;
+          }
+      // Subblocks of whole inner dims under unit outer ones are a section
+      // inside the outer loops; a dim cut in between is not modelled.
+      unsigned depth = 0;
+      while (depth < shape.size() && sizes[depth] == 1 && shape[depth] > 1)
+        ++depth;
+      for (unsigned i = depth; i < shape.size(); ++i)
+        if (sizes[i] != shape[i])
+          nest.perTile = true;
+      if (!nest.perTile)
+        nest.sectionDepth = depth;
+    }
     for (auto [i, l] : llvm::enumerate(nest.outputLoops))
-      if (l != i)
+      if (l != i) {
         nest.perTile = false;
+        nest.sectionDepth = 0;
+      }
   }
 
   LogicalResult processNest(GenericOp generic, ComputeNest &nest) {
@@ -358,24 +385,36 @@ struct UpstreamDstPass
 
     // insertAcquireDst (:245-276): DST is capacity / volume slices of the
     // first access's CB view; per tile that view is one tile.
-    auto viewShape = [&](Value memref) {
+    // A subblock views one row of tiles of each CB per outer iteration.
+    unsigned depth = nest.sectionDepth;
+    auto viewShape = [&](Value memref, AffineMap m) {
+      auto type = cast<MemRefType>(memref.getType());
       if (nest.perTile)
-        return SmallVector<int64_t>(
-            cast<MemRefType>(memref.getType()).getRank(), 1);
-      return llvm::to_vector(cast<MemRefType>(memref.getType()).getShape());
+        return SmallVector<int64_t>(type.getRank(), 1);
+      SmallVector<int64_t> shape = llvm::to_vector(type.getShape());
+      if (depth)
+        for (auto [i, e] : llvm::enumerate(m.getResults()))
+          if (auto d = dyn_cast<AffineDimExpr>(e); !d || d.getPosition() < depth)
+            shape[i] = 1;
+      return shape;
     };
     SmallVector<int64_t> canonical =
-        viewShape(!loads.empty()    ? loads.front().first.getMemRef()
-                  : !stores.empty() ? stores.front().first.getMemRef()
-                                    : copies.front().first.getMemRef());
+        !loads.empty()
+            ? viewShape(loads.front().first.getMemRef(),
+                        loads.front().first.getAffineMap())
+        : !stores.empty()
+            ? viewShape(stores.front().first.getMemRef(),
+                        stores.front().first.getAffineMap())
+            : viewShape(copies.front().first.getMemRef(),
+                        copies.front().first.getAffineMap());
     int64_t maxSlice = -1;
     for (auto &[l, s] : loads) {
-      check(viewShape(l.getMemRef()) == canonical, kInterpLoadCheck, {},
+      check(viewShape(l.getMemRef(), l.getAffineMap()) == canonical, kInterpLoadCheck, {},
             "Multiple interpretations of DST not supported.");
       maxSlice = std::max(maxSlice, s);
     }
     for (auto &[st, s] : stores) {
-      check(viewShape(st.getMemRef()) == canonical, kInterpStoreCheck, {},
+      check(viewShape(st.getMemRef(), st.getAffineMap()) == canonical, kInterpStoreCheck, {},
             "Multiple interpretations of DST not supported.");
       maxSlice = std::max(maxSlice, s);
     }
@@ -438,7 +477,9 @@ struct UpstreamDstPass
       SmallVector<Value> idx{arith::ConstantIndexOp::create(ib, loc, slice)};
       for (AffineExpr e : m.getResults()) {
         if (auto d = dyn_cast<AffineDimExpr>(e))
-          idx.push_back(at[d.getPosition()]);
+          idx.push_back(d.getPosition() < depth
+                            ? arith::ConstantIndexOp::create(ib, loc, 0)
+                            : at[d.getPosition()]);
         else
           idx.push_back(arith::ConstantIndexOp::create(
               ib, loc, cast<AffineConstantExpr>(e).getValue()));
@@ -449,8 +490,9 @@ struct UpstreamDstPass
       if (!whole)
         return dstIndices(ib, loc, nest, slice);
       SmallVector<Value> idx{arith::ConstantIndexOp::create(ib, loc, slice)};
-      for (Value iv : llvm::reverse(ivs))
-        idx.push_back(iv);
+      for (auto [i, iv] : llvm::reverse(llvm::enumerate(ivs)))
+        idx.push_back(i < depth ? arith::ConstantIndexOp::create(ib, loc, 0)
+                                : iv);
       while (static_cast<int64_t>(idx.size()) < dstRank)
         idx.push_back(arith::ConstantIndexOp::create(ib, loc, 0));
       return idx;
@@ -467,13 +509,23 @@ struct UpstreamDstPass
                 "CB index is neither a loop iv nor a constant");
       SmallVector<int64_t> shape{numSlices};
       llvm::append_range(shape, canonical);
+      // A subblock's section opens inside the outer loops.
+      Operation *computeNest = nest.outer;
+      if (depth) {
+        b.setInsertionPointToStart(nest.loops[depth - 1].getBody());
+        computeNest = nest.loops[depth];
+      }
       dst = AcquireDstOp::create(
           b, loc, getTileMemRef(shape, nest.tile, MemorySpace::DST));
       // :549-595: copy nests clone the compute nest's loops, all of them.
       auto copyNest = [&](const SliceTransfer &t, bool in) {
         SmallVector<Value> at;
         OpBuilder::InsertionGuard g(b);
-        for (affine::AffineForOp l : nest.loops) {
+        for (auto [i, l] : llvm::enumerate(nest.loops)) {
+          if (i < depth) {
+            at.push_back(l.getInductionVar());
+            continue;
+          }
           auto f =
               affine::AffineForOp::create(b, loc, 0, l.getConstantUpperBound());
           at.push_back(f.getInductionVar());
@@ -490,7 +542,7 @@ struct UpstreamDstPass
       };
       for (const SliceTransfer &t : copyIns)
         copyNest(t, true);
-      b.setInsertionPointAfter(nest.outer);
+      b.setInsertionPointAfter(computeNest);
       for (const SliceTransfer &t : copyOuts)
         copyNest(t, false);
     }
