@@ -31,6 +31,7 @@ LogicalResult dstlab::buildVariantPipeline(OpPassManager &pm,
   } else {
     d2m::D2MInsertDstRegisterAccessOptions o;
     o.assertions = "on";
+    o.hostFix2 = true;
     o.fullSync = options.fullSync;
     pm.addPass(d2m::createD2MInsertDstRegisterAccess(o));
   }

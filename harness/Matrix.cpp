@@ -6,6 +6,7 @@
 #include "harness/Classify.h"
 #include "harness/RealTool.h"
 #include "support/Limits.h"
+#include "support/UpstreamAsserts.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
@@ -127,6 +128,15 @@ MatrixSummary summarize(const MatrixRun &run) {
   return s;
 }
 
+/// The model prints clang's line of a multi-line upstream assert by
+/// default; a g++ build prints the first line. Same assert, same site.
+static bool sameSite(const std::optional<std::string> &a,
+                     const std::optional<std::string> &b) {
+  if (!a || !b)
+    return a == b;
+  return sameUpstreamAssert(*a, *b);
+}
+
 void markModelDivergence(MatrixRun &run) {
   auto describe = [](const CellRecord &c) {
     std::string text = c.variant + ": " + c.outcome;
@@ -148,7 +158,7 @@ void markModelDivergence(MatrixRun &run) {
         continue;
       if (model->outcome != real.outcome ||
           model->signature != real.signature ||
-          model->crashSite != real.crashSite)
+          !sameSite(model->crashSite, real.crashSite))
         real.modelDiverges = describe(*model);
     }
   }

@@ -20,24 +20,50 @@ namespace dstlab::reports {
 
 namespace {
 
-// The upstream code each modelled assertion stands for (DESIGN.md section 2).
+// The upstream check each modelled assertion stands for (tt-mlir
+// ae4e7b838c, 2025-11-23; lines as clang / g++ print them; the model and
+// its conformance suite, tests/conformance, cite each).
 const UpstreamSite kUpstreamSites[] = {
     {"Currently we do not support multiple users in the same compute dst "
      "region.",
-     "tt-mlir `lib/Dialect/D2M/Transforms/InsertDstRegisterAccess.cpp:356` "
-     "at ae4e7b838c (2025-11-23)",
-     "assert(computeOp->hasOneUse() &&\n"
-     "       \"Currently we do not support multiple users in the same "
-     "compute dst region.\");"},
+     "tt-mlir `lib/Dialect/D2M/Transforms/InsertDstRegisterAccess.cpp:359` "
+     "(g++: 357) at ae4e7b838c: a tile compute op whose result feeds another "
+     "compute op must have exactly one use",
+     ""},
     {"Insufficient DST capacity for all operands.",
-     "tt-mlir `lib/Dialect/D2M/Transforms/InsertDstRegisterAccess.cpp` at "
-     "ae4e7b838c, a sibling check of the multiple-users assertion (DST "
-     "capacity as in tt-mlir 4e4ab42d19: 16 tiles, halved in half-sync, "
-     "halved again for 32-bit data; upstream never spills)",
+     "tt-mlir `lib/Dialect/D2M/Transforms/InsertDstRegisterAccess.cpp:263` "
+     "(g++: 262) at ae4e7b838c, a TT_assertv: the highest slice a copy uses "
+     "must fit DST's capacity over the block volume (capacity as in tt-mlir "
+     "4e4ab42d19: 16 tiles, halved in half-sync, halved again for 32-bit "
+     "data; upstream never spills)",
      ""},
     {"Multiple stores from last op to dst not supported",
-     "tt-mlir `lib/Dialect/D2M/Transforms/InsertDstRegisterAccess.cpp` at "
-     "ae4e7b838c, a sibling check of the multiple-users assertion",
+     "tt-mlir `lib/Dialect/D2M/Transforms/InsertDstRegisterAccess.cpp:329` "
+     "(g++: 328) at ae4e7b838c: one flag per loop nest, so a nest with two "
+     "outputs stops here",
+     ""},
+    {"Only one output tensor is supported",
+     "tt-mlir `lib/Dialect/D2M/Transforms/GenericTileComputeLoops.cpp:139` "
+     "(g++: 138) at ae4e7b838c: tt-lang runs tile-compute-loops before the "
+     "DST pass, and it takes one output per fused generic",
+     ""},
+    {"storeIndices size must match destination memref rank. If it's greater, "
+     "probably need to use getNonParticipatingLoopDims to skip loop "
+     "dimensions: https://github.com/tenstorrent/tt-mlir/pull/"
+     "5081#discussion_r2376709558",
+     "tt-mlir `lib/Dialect/D2M/Transforms/InsertDstRegisterAccess.cpp:683` "
+     "(g++: 678) at ae4e7b838c: an intermediate inside a matmul's reduction "
+     "loop gets one DST index per loop, one more than DST has",
+     ""},
+    {"Expected same guard indices across all accesses in this loop nest.",
+     "tt-mlir `lib/Dialect/D2M/Transforms/InsertDstRegisterAccess.cpp:416` "
+     "(g++: 414) at ae4e7b838c: input and output blocks of different shapes "
+     "in one nest",
+     ""},
+    {"largestType",
+     "tt-mlir `lib/Dialect/D2M/Utils/Utils.cpp:103` at ae4e7b838c: "
+     "tile-compute-loops asks for the DST type of a generic with no tile "
+     "compute (a pure copy)",
      ""},
 };
 

@@ -17,12 +17,18 @@
 //   blocks of 64, one per core; the seed's configuration)
 // config @fa_1x1: grid 1x1, 1x1-tile blocks, Q/K/V/O 32x32 bf16
 // attention: no
-// expect upstream: miscompiled
-// expect upstream-release: miscompiled
+// expect upstream: crash "storeIndices size must match destination memref rank. If it's greater, probably need to use getNonParticipatingLoopDims to skip loop dimensions: https://github.com/tenstorrent/tt-mlir/pull/5081#discussion_r2376709558"
+// expect[@fa_1x1] upstream: crash "Only one output tensor is supported"
+// expect upstream-release: error "expects as many subscripts as affine map inputs"
+// expect[@fa_1x1] upstream-release: error "must come from a circular buffer"
+// changed under the conformant model (tt-mlir ae4e7b838c, tests/conformance):
+//   @fa_8x10 upstream: was miscompiled, now crash "storeIndices size must match destination memref rank. If it..."
+//   @fa_1x1 upstream: was crash "Currently we do not support multiple users in the same compute dst region.", now crash "Only one output tensor is supported"
+//   @fa_8x10 upstream-release: was miscompiled, now error "expects as many subscripts as affine map inputs"
+//   @fa_1x1 upstream-release: was miscompiled, now error "must come from a circular buffer"
 // expect multi-user: miscompiled
 // expect unary-reduce: pass
 // expect fixed: pass
-// expect[@fa_1x1] upstream: crash "Currently we do not support multiple users in the same compute dst region."
 // expect[@fa_1x1] multi-user: pass
 
 tl.program @fa_8x10 grid [8, 10] attributes {tl.attention = {q = "Q", k = "K", v = "V", out = "O", scale = 1.0 : f64}} {

@@ -1,19 +1,24 @@
 // repro: test_p1
 // origin: FLASH_ATTENTION_STATUS.md testing table, test_p1.py (matmul + rowmax)
 // shows: K_T = K.transpose(); S = Q @ K_T; m = S.rowmax(). rowmax lowers to
-//   tile_reduce_max(S, S, S): with 1x1-tile blocks the matmul fuses into the
-//   rowmax generic and S has three uses -> the multi-user assertion. With
-//   2x2-tile blocks the matmul keeps its own generic, the pass accepts the
-//   region, and the ternary reduce computes the wrong thing.
+//   tile_reduce_max(S, S, S). With 1x1-tile blocks the matmul fuses into the
+//   rowmax generic, which then has two outputs (S and m): tt-lang's
+//   tile-compute-loops asserts before the DST pass. With 2x2-tile blocks the
+//   transpose is an intermediate inside the matmul's reduction loop: the DST
+//   pass asserts at line 678 (without asserts its IR fails to verify).
 // config @p1_1x1: grid 1x1, 1x1-tile blocks, Q/K 32x32 bf16 (the seed's)
 // config @p1_2x2: grid 1x1, 2x2-tile blocks, Q/K 64x64 bf16
-// expect upstream: crash "Currently we do not support multiple users in the same compute dst region."
+// expect upstream: crash "Only one output tensor is supported"
+// expect[@p1_2x2] upstream: crash "storeIndices size must match destination memref rank. If it's greater, probably need to use getNonParticipatingLoopDims to skip loop dimensions: https://github.com/tenstorrent/tt-mlir/pull/5081#discussion_r2376709558"
 // expect upstream-release: error "must come from a circular buffer"
+// expect[@p1_2x2] upstream-release: error "expects as many subscripts as affine map inputs"
+// changed under the conformant model (tt-mlir ae4e7b838c, tests/conformance):
+//   @p1_1x1 upstream: was crash "Currently we do not support multiple users in the same compute dst region.", now crash "Only one output tensor is supported"
+//   @p1_2x2 upstream: was hazard invalid-reduce-scaler, now crash "storeIndices size must match destination memref rank. If it..."
+//   @p1_2x2 upstream-release: was hazard invalid-reduce-scaler, now error "expects as many subscripts as affine map inputs"
 // expect multi-user: hazard invalid-reduce-scaler
 // expect unary-reduce: pass
 // expect fixed: pass
-// expect[@p1_2x2] upstream: hazard invalid-reduce-scaler
-// expect[@p1_2x2] upstream-release: hazard invalid-reduce-scaler
 
 tl.program @p1_1x1 grid [1, 1] {
   tl.tensor @Q input : tensor<32x32xbf16>

@@ -4,8 +4,10 @@
 //   P = tile_exp(..) and tile_reduce_sum(P, P, P) in one generic: P has three
 //   users -> the multi-user assertion.
 // config @p2_1x1: grid 1x1, 1x1-tile blocks, 32x32 bf16 (the seed's)
-// expect upstream: crash "Currently we do not support multiple users in the same compute dst region."
+// expect upstream: crash "Only one output tensor is supported"
 // expect upstream-release: error "must come from a circular buffer"
+// changed under the conformant model (tt-mlir ae4e7b838c, tests/conformance):
+//   @p2_1x1 upstream: was crash "Currently we do not support multiple users in the same compute dst region.", now crash "Only one output tensor is supported"
 // expect multi-user: hazard invalid-reduce-scaler
 // expect unary-reduce: pass
 // expect fixed: pass

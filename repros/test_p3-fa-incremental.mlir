@@ -6,8 +6,16 @@
 // config @p3_1x1: grid 1x1, 1x1-tile blocks, 32x32 bf16 (the seed's)
 // config @p3_2x2: grid 1x1, 2x2-tile blocks, 64x64 bf16 (reductions across
 //   two tiles per row)
-// expect upstream: crash "Currently we do not support multiple users in the same compute dst region."
+// expect upstream: crash "Only one output tensor is supported"
+// expect[@p3_2x2] upstream: crash "storeIndices size must match destination memref rank. If it's greater, probably need to use getNonParticipatingLoopDims to skip loop dimensions: https://github.com/tenstorrent/tt-mlir/pull/5081#discussion_r2376709558"
 // expect upstream-release: error "must come from a circular buffer"
+// expect[@p3_2x2] upstream-release: error "expects as many subscripts as affine map inputs"
+// changed under the conformant model (tt-mlir ae4e7b838c; derived from the
+//   model alone: tt-mlir ae4e7b838c has no tile_fill / tile_bcast, so no
+//   real recording exists for these configurations):
+//   @p3_1x1 upstream: was crash "Currently we do not support multiple users in the same compute dst region.", now crash "Only one output tensor is supported"
+//   @p3_2x2 upstream: was crash "Currently we do not support multiple users in the same compute dst region.", now crash "storeIndices size must match destination memref rank. If it..."
+//   @p3_2x2 upstream-release: was error "must come from a circular buffer", now error "expects as many subscripts as affine map inputs"
 // expect multi-user: hazard invalid-reduce-scaler
 // expect unary-reduce: pass
 // expect fixed: pass

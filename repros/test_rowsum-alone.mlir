@@ -6,8 +6,14 @@
 //   scaler and the numbers are wrong.
 // config @rowsum_1x1: grid 1x1, 1x1-tile blocks, 32x32 bf16 (the seed's)
 // config @rowsum_2x4: grid 1x1, 2x4-tile blocks (the row spans four tiles)
-// expect upstream: hazard invalid-reduce-scaler
-// expect upstream-release: hazard invalid-reduce-scaler
+// expect upstream: error "must come from a circular buffer"
+// expect[@rowsum_2x4] upstream: crash "Expected same guard indices across all accesses in this loop nest."
+// expect upstream-release: error "must come from a circular buffer"
+// changed under the conformant model (tt-mlir ae4e7b838c, tests/conformance):
+//   @rowsum_1x1 upstream: was hazard invalid-reduce-scaler, now error "must come from a circular buffer"
+//   @rowsum_2x4 upstream: was hazard invalid-reduce-scaler, now crash "Expected same guard indices across all accesses in this loo..."
+//   @rowsum_1x1 upstream-release: was hazard invalid-reduce-scaler, now error "must come from a circular buffer"
+//   @rowsum_2x4 upstream-release: was hazard invalid-reduce-scaler, now error "must come from a circular buffer"
 // expect multi-user: hazard invalid-reduce-scaler
 // expect unary-reduce: pass
 // expect fixed: pass

@@ -2,6 +2,7 @@
 //-----------------===//
 
 #include "harness/Classify.h"
+#include "support/UpstreamAsserts.h"
 #include "harness/CellResult.h"
 #include "harness/Runner.h"
 
@@ -294,3 +295,15 @@ TEST(Runner, MissingExecutableIsAnError) {
 }
 
 } // namespace
+
+// The model prints clang's line of a multi-line assert, g++ builds the first.
+TEST(UpstreamAsserts, GccAndClangLinesAreOneSite) {
+  EXPECT_TRUE(dstlab::sameUpstreamAssert("InsertDstRegisterAccess.cpp:357",
+                                         "InsertDstRegisterAccess.cpp:359"));
+  EXPECT_TRUE(dstlab::sameUpstreamAssert("GenericTileComputeLoops.cpp:139",
+                                         "GenericTileComputeLoops.cpp:138"));
+  EXPECT_FALSE(dstlab::sameUpstreamAssert("InsertDstRegisterAccess.cpp:357",
+                                          "InsertDstRegisterAccess.cpp:263"));
+  EXPECT_FALSE(dstlab::sameUpstreamAssert("Utils.cpp:357",
+                                          "InsertDstRegisterAccess.cpp:359"));
+}

@@ -182,6 +182,9 @@ dstlab::d2m::collectComputeNests(GenericOp generic) {
     // widest tile the generic uses.
     if (TileType t = dstTileOf(generic); t && nest.tile)
       nest.tile = t;
+    // A nest already rewritten to DST stores only to DST: left alone.
+    if (!nest.tile && !nest.body->getOps<memref::StoreOp>().empty())
+      continue;
     if (!nest.tile)
       return outer.emitOpError("compute nest stores nothing");
     for (unsigned l = 0; l < nest.loops.size(); ++l)
@@ -309,13 +312,22 @@ Value dstlab::d2m::emitDstAccess(OpBuilder &b, ComputeNest &nest,
 }
 
 void dstlab::d2m::upstreamAssertFailure(StringRef file, unsigned line,
-                                        StringRef condition,
-                                        StringRef message) {
-  llvm::errs() << file;
-  if (line)
-    llvm::errs() << ":" << line;
-  llvm::errs() << ": modelled by dstlab (tt-mlir ae4e7b838c): Assertion `"
-               << condition << " && \"" << message << "\"' failed.\n";
+                                        StringRef function,
+                                        StringRef condition, bool ttAssert,
+                                        StringRef was, StringRef message) {
+  llvm::errs() << "dstlab-opt: " << file << ":" << line << ": " << function
+               << " (dstlab model of tt-mlir ae4e7b838c): Assertion `"
+               << condition;
+  if (ttAssert) {
+    llvm::errs() << "` failed";
+    if (!was.empty())
+      llvm::errs() << ", was `" << was << "`";
+    if (!message.empty())
+      llvm::errs() << ", " << message;
+    llvm::errs() << "\n";
+  } else {
+    llvm::errs() << "' failed.\n";
+  }
   llvm::errs().flush();
   std::abort();
 }

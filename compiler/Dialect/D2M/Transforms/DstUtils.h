@@ -24,12 +24,13 @@ namespace dstlab::d2m {
 
 /// A tile compute op (any d2m.tile_* op).
 bool isTileComputeOp(mlir::Operation *op);
-/// Operand indices loaded into DST (tt-mlir ae4e7b838c,
-/// getOperandsLoadFromDstRegister): unary {0}, binary SFPU {0, 1},
-/// tile_matmul and tile_reduce_* {2} (the accumulator), tile_fill {}.
+/// Operand indices fix 1 loads into DST: unary {0}, binary SFPU {0, 1},
+/// tile_matmul and tile_reduce_* {2} (the accumulator), tile_fill {}. As
+/// tt-mlir ae4e7b838c's getOperandsLoadFromDstRegister but for
+/// tile_transpose (upstream {}; the upstream model keeps its own table).
 llvm::SmallVector<unsigned> dstOperands(mlir::Operation *op);
-/// The operand whose DST slice the result overwrites (getDstRegInPlace):
-/// unary SFPU ops {0}, tile_matmul and tile_reduce_* {2}; none otherwise.
+/// The operand whose DST slice the result overwrites in fix 1: unary SFPU
+/// ops {0}, tile_matmul and tile_reduce_* {2}; none otherwise.
 std::optional<unsigned> inPlaceOperand(mlir::Operation *op);
 /// Operands the FPU reads from CBs (srcA/srcB): matmul and reduce a, b.
 bool isFPUOperand(mlir::Operation *op, unsigned index);
@@ -57,6 +58,9 @@ struct ComputeNest {
   /// output loops and DST is indexed by slice only. Needs the output loops
   /// outermost.
   bool perTile = false;
+  /// Upstream model, whole-block sections only: the section sits inside the
+  /// first `sectionDepth` loops (tile-compute-loops' row subblocks).
+  unsigned sectionDepth = 0;
   /// The block the per-tile section lives in (innermost output loop body).
   mlir::Block *sectionBlock() const;
 };
@@ -89,10 +93,15 @@ mlir::Value emitDstAccess(mlir::OpBuilder &b, ComputeNest &nest,
                           llvm::ArrayRef<SliceTransfer> copyIns,
                           llvm::ArrayRef<SliceTransfer> copyOuts);
 
-/// Prints a glibc-style assertion line naming the upstream source and aborts.
+/// Prints an upstream assertion failure as the assert build does and aborts:
+/// glibc's "FILE:LINE: FUNC: Assertion `COND' failed." or, for tt-mlir's
+/// TT_assert/TT_assertv (include/ttmlir/Asserts.h at ae4e7b838c),
+/// "FILE:LINE: FUNC: Assertion `COND` failed[, was `WAS`][, MESSAGE]".
 /// Independent of NDEBUG: dstlab's model of the assert build.
 [[noreturn]] void upstreamAssertFailure(llvm::StringRef file, unsigned line,
+                                        llvm::StringRef function,
                                         llvm::StringRef condition,
+                                        bool ttAssert, llvm::StringRef was,
                                         llvm::StringRef message);
 
 } // namespace dstlab::d2m

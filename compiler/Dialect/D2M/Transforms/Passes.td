@@ -22,11 +22,13 @@ def D2MInsertDstRegisterAccess
   let summary = "Upstream model: allocate DST slices in tile compute nests";
   let description = [{
     A model of tt-mlir's pass at ae4e7b838c (2025-11-23),
-    lib/Dialect/D2M/Transforms/InsertDstRegisterAccess.cpp: bump allocation
-    of DST slices in program order; operands loaded into DST per op (unary
-    {0}, binary SFPU {0, 1}, tile_matmul and tile_reduce_* {2}); in-place
-    results for unary SFPU ops, matmul and reductions; copy-in nests before
-    and copy-out nests after each compute nest; and upstream's three checks.
+    lib/Dialect/D2M/Transforms/InsertDstRegisterAccess.cpp, with tt-lang's
+    d2m-generic-tile-compute-loops in front: bump allocation of DST slices
+    in program order; operands loaded into DST per op (unary {0}, binary
+    SFPU {0, 1}, tile_matmul and tile_reduce_* {2}, tile_transpose none);
+    in-place results take the most recently allocated slice; a CB load
+    copied into DST is replaced for all its users; DST sized capacity over
+    block volume; and upstream's checks at their source lines.
     With `assertions=on` a failed check prints upstream's message and aborts;
     with `assertions=off` the pass carries on as the release build does.
   }];
@@ -35,9 +37,18 @@ def D2MInsertDstRegisterAccess
            "on: abort like an assert build; off: carry on like NDEBUG">,
     Option<"fullSync", "full-sync", "bool", "false",
            "DST in full-sync mode (capacity doubled)">,
+    Option<"assertLineStyle", "assert-line-style", "std::string",
+           "\"clang\"",
+           "line numbers of multi-line upstream asserts as gcc (first line) "
+           "or clang (closing line, as tt-mlir's CI builds) prints them">,
+    Option<"hostFix2", "host-fix2", "bool", "false",
+           "the pass as the unary-reduce variant hosts fix 2's IR (ops and "
+           "copies tt-mlir ae4e7b838c cannot take): a section per tile, pure "
+           "copies through DST, fresh accumulators not copied in">,
     Option<"tileComputeLoops", "tile-compute-loops", "bool", "true",
-           "model upstream's tile-compute-loops pass: one DST section per "
-           "output tile (off: one section per block)">,
+           "model tt-lang's d2m-generic-tile-compute-loops before the pass: "
+           "one DST section per output tile, or per block when every op is "
+           "in place with one DST operand (off: one section per block)">,
   ];
   let dependentDialects = ["::mlir::affine::AffineDialect",
                            "::mlir::memref::MemRefDialect"];

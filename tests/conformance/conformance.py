@@ -1,0 +1,310 @@
+#!/usr/bin/env python3
+"""Conformance of dstlab's upstream DST model to the real tt-mlir pass.
+
+  conformance.py record --dstlab D --real-assert BIN --real-ndebug BIN --data DIR
+      export every case to tt-mlir ae4e7b838c's D2M syntax, run the two real
+      builds on it and write what they did to DIR/<case>.json (data: outputs
+      of tt-mlir on dstlab's inputs).
+  conformance.py check --dstlab-opt OPT --data DIR
+      run the model on the same cases, compare with the recordings, print the
+      score and what dstlab cannot express; exit 1 on a divergence.
+
+Cases: tests/conformance/lit-restated.mlir (dstlab's restatement of tt-mlir's
+11 lit tests of the pass) and every configuration of repros/*.mlir.
+"""
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+COMMIT = "ae4e7b838c"
+
+# tt-lang's order (tile compute loops before linalg-to-affine and the DST
+# pass), and the DST pass alone for the missing-linalg-to-affine case.
+REAL_PIPELINES = {
+    "tt-lang": ["--ttcore-register-device", "--d2m-generic-tile-compute-loops",
+                "--d2m-linalg-to-affine=use-tile-matmul=true",
+                "--d2m-insert-dst-register-access=use-tile-matmul=true"],
+    "dst-only": ["--ttcore-register-device",
+                 "--d2m-insert-dst-register-access=use-tile-matmul=true"],
+}
+MODEL_FRONT = ["--tl-to-d2m", "--d2m-bufferize"]
+BUILDS = {"assert": "on", "ndebug": "off"}
+
+# tt-mlir's lit tests of the pass dstlab's d2m cannot restate, and why.
+NOT_EXPRESSIBLE_LIT = {
+    "insert_dst_register_access_eltwise_large_dst":
+        "max-dst-physical-size-tiles=32: dstlab's DST is 16 physical tiles",
+    "insert_dst_register_access_empty_indexing_maps":
+        "explicit datamovement form: dstlab's generics carry no indexing maps",
+    "insert_dst_register_access_matmul_block":
+        "use-tile-matmul=false (tile_matmul_block) is not modelled",
+    "insert_dst_register_access_matmul_block_large_dst":
+        "use-tile-matmul=false and max-dst-physical-size-tiles=32",
+    "insert_dst_register_access_matmul_tile_large_dst":
+        "max-dst-physical-size-tiles=32",
+    "insert_dst_register_access_typecast":
+        "no tile_typecast in dstlab (dst_reinterpret_cast not modelled)",
+}
+# What the model does not reproduce even where a case is expressible.
+NOT_MODELLED = [
+    "d2m.packer_mask_reset after each reduction (no such op in dstlab)",
+    "d2m.iter_index guards: dstlab generics hold one block per core, so a "
+    "guarded copy-in never runs and the model leaves it out",
+    "affine.load/store on DST: the model emits memref.load/store (the kernel "
+    "lowering's contract); a per-tile DST is [slices] where tt-mlir has "
+    "[slices, 1, 1] (compared as slices and volume)",
+    "tile-compute-loops subblocks that cut a dim in between (e.g. 4x4 bf16 "
+    "-> 2x4): the model goes per tile; whole inner rows are modelled",
+    "the order of a value's uses (release builds with multi-use values "
+    "allocate per use in use-list order; dstlab's use order may differ)",
+]
+
+
+# Divergences the model keeps, and why; any other one fails the check.
+# Divergences the model keeps, and why; any other one fails the check.
+KNOWN = {}
+KNOWN_WHY = {}
+
+
+def programs(path):
+    """(name, text) of every tl.program in a file, with its header."""
+    text = open(path).read()
+    starts = [m.start() for m in re.finditer(r"^tl\.program @", text, re.M)]
+    out = []
+    for i, s in enumerate(starts):
+        end = starts[i + 1] if i + 1 < len(starts) else len(text)
+        name = re.match(r"tl\.program @(\w+)", text[s:]).group(1)
+        out.append((name, text[s:end]))
+    return out
+
+
+def cases():
+    lit = os.path.join(HERE, "lit-restated.mlir")
+    for name, text in programs(lit):
+        kind = "dst-only" if name == "missing_linalg_to_affine" else "tt-lang"
+        yield {"id": "lit/" + name, "file": lit, "program": name,
+               "text": text, "pipeline": kind}
+    rdir = os.path.join(ROOT, "repros")
+    for f in sorted(os.listdir(rdir)):
+        if f.endswith(".mlir"):
+            for name, text in programs(os.path.join(rdir, f)):
+                yield {"id": "repro/" + f[:-5] + "/" + name,
+                       "file": os.path.join(rdir, f), "program": name,
+                       "text": text, "pipeline": "tt-lang"}
+
+
+ASSERT_RE = re.compile(r"([A-Za-z0-9_./+-]+\.cpp):(\d+): .*Assertion `(.*)$")
+
+
+def joined_literals(s):
+    return "".join(re.findall(r'"((?:[^"\\]|\\.)*)"', s))
+
+
+def summarize(rc, stdout, stderr):
+    """Outcome of one run: class, and the assertion, error or DST shape."""
+    r = {}
+    line = next((l for l in stderr.splitlines()
+                 if "Assertion" in l and "failed" in l), None)
+    if line and (rc < 0 or rc == 134):
+        m = ASSERT_RE.search(line)
+        r["class"] = "crash"
+        r["site"] = os.path.basename(m.group(1)) + ":" + m.group(2)
+        rest = m.group(3)
+        if "` failed" in rest:  # TT_assert(v)
+            cond, _, after = rest.partition("` failed")
+            was = re.match(r", was `([^`]*)`", after)
+            if was:
+                r["was"] = was.group(1)
+                after = after[was.end():]
+            r["message"] = after[2:].strip() if after.startswith(", ") \
+                else cond
+        else:
+            r["message"] = joined_literals(rest) or rest
+        return r
+    if rc < 0 or rc == 134:
+        r["class"] = "crash"
+        r["site"] = None
+        r["message"] = "signal %d" % (-rc if rc < 0 else 6)
+        return r
+    if rc != 0:
+        r["class"] = "error"
+        err = next((l for l in stderr.splitlines() if "error:" in l), "")
+        r["message"] = err.split("error:", 1)[1].strip() if err else ""
+        return r
+    r["class"] = "compiled"
+    r["dst"] = []
+    for m in re.finditer(r"acquire_dst.*?: memref<([0-9x]+)x!", stdout):
+        dims = [int(d) for d in m.group(1).split("x")]
+        vol = 1
+        for d in dims[1:]:
+            vol *= d
+        r["dst"].append([dims[0], vol])
+    stores, loads = [], []
+    for l in stdout.splitlines():
+        if not re.search(r"#dst>|memspace<dst>", l.split(" : ")[-1]):
+            continue
+        m = re.search(r"\[(\d+|%c(\d+)(?:_\d+)?)\s*[,\]]", l)
+        if not m:
+            continue
+        s = int(m.group(2) if m.group(2) is not None else m.group(1))
+        if re.search(r"\bstore\b", l):
+            stores.append(s)
+        elif re.search(r"\bload\b", l):
+            loads.append(s)
+    r["stores"] = sorted(stores)
+    r["loads"] = sorted(loads)
+    return r
+
+
+def run(cmd, stdin=None):
+    p = subprocess.run(cmd, input=stdin, capture_output=True, text=True,
+                       timeout=300)
+    return p.returncode, p.stdout, p.stderr
+
+
+def record(args):
+    os.makedirs(args.data, exist_ok=True)
+    for c in cases():
+        out = {"case": c["id"], "commit": COMMIT,
+               "pipeline": REAL_PIPELINES[c["pipeline"]]}
+        with tempfile.TemporaryDirectory() as tmp:
+            exported = os.path.join(tmp, "in.mlir")
+            rc, _, err = run([args.dstlab, "export", c["file"], "--program",
+                              c["program"], "--to", "ttmlir@" + COMMIT,
+                              "-o", exported])
+            if rc != 0:
+                out["exportable"] = False
+                m = re.search(r"(d2m\.\w+: tt-mlir \w+ has no [\w.]+|"
+                              r"'tl\.\w+' op .*)", err)
+                out["reason"] = m.group(1) if m else err.strip()[-200:]
+            else:
+                out["exportable"] = True
+                for build, binary in (("assert", args.real_assert),
+                                      ("ndebug", args.real_ndebug)):
+                    rc, stdout, stderr = run(
+                        [binary] + REAL_PIPELINES[c["pipeline"]] + [exported])
+                    r = summarize(rc, stdout, stderr)
+                    r["compiler"] = "g++"
+                    r["exit"] = rc
+                    out[build] = r
+        name = c["id"].replace("/", "__") + ".json"
+        with open(os.path.join(args.data, name), "w") as f:
+            json.dump(out, f, indent=1, sort_keys=True)
+            f.write("\n")
+        print(c["id"], "recorded")
+
+
+def model(args, c, build):
+    cmd = [args.dstlab_opt, "-"] + MODEL_FRONT
+    if c["pipeline"] == "tt-lang":
+        cmd.append("--convert-linalg-to-affine-loops")
+    cmd.append("--d2m-insert-dst-register-access=assertions=%s "
+               "assert-line-style=gcc" % BUILDS[build])
+    rc, stdout, stderr = run(cmd, stdin=c["text"])
+    return summarize(rc, stdout, stderr)
+
+
+def compare(real, mine):
+    """Differences between a recorded real outcome and the model's."""
+    if real["class"] != mine["class"]:
+        return ["class %s, model %s" % (real["class"], mine["class"])]
+    d = []
+    if real["class"] == "crash":
+        for k in ("site", "message", "was"):
+            if real.get(k) != mine.get(k):
+                d.append("%s %r, model %r" % (k, real.get(k), mine.get(k)))
+    elif real["class"] == "error":
+        if real["message"] not in mine["message"]:
+            d.append("error %r, model %r" % (real["message"], mine["message"]))
+    else:
+        for k in ("dst", "stores", "loads"):
+            if real[k] != mine[k]:
+                d.append("%s %s, model %s" % (k, real[k], mine[k]))
+    return d
+
+
+def short(r):
+    if r["class"] == "crash":
+        return "crash %s" % r["site"]
+    if r["class"] == "error":
+        return "error"
+    return "compiled dst=%s" % r["dst"]
+
+
+def check(args):
+    total = agree = unexplained = 0
+    rows, unexpressible, missing = [], [], []
+    for c in cases():
+        path = os.path.join(args.data, c["id"].replace("/", "__") + ".json")
+        if not os.path.exists(path):
+            missing.append(c["id"])
+            continue
+        rec = json.load(open(path))
+        if not rec["exportable"]:
+            unexpressible.append((c["id"], rec["reason"]))
+            continue
+        for build in BUILDS:
+            mine = model(args, c, build)
+            diff = compare(rec[build], mine)
+            total += 1
+            agree += not diff
+            known = KNOWN.get((c["id"], build))
+            if diff and not known:
+                unexplained += 1
+            verdict = "ok" if not diff else (
+                "known (%s): " % known if known else "DIVERGES: ") + \
+                "; ".join(diff)
+            rows.append((c["id"], build, short(rec[build]), verdict))
+    w = max(len(r[0]) for r in rows) if rows else 10
+    print("case".ljust(w), "build ", "real".ljust(34), "model")
+    for cid, build, real, verdict in rows:
+        print(cid.ljust(w), build.ljust(6), real.ljust(34), verdict)
+    print()
+    print("Not expressible in dstlab's d2m (tt-mlir ae4e7b838c lit tests):")
+    for t, why in sorted(NOT_EXPRESSIBLE_LIT.items()):
+        print("  %s: %s" % (t, why))
+    print("Cases not exportable to %s's D2M (no recording):" % COMMIT)
+    for cid, why in unexpressible:
+        print("  %s: %s" % (cid, why))
+    print("Known divergences:")
+    for k, why in KNOWN_WHY.items():
+        print("  %s: %s" % (k, why))
+    if not KNOWN_WHY:
+        print("  none")
+    print("Not modelled:")
+    for n in NOT_MODELLED:
+        print("  " + n)
+    for m in missing:
+        print("no recording for", m, "(conformance.py record)")
+    pct = 100.0 * agree / total if total else 0.0
+    print("\nconformance: %d/%d expressible case-builds agree (%.1f%%)"
+          % (agree, total, pct))
+    print("unexplained divergences: %d" % unexplained)
+    return 0 if not unexplained and not missing else 1
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    r = sub.add_parser("record")
+    r.add_argument("--dstlab", required=True)
+    r.add_argument("--real-assert", required=True)
+    r.add_argument("--real-ndebug", required=True)
+    r.add_argument("--data", default=os.path.join(ROOT, "tests", "data",
+                                                  "conformance"))
+    k = sub.add_parser("check")
+    k.add_argument("--dstlab-opt", required=True)
+    k.add_argument("--data", default=os.path.join(ROOT, "tests", "data",
+                                                  "conformance"))
+    a = ap.parse_args()
+    return record(a) if a.cmd == "record" else check(a)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
