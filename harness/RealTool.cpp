@@ -127,14 +127,14 @@ Expected<RealRun> runRealTool(const RealToolSpec &spec, StringRef fullCommit,
   if (std::error_code ec =
           sys::fs::createUniqueDirectory("dstlab-ttmlir", dir))
     return makeError("cannot create a temporary directory: " + ec.message());
-  auto cleanup = llvm::make_scope_exit(
+  llvm::scope_exit cleanup(
       [&] { sys::fs::remove_directories(dir, /*IgnoreErrors=*/true); });
   SmallString<128> inPath(dir), outPath(dir), errPath(dir);
   sys::path::append(inPath, "input.mlir");
   sys::path::append(outPath, "output.mlir");
   sys::path::append(errPath, "stderr.txt");
   if (Error e = writeFileAtomically(inPath, input))
-    return std::move(e);
+    return e;
 
   RealRun run;
   run.args.assign(args.begin(), args.end());

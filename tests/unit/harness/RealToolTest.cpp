@@ -55,9 +55,10 @@ TEST(RealToolSpec, Rejects) {
         "a=/x@xyz1234", "a=/x@ae4e", "a=@ae4e7b838c", "a=recorded:@ae4e7b838c"}) {
     Expected<RealToolSpec> s = RealToolSpec::parse(bad);
     EXPECT_FALSE(bool(s)) << bad;
-    if (!s)
+    if (!s) {
       EXPECT_NE(toString(s.takeError()).find("NAME=PATH@COMMIT"),
                 std::string::npos);
+    }
   }
 }
 
