@@ -4,6 +4,7 @@
 
 #include "harness/Classify.h"
 #include "harness/Matrix.h"
+#include "harness/Runner.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/ScopeExit.h"
@@ -19,8 +20,6 @@
 #include <csignal>
 #include <cstring>
 #include <fcntl.h>
-#include <sys/prctl.h>
-#include <sys/resource.h>
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
@@ -157,13 +156,8 @@ Expected<RealRun> runRealTool(const RealToolSpec &spec, StringRef fullCommit,
   if (pid < 0)
     return makeError(Twine("fork: ") + strerror(errno));
   if (pid == 0) {
-    setpgid(0, 0);
-    // Die with the cell (killed at its time limit) rather than run on.
-    prctl(PR_SET_PDEATHSIG, SIGKILL);
-    if (getppid() != parent)
-      _exit(127);
-    struct rlimit noCore = {0, 0};
-    setrlimit(RLIMIT_CORE, &noCore);
+    // Dies with the cell (killed at its time limit) rather than run on.
+    detachChild(parent);
     int in = open("/dev/null", O_RDONLY);
     int out = open(outPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     int err = open(errPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);

@@ -94,16 +94,7 @@ Expected<Running> start(const ChildJob &job, size_t index) {
   }
   if (pid == 0) {
     // Child: only async-signal-safe calls from here to exec.
-    setpgid(0, 0);
-    // Die with the matrix run (kill -9 included) instead of running on as an
-    // orphan; the parent may have died before this call.
-    prctl(PR_SET_PDEATHSIG, SIGKILL);
-    if (getppid() != parent)
-      _exit(127);
-    struct rlimit noCore = {0, 0};
-    setrlimit(RLIMIT_CORE, &noCore);
-    signal(SIGINT, SIG_DFL);
-    signal(SIGTERM, SIG_DFL);
+    detachChild(parent);
     int devNull = open("/dev/null", O_RDWR);
     if (devNull >= 0) {
       dup2(devNull, 0);
@@ -184,6 +175,19 @@ std::string stderrTail(StringRef text) {
       text = text.drop_front();
   }
   return json::fixUTF8(text);
+}
+
+void detachChild(pid_t parent) {
+  setpgid(0, 0);
+  // Die with the parent instead of running on as an orphan; the parent may
+  // have died before this call.
+  prctl(PR_SET_PDEATHSIG, SIGKILL);
+  if (getppid() != parent)
+    _exit(127);
+  struct rlimit noCore = {0, 0};
+  setrlimit(RLIMIT_CORE, &noCore);
+  signal(SIGINT, SIG_DFL);
+  signal(SIGTERM, SIG_DFL);
 }
 
 Error runChildren(ArrayRef<ChildJob> jobs, unsigned parallel,

@@ -18,6 +18,7 @@
 #include "llvm/Support/Error.h"
 
 #include <string>
+#include <sys/types.h>
 #include <vector>
 
 namespace dstlab::harness {
@@ -38,6 +39,12 @@ inline constexpr size_t kStderrTailBytes = 4096;
 llvm::Error runChildren(llvm::ArrayRef<ChildJob> jobs, unsigned parallel,
                         llvm::function_ref<void(size_t, ChildStatus)> finished,
                         llvm::function_ref<void(size_t, size_t)> tick);
+
+/// In a freshly forked child, before exec (async-signal-safe calls only):
+/// its own process group (so the parent can kill it whole), death with the
+/// parent `parent` (kill -9 included; exits 127 if it is already gone), no
+/// core dumps, default SIGINT/SIGTERM.
+void detachChild(pid_t parent);
 
 /// Keeps the last kStderrTailBytes of `text`, starting at a UTF-8 character
 /// boundary, with invalid UTF-8 replaced.
