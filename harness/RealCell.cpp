@@ -59,24 +59,6 @@ void writeDump(StringRef dir, StringRef name, StringRef text) {
 
 } // namespace
 
-llvm::Expected<std::string>
-dstlab::harness::exportForRealTool(ModuleOp module, StringRef commitId,
-                                   StringRef precision) {
-  const bridge::Commit *commit = bridge::lookupCommit(commitId);
-  if (!commit)
-    return llvm::createStringError("unknown tt-mlir commit '" + commitId.str() +
-                                   "' (dstlab knows ae4e7b838c, 19c86fca45)");
-  // tt-lang's front end as of the seed, to the stage before the DST pass.
-  if (llvm::Error e = runPasses(module, "the front end failed",
-                                [&](OpPassManager &pm) {
-                                  addFrontEndToBufferized(
-                                      pm, /*unaryReduce=*/false,
-                                      /*blockTranspose=*/false, precision);
-                                }))
-    return e;
-  return bridge::exportModule(module, *commit);
-}
-
 std::optional<CellResult>
 dstlab::harness::compileWithRealTool(ModuleOp module,
                                      const CellRequest &request,
@@ -95,8 +77,18 @@ dstlab::harness::compileWithRealTool(ModuleOp module,
                   "--ttmlir-opt " + spec->name + ": unknown tt-mlir commit '" +
                       spec->commit + "' (dstlab knows ae4e7b838c, 19c86fca45)");
 
-  llvm::Expected<std::string> exported =
-      exportForRealTool(module, spec->commit, precision);
+  // tt-lang's front end as of the seed, to the stage before the DST pass;
+  // its failure is the model's too, not the export's.
+  if (llvm::Error e = runPasses(module, "the front end failed",
+                                [&](OpPassManager &pm) {
+                                  addFrontEndToBufferized(
+                                      pm, /*unaryReduce=*/false,
+                                      /*blockTranspose=*/false, precision);
+                                })) {
+    std::string text = llvm::toString(std::move(e));
+    return result("error", text, text);
+  }
+  llvm::Expected<std::string> exported = bridge::exportModule(module, *commit);
   if (!exported) {
     std::string text = llvm::toString(exported.takeError());
     if (!StringRef(text).starts_with("export: "))

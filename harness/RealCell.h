@@ -31,12 +31,6 @@ std::optional<CellResult> compileWithRealTool(mlir::ModuleOp module,
                                               const CellRequest &request,
                                               llvm::StringRef precision);
 
-/// The exported text of `request`'s program for its real tool's commit
-/// (for `dstlab export` and tests): bad-input or error results as errors.
-llvm::Expected<std::string> exportForRealTool(mlir::ModuleOp module,
-                                              llvm::StringRef commit,
-                                              llvm::StringRef precision);
-
 } // namespace dstlab::harness
 
 #endif // DSTLAB_HARNESS_REALCELL_H
