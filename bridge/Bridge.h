@@ -39,6 +39,9 @@ struct Commit {
 /// of a full id and returns nullptr for an unknown one.
 llvm::ArrayRef<Commit> knownCommits();
 const Commit *lookupCommit(llvm::StringRef id);
+/// The known commits' short ids for messages, each after `prefix`:
+/// "ae4e7b838c, 19c86fca45".
+std::string knownCommitList(llvm::StringRef prefix = "");
 
 /// The compute level of every d2m.generic of `module` (dstlab IR right after
 /// d2m-bufferize) in `commit`'s genuine D2M syntax: one func per generic,

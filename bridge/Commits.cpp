@@ -47,3 +47,10 @@ const Commit *dstlab::bridge::lookupCommit(llvm::StringRef id) {
       return &c;
   return nullptr;
 }
+
+std::string dstlab::bridge::knownCommitList(llvm::StringRef prefix) {
+  std::string list;
+  for (const Commit &c : knownCommits())
+    list += (list.empty() ? "" : ", ") + prefix.str() + c.shortId.str();
+  return list;
+}

@@ -75,7 +75,7 @@ dstlab::harness::compileWithRealTool(ModuleOp module,
   if (!commit)
     return result("bad-input", "unknown commit",
                   "--ttmlir-opt " + spec->name + ": unknown tt-mlir commit '" +
-                      spec->commit + "' (dstlab knows ae4e7b838c, 19c86fca45)");
+                      spec->commit + "' (known: " + bridge::knownCommitList() + ")");
 
   // tt-lang's front end as of the seed, to the stage before the DST pass;
   // its failure is the model's too, not the export's.
@@ -134,9 +134,12 @@ dstlab::harness::compileWithRealTool(ModuleOp module,
     if (signature.empty())
       signature = run->signal ? "signal " + signalName(run->signal)
                               : std::string("crash");
+    std::string site = crashSiteFromLog(run->stderrText);
     CellResult r = result("crash", signature,
-                          who + " crashed: " + signature);
-    r.crashSite = crashSiteFromLog(run->stderrText);
+                          who + " crashed" +
+                              (site.empty() ? "" : " at " + site) + ": " +
+                              signature);
+    r.crashSite = site;
     r.toolLog = stderrTail(run->stderrText);
     return r;
   }

@@ -173,13 +173,9 @@ const bridge::Commit *commitArg(StringRef command, const Args &args,
     return nullptr;
   }
   const bridge::Commit *c = bridge::lookupCommit(id);
-  if (!c) {
-    std::vector<std::string> known;
-    for (const bridge::Commit &k : bridge::knownCommits())
-      known.push_back(("ttmlir@" + k.shortId).str());
-    reportError(command, "unknown tt-mlir commit '" + id +
-                             "' (known: " + join(known, ", ") + ")");
-  }
+  if (!c)
+    reportError(command, "unknown tt-mlir commit '" + id + "' (known: " +
+                             bridge::knownCommitList("ttmlir@") + ")");
   return c;
 }
 

@@ -9,6 +9,7 @@
 
 #include "Commands.h"
 
+#include "bridge/Bridge.h"
 #include "harness/CellResult.h"
 #include "harness/Matrix.h"
 #include "harness/RealTool.h"
@@ -151,6 +152,12 @@ int matrixCommand(ArrayRef<std::string> argv, const char *argv0) {
           return t.name == spec->name;
         })) {
       reportError(cmd, "two --ttmlir-opt named '" + spec->name + "'");
+      return kToolError;
+    }
+    if (!bridge::lookupCommit(spec->commit)) {
+      reportError(cmd, "--ttmlir-opt " + spec->name + ": unknown tt-mlir "
+                       "commit '" + spec->commit + "' (known: " +
+                       bridge::knownCommitList() + ")");
       return kToolError;
     }
     if (!spec->replay && !sys::fs::can_execute(spec->path)) {
