@@ -32,7 +32,11 @@ def main():
     # The build directory may be shared by several test runs at once.
     os.makedirs(a.work, exist_ok=True)
     a.work = tempfile.mkdtemp(prefix="repros-", dir=a.work)
-    cmd = [a.dstlab, "matrix", a.repros, "--out", a.work, "--jobs", "2"]
+    # The cells' own time limit is generous: this test judges outcomes, not
+    # speed, and the largest flash attention takes tens of seconds alone on
+    # two cores (more when ctest runs other tests beside it).
+    cmd = [a.dstlab, "matrix", a.repros, "--out", a.work, "--jobs", "2",
+           "--timeout", "300"]
     if a.filter:
         cmd += ["--filter", a.filter]
     p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
