@@ -30,6 +30,7 @@
 #include "support/Limits.h"
 #include "support/Metrics.h"
 #include "support/Precision.h"
+#include "support/Suggest.h"
 
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/MLIRContext.h"
@@ -313,9 +314,14 @@ CellResult runCellWriting(const CellRequest &request, WriteErrors &writes) {
       program = p;
       break;
     }
-  if (!program)
+  if (!program) {
+    std::vector<std::string> names;
+    for (auto p : file->getOps<tl::ProgramOp>())
+      names.push_back(p.getSymName().str());
     return fail("bad-input", reproName + ": no tl.program named '" +
-                                 request.program + "'");
+                                 request.program + "'" +
+                                 suggestNearest(request.program, names));
+  }
 
   // The configuration: seeds, input kind, precision recipe.
   if (request.seeds.empty())

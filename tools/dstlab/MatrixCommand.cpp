@@ -16,6 +16,7 @@
 #include "harness/Repro.h"
 #include "harness/Runner.h"
 #include "support/Limits.h"
+#include "support/Suggest.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
@@ -121,8 +122,9 @@ int matrixCommand(ArrayRef<std::string> argv, const char *argv0) {
     for (StringRef p : parts) {
       p = p.trim();
       if (!llvm::is_contained(variants, p.str())) {
-        reportError(cmd, "unknown variant '" + p +
-                             "' (variants: " + join(variants, ", ") + ")");
+        reportError(cmd, "unknown variant '" + p + "'" +
+                             suggestNearest(p, variants) +
+                             " (variants: " + join(variants, ", ") + ")");
         return kToolError;
       }
       chosen.push_back(p.str());
