@@ -174,18 +174,22 @@ void writeDstOccupancy(StringRef dir, ModuleOp module,
     });
   }
   for (auto &[section, list] : bySection) {
-    llvm::json::Object doc{{"capacity", capacity},
-                           {"core", llvm::json::Array{0, 0}},
-                           {"section", section},
-                           {"events", std::move(list)}};
+    // One event per line: the same JSON, a third of the indented size (the
+    // default matrix keeps one of these per cell).
+    std::string text;
+    llvm::raw_string_ostream os(text);
+    os << "{\n  \"capacity\": " << capacity
+       << ",\n  \"core\": [0, 0],\n  \"section\": " << section
+       << ",\n  \"events\": [";
+    for (auto [i, event] : llvm::enumerate(list))
+      os << (i ? ",\n    " : "\n    ") << event;
+    os << (list.empty() ? "]\n}\n" : "\n  ]\n}\n");
     llvm::SmallString<128> path(dir);
     llvm::sys::path::append(
         path, section == 0
                   ? std::string("dst_occupancy.json")
                   : llvm::formatv("dst_occupancy_section{0}.json", section)
                         .str());
-    std::string text =
-        llvm::formatv("{0:2}", llvm::json::Value(std::move(doc))).str() + "\n";
     errors.note(writeFileAtomically(path, text));
   }
 }
