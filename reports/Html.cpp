@@ -87,7 +87,8 @@ struct Interval {
 
 } // namespace
 
-Expected<std::string> renderOccupancySvg(const json::Value &value) {
+Expected<std::string> renderOccupancySvg(const json::Value &value,
+                                         bool tooltips) {
   const json::Object *o = value.getAsObject();
   if (!o)
     return makeError("expected an object {\"capacity\", \"events\"}");
@@ -206,8 +207,13 @@ Expected<std::string> renderOccupancySvg(const json::Value &value) {
       os << "<rect x=\"" << fmt(r.x0) << "\" y=\"" << fmt(y + 2)
          << "\" width=\"" << fmt(r.x1 - r.x0) << "\" height=\""
          << fmt(rowH - 4) << "\" fill=\"" << r.colour << "\""
-         << (r.overwritten ? " stroke=\"#d00\" stroke-width=\"1.5\"" : "")
-         << "><title>" << esc(r.op.empty() ? "(value)" : r.op) << ": slice "
+         << (r.overwritten ? " stroke=\"#d00\" stroke-width=\"1.5\"" : "");
+      if (!tooltips) {
+        os << "/>\n";
+        pending.reset();
+        return;
+      }
+      os << "><title>" << esc(r.op.empty() ? "(value)" : r.op) << ": slice "
          << s << ", cycles " << fmt(r.t0) << "\u2013" << fmt(r.t1)
          << (r.values > 1 ? ", " + std::to_string(r.values) + " values" : "")
          << (r.overwritten ? ", overwritten while live" : "")
@@ -237,8 +243,12 @@ Expected<std::string> renderOccupancySvg(const json::Value &value) {
       lastStale = stale;
       os << "<line x1=\"" << fmt(x(t)) << "\" x2=\"" << fmt(x(t)) << "\" y1=\""
          << fmt(y + 1) << "\" y2=\"" << fmt(y + rowH - 1) << "\" stroke=\""
-         << (stale ? "#d00" : "#222") << "\" stroke-width=\"1\"><title>read "
-         << "at cycle " << fmt(t)
+         << (stale ? "#d00" : "#222") << "\" stroke-width=\"1\"";
+      if (!tooltips) {
+        os << "/>\n";
+        continue;
+      }
+      os << "><title>read at cycle " << fmt(t)
          << (stale ? " of a slice holding no value" : "")
          << "</title></line>\n";
     }
@@ -439,6 +449,13 @@ void renderPanel(raw_ostream &os, const CellRecord &c,
         os << "<div class=\"svgwrap\">" << *svg << "</div>";
         continue;
       }
+      // An <img> shows no tooltips: the file goes without them (half the
+      // size).
+      Expected<std::string> plain = renderOccupancySvg(*v, /*tooltips=*/false);
+      if (plain)
+        *svg = std::move(*plain);
+      else
+        consumeError(plain.takeError());
       std::string svgName = sys::path::stem(f).str() + ".svg";
       SmallString<256> svgPath(dir);
       sys::path::append(svgPath, svgName);
