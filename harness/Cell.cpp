@@ -30,6 +30,7 @@
 #include "support/Limits.h"
 #include "support/Metrics.h"
 #include "support/Precision.h"
+#include "support/Suggest.h"
 
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/MLIRContext.h"
@@ -173,18 +174,22 @@ void writeDstOccupancy(StringRef dir, ModuleOp module,
     });
   }
   for (auto &[section, list] : bySection) {
-    llvm::json::Object doc{{"capacity", capacity},
-                           {"core", llvm::json::Array{0, 0}},
-                           {"section", section},
-                           {"events", std::move(list)}};
+    // One event per line: the same JSON, a third of the indented size (the
+    // default matrix keeps one of these per cell).
+    std::string text;
+    llvm::raw_string_ostream os(text);
+    os << "{\n  \"capacity\": " << capacity
+       << ",\n  \"core\": [0, 0],\n  \"section\": " << section
+       << ",\n  \"events\": [";
+    for (auto [i, event] : llvm::enumerate(list))
+      os << (i ? ",\n    " : "\n    ") << event;
+    os << (list.empty() ? "]\n}\n" : "\n  ]\n}\n");
     llvm::SmallString<128> path(dir);
     llvm::sys::path::append(
         path, section == 0
                   ? std::string("dst_occupancy.json")
                   : llvm::formatv("dst_occupancy_section{0}.json", section)
                         .str());
-    std::string text =
-        llvm::formatv("{0:2}", llvm::json::Value(std::move(doc))).str() + "\n";
     errors.note(writeFileAtomically(path, text));
   }
 }
@@ -313,9 +318,14 @@ CellResult runCellWriting(const CellRequest &request, WriteErrors &writes) {
       program = p;
       break;
     }
-  if (!program)
+  if (!program) {
+    std::vector<std::string> names;
+    for (auto p : file->getOps<tl::ProgramOp>())
+      names.push_back(p.getSymName().str());
     return fail("bad-input", reproName + ": no tl.program named '" +
-                                 request.program + "'");
+                                 request.program + "'" +
+                                 suggestNearest(request.program, names));
+  }
 
   // The configuration: seeds, input kind, precision recipe.
   if (request.seeds.empty())

@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <set>
 
 using namespace llvm;
@@ -26,6 +27,11 @@ namespace dstlab::reports {
 namespace {
 
 constexpr size_t kMaxIrBytes = 256 * 1024;
+// The page stays small however many cells there are (issue 19: 25 MB for
+// the default matrix): bigger IR is linked, a bigger timeline goes to an SVG
+// file next to its JSON and is shown as an image, loaded when scrolled to.
+constexpr uint64_t kInlineIrBytes = 4 * 1024;
+constexpr size_t kInlineSvgBytes = 24 * 1024;
 constexpr size_t kMaxEvents = 20000;
 
 Error makeError(const Twine &message) {
@@ -81,7 +87,8 @@ struct Interval {
 
 } // namespace
 
-Expected<std::string> renderOccupancySvg(const json::Value &value) {
+Expected<std::string> renderOccupancySvg(const json::Value &value,
+                                         bool tooltips) {
   const json::Object *o = value.getAsObject();
   if (!o)
     return makeError("expected an object {\"capacity\", \"events\"}");
@@ -183,24 +190,68 @@ Expected<std::string> renderOccupancySvg(const json::Value &value) {
     os << "<text x=\"" << fmt(left - 4) << "\" y=\"" << fmt(y + rowH - 4)
        << "\" font-size=\"11\" text-anchor=\"end\""
        << (over ? " fill=\"#b00\"" : "") << ">slice " << s << "</text>\n";
-    for (const Interval &iv : intervals[s]) {
-      double w = std::max(1.0, x(iv.t1) - x(iv.t0));
-      os << "<rect x=\"" << fmt(x(iv.t0)) << "\" y=\"" << fmt(y + 2)
-         << "\" width=\"" << fmt(w) << "\" height=\"" << fmt(rowH - 4)
-         << "\" fill=\"" << colourFor(iv.op) << "\""
-         << (iv.overwritten ? " stroke=\"#d00\" stroke-width=\"1.5\"" : "")
-         << "><title>" << esc(iv.op.empty() ? "(value)" : iv.op) << ": slice "
-         << s << ", cycles " << fmt(iv.t0) << "\u2013" << fmt(iv.t1)
-         << (iv.overwritten ? ", overwritten while live" : "")
+    // Long runs put many intervals on one pixel: runs of one colour that
+    // touch are drawn as one rect (it looks the same; the page stays
+    // small). An overwritten value is always drawn on its own.
+    struct Run {
+      double x0, x1, t0, t1;
+      std::string colour, op;
+      bool overwritten;
+      unsigned values;
+    };
+    std::optional<Run> pending;
+    auto flush = [&] {
+      if (!pending)
+        return;
+      const Run &r = *pending;
+      os << "<rect x=\"" << fmt(r.x0) << "\" y=\"" << fmt(y + 2)
+         << "\" width=\"" << fmt(r.x1 - r.x0) << "\" height=\""
+         << fmt(rowH - 4) << "\" fill=\"" << r.colour << "\""
+         << (r.overwritten ? " stroke=\"#d00\" stroke-width=\"1.5\"" : "");
+      if (!tooltips) {
+        os << "/>\n";
+        pending.reset();
+        return;
+      }
+      os << "><title>" << esc(r.op.empty() ? "(value)" : r.op) << ": slice "
+         << s << ", cycles " << fmt(r.t0) << "\u2013" << fmt(r.t1)
+         << (r.values > 1 ? ", " + std::to_string(r.values) + " values" : "")
+         << (r.overwritten ? ", overwritten while live" : "")
          << "</title></rect>\n";
+      pending.reset();
+    };
+    for (const Interval &iv : intervals[s]) {
+      double x0 = x(iv.t0), x1 = x0 + std::max(1.0, x(iv.t1) - x0);
+      std::string colour = colourFor(iv.op);
+      if (pending && !pending->overwritten && !iv.overwritten &&
+          colour == pending->colour && x0 <= pending->x1 + 1) {
+        pending->x1 = std::max(pending->x1, x1);
+        pending->t1 = std::max(pending->t1, iv.t1);
+        ++pending->values;
+        continue;
+      }
+      flush();
+      pending = Run{x0, x1, iv.t0, iv.t1, colour, iv.op, iv.overwritten, 1};
     }
-    for (auto [t, stale] : reads[s])
+    flush();
+    double lastRead = -1;
+    bool lastStale = false;
+    for (auto [t, stale] : reads[s]) {
+      if (lastRead >= 0 && x(t) - lastRead < 1 && stale == lastStale)
+        continue;
+      lastRead = x(t);
+      lastStale = stale;
       os << "<line x1=\"" << fmt(x(t)) << "\" x2=\"" << fmt(x(t)) << "\" y1=\""
          << fmt(y + 1) << "\" y2=\"" << fmt(y + rowH - 1) << "\" stroke=\""
-         << (stale ? "#d00" : "#222") << "\" stroke-width=\"1\"><title>read "
-         << "at cycle " << fmt(t)
+         << (stale ? "#d00" : "#222") << "\" stroke-width=\"1\"";
+      if (!tooltips) {
+        os << "/>\n";
+        continue;
+      }
+      os << "><title>read at cycle " << fmt(t)
          << (stale ? " of a slice holding no value" : "")
          << "</title></line>\n";
+    }
   }
   if (slices > *capacity) {
     double y = top + rowH * *capacity;
@@ -342,6 +393,15 @@ void renderPanel(raw_ostream &os, const CellRecord &c,
     SmallString<256> dir(options.matrixDir);
     sys::path::append(dir, *c.dump);
     std::vector<std::string> files = listDir(dir);
+    // A file of the cell's directory, as the page links it.
+    auto hrefFor = [&](StringRef name) {
+      if (options.relativeLinks)
+        return encodeUrlPath(*c.dump + "/" + name.str());
+      SmallString<256> abs(dir);
+      sys::path::append(abs, name);
+      sys::fs::make_absolute(abs);
+      return "file://" + encodeUrlPath(abs);
+    };
     bool anyIr = false;
     for (const std::string &f : files) {
       if (sys::path::extension(f) != ".mlir")
@@ -351,6 +411,13 @@ void renderPanel(raw_ostream &os, const CellRecord &c,
       anyIr = true;
       SmallString<256> path(dir);
       sys::path::append(path, f);
+      uint64_t size = 0;
+      if (!sys::fs::file_size(path, size) && size > kInlineIrBytes) {
+        os << "<p class=\"ir\"><a href=\"" << esc(hrefFor(f)) << "\">"
+           << esc(f) << "</a> (" << formatNumber(size / 1024.0, 3)
+           << " KiB)</p>";
+        continue;
+      }
       bool truncated;
       std::string text = readText(path, kMaxIrBytes, truncated);
       os << "<details class=\"ir\"><summary>" << esc(f) << "</summary><pre>"
@@ -378,22 +445,33 @@ void renderPanel(raw_ostream &os, const CellRecord &c,
            << "</p>";
         continue;
       }
-      os << "<div class=\"svgwrap\">" << *svg << "</div>";
-    }
-    if (llvm::is_contained(files, "trace.json")) {
-      std::string href;
-      if (options.relativeLinks) {
-        href = encodeUrlPath(*c.dump + "/trace.json");
-      } else {
-        SmallString<256> abs(dir);
-        sys::path::append(abs, "trace.json");
-        sys::fs::make_absolute(abs);
-        href = "file://" + encodeUrlPath(abs);
+      if (svg->size() <= kInlineSvgBytes) {
+        os << "<div class=\"svgwrap\">" << *svg << "</div>";
+        continue;
       }
-      os << "<p><a class=\"trace\" href=\"" << esc(href)
+      // An <img> shows no tooltips: the file goes without them (half the
+      // size).
+      Expected<std::string> plain = renderOccupancySvg(*v, /*tooltips=*/false);
+      if (plain)
+        *svg = std::move(*plain);
+      else
+        consumeError(plain.takeError());
+      std::string svgName = sys::path::stem(f).str() + ".svg";
+      SmallString<256> svgPath(dir);
+      sys::path::append(svgPath, svgName);
+      if (Error e = writeFileAtomically(svgPath, *svg)) {
+        os << "<p class=\"bad\">cannot write the timeline: "
+           << esc(toString(std::move(e))) << "</p>";
+        continue;
+      }
+      os << "<div class=\"svgwrap\"><a href=\"" << esc(hrefFor(svgName))
+         << "\"><img loading=\"lazy\" alt=\"DST slice occupancy\" src=\""
+         << esc(hrefFor(svgName)) << "\"></a></div>";
+    }
+    if (llvm::is_contained(files, "trace.json"))
+      os << "<p><a class=\"trace\" href=\"" << esc(hrefFor("trace.json"))
          << "\">Chrome trace (trace.json)</a> \u2014 open it in Perfetto or "
             "chrome://tracing.</p>";
-    }
   }
   os << "</div>";
 }

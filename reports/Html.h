@@ -36,7 +36,10 @@ std::string renderHtml(const harness::MatrixRun &run,
                        const HtmlOptions &options);
 
 /// The SVG for one dst_occupancy.json value; an error if it is malformed.
-llvm::Expected<std::string> renderOccupancySvg(const llvm::json::Value &value);
+/// Without `tooltips` no <title> per interval and read (for an SVG shown as
+/// an <img>, which shows none).
+llvm::Expected<std::string> renderOccupancySvg(const llvm::json::Value &value,
+                                               bool tooltips = true);
 
 } // namespace dstlab::reports
 

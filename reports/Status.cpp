@@ -11,6 +11,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <map>
+#include <regex>
 #include <set>
 
 using namespace llvm;
@@ -176,6 +177,39 @@ std::string failureKey(const CellRecord &c) {
     return "pass, but not attention";
   return sig.empty() ? c.outcome : c.outcome + " \"" + sig + "\"";
 }
+
+} // namespace
+
+NormalisedSignature normaliseSignature(StringRef signature) {
+  // What varies between the cells of one cause: the DST slice, a shape, the
+  // repro location an export diagnostic names. Upstream file:line (say
+  // InsertDstRegisterAccess.cpp:359) is left alone: it names the cause.
+  static const std::regex kVarying(
+      R"re(loc\("([^"]*)":(\d+):(\d+)\)|DST slice (-?\d+)|\b(\d+(?:x\d+)+)\b)re");
+  NormalisedSignature out;
+  std::string text = signature.str();
+  size_t last = 0;
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), kVarying);
+       it != std::sregex_iterator(); ++it) {
+    const std::smatch &m = *it;
+    out.text += text.substr(last, m.position(0) - last);
+    last = m.position(0) + m.length(0);
+    if (m[1].matched) {
+      out.text += "loc(FILE:LINE:COL)";
+      out.values.push_back(m[1].str() + ":" + m[2].str() + ":" + m[3].str());
+    } else if (m[4].matched) {
+      out.text += "DST slice N";
+      out.values.push_back("slice " + m[4].str());
+    } else {
+      out.text += "RxC";
+      out.values.push_back(m[5].str());
+    }
+  }
+  out.text += text.substr(last);
+  return out;
+}
+
+namespace {
 
 /// One line on why the cells of one repro under one variant fail.
 std::string whyItFails(ArrayRef<const CellRecord *> failing) {
@@ -415,9 +449,17 @@ std::string renderStatus(const MatrixRun &run) {
         return all.size();
       return static_cast<size_t>(llvm::find(all, o) - all.begin());
     };
+    // One cause may show different slices, shapes or repro locations
+    // (issue 19): those are grouped, their values listed per cell.
+    auto causeKey = [](const CellRecord &c) {
+      if (!c.signature || c.outcome == "miscompiled" ||
+          c.outcome == "imprecise" || c.outcome == "pass")
+        return failureKey(c);
+      return c.outcome + " \"" + normaliseSignature(*c.signature).text + "\"";
+    };
     for (const CellRecord &c : run.cells)
       if (!works(c))
-        groups[{rank(c.outcome), failureKey(c)}].push_back(&c);
+        groups[{rank(c.outcome), causeKey(c)}].push_back(&c);
     if (groups.empty())
       os << "No cell fails.\n\n";
     unsigned n = 0;
@@ -463,11 +505,20 @@ std::string renderStatus(const MatrixRun &run) {
                                 .Case("timeout", "Timeout")
                                 .Case("bad-input", "Bad input")
                                 .Default(c.outcome);
+      // The concrete signature when every cell shares it, else the
+      // normalised one with each cell's values below.
+      bool varies = llvm::any_of(cells, [&](const CellRecord *x) {
+        return x->signature != c.signature;
+      });
+      std::string signature =
+          !c.signature ? ""
+          : varies     ? normaliseSignature(*c.signature).text
+                       : *c.signature;
       os << "### " << n << ". " << heading;
       if (c.signature)
         os << ": "
-           << (c.outcome == "hazard" ? "`" + oneLine(*c.signature) + "`"
-                                     : "\"" + oneLine(*c.signature) + "\"");
+           << (c.outcome == "hazard" ? "`" + oneLine(signature) + "`"
+                                     : "\"" + oneLine(signature) + "\"");
       os << "\n\n";
       if (c.signature)
         if (const UpstreamSite *site = findUpstreamSite(*c.signature)) {
@@ -485,6 +536,12 @@ std::string renderStatus(const MatrixRun &run) {
       std::vector<std::pair<std::string, std::string>> byRepro;
       for (const CellRecord *x : cells) {
         std::string item = "@" + x->config + " (" + x->variant + ")";
+        if (varies && x->signature) {
+          std::vector<std::string> values =
+              normaliseSignature(*x->signature).values;
+          if (!values.empty())
+            item += " [" + join(values, ", ") + "]";
+        }
         auto it = llvm::find_if(byRepro,
                                 [&](auto &p) { return p.first == x->repro; });
         if (it == byRepro.end())

@@ -20,6 +20,7 @@
 #include "harness/Matrix.h"
 
 #include <string>
+#include <vector>
 
 namespace dstlab::reports {
 
@@ -32,6 +33,15 @@ struct UpstreamSite {
   llvm::StringRef code;     ///< the upstream statement, for a code block
 };
 const UpstreamSite *findUpstreamSite(llvm::StringRef signature);
+
+/// A failure signature with what varies between the cells of one root cause
+/// (DST slice numbers, RxC shapes, repro locations loc("F":L:C)) replaced by
+/// placeholders, and the values replaced, in order. Upstream file:line stays.
+struct NormalisedSignature {
+  std::string text;
+  std::vector<std::string> values;
+};
+NormalisedSignature normaliseSignature(llvm::StringRef signature);
 
 /// The seed's peak and estimate (DESIGN.md section 4, the seed document).
 inline constexpr double kPeakTflops = 163.84; // 80 x 2048 FLOP/cycle x 1 GHz

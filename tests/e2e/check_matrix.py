@@ -183,8 +183,13 @@ def classify(a):
 
     # Everything but the unexpected repro: exit 0.
     out2 = fresh(os.path.join(a.work, "classify-ok"))
-    matrix(a, out2, "--filter", "^(crash_assert|numbers|others)/",
-           "--variants", "fixed,upstream", expect_rc=0)
+    p2 = matrix(a, out2, "--filter", "^(crash_assert|numbers|others)/",
+                "--variants", "fixed,upstream", "--traces", expect_rc=0)
+    check("MiB" in p2.stdout and "Output: " in p2.stdout,
+          "matrix prints its output size")
+    check(os.path.exists(os.path.join(
+        out2, "cells/numbers/pass_attn/upstream/trace.json")),
+          "--traces keeps every trace")
     m2 = load(out2)
     check(m2["variants"] == ["upstream", "fixed"], "--variants keeps order")
     check(len(m2["cells"]) == 8 * 2, "filtered cell count")
@@ -197,8 +202,18 @@ def classify(a):
     html = open(os.path.join(out, "index.html"), encoding="utf-8").read()
     check(html.count('data-cell="') == 50, "index.html has 50 grid cells")
     check("<svg" in html, "index.html has an SVG timeline")
-    check('href="cells/numbers/pass_attn/upstream/trace.json"' in html,
+    # Traces only for cells not as expected, by default (issue 19).
+    cells = os.path.join(out, "cells")
+    check(not os.path.exists(os.path.join(
+        cells, "numbers/pass_attn/upstream/trace.json")),
+          "no trace for an as-expected cell by default")
+    check(os.path.exists(os.path.join(
+        cells, "unexpected/pass_notattn/upstream/trace.json")),
+          "the trace of a cell not as expected is kept")
+    check('href="cells/unexpected/pass_notattn/upstream/trace.json"' in html,
           "index.html links the trace")
+    check('href="cells/numbers/pass_attn/upstream/trace.json"' not in html,
+          "index.html links no deleted trace")
     check("http://" not in html.replace('xmlns="http://www.w3.org/2000/svg"',
                                         "")
           and "https://" not in html, "index.html loads nothing remote")

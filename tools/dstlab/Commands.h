@@ -51,6 +51,17 @@ std::optional<std::vector<uint64_t>> parseSeeds(llvm::StringRef command,
 /// Prints "dstlab <command>: <message>" to stderr.
 void reportError(llvm::StringRef command, const llvm::Twine &message);
 
+/// The top-level usage (`dstlab --help`).
+extern const char *const kUsage;
+/// The subcommands, in help order.
+std::vector<llvm::StringRef> commandNames();
+/// Prints `dstlab COMMAND --help`; false for an unknown command.
+bool printCommandHelp(llvm::StringRef command);
+/// Whether -h or --help comes before any "--".
+bool wantsHelp(llvm::ArrayRef<std::string> argv);
+/// Prints `dstlab --version`: the version and the git revision built.
+void printVersion();
+
 int exportCommand(llvm::ArrayRef<std::string> argv);
 int importCommand(llvm::ArrayRef<std::string> argv);
 int matrixCommand(llvm::ArrayRef<std::string> argv, const char *argv0);

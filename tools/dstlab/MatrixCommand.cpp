@@ -17,6 +17,7 @@
 #include "harness/Repro.h"
 #include "harness/Runner.h"
 #include "support/Limits.h"
+#include "support/Suggest.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
@@ -95,6 +96,58 @@ bool lockOutDir(StringRef cmd, StringRef outDir) {
   return true; // fd stays open: it holds the lock
 }
 
+/// What a matrix run keeps of the cells' dumps (issue 19: the default run
+/// left hundreds of MiB): traces and large dumps only on request, or for a
+/// cell not as expected, which is the one someone will debug.
+struct KeepPolicy {
+  bool traces = false;   ///< --traces: every cell's trace.json
+  bool largeDumps = false; ///< --dump all: .npy arrays, DST sections > 0
+};
+
+bool isLargeDump(StringRef name) {
+  return sys::path::extension(name) == ".npy" ||
+         (name.starts_with("dst_occupancy_section") &&
+          sys::path::extension(name) == ".json");
+}
+
+/// Deletes from an as-expected cell's directory what `keep` does not ask
+/// for; subdirectories left empty go too. Best effort: a file that cannot be
+/// removed only costs disk.
+void pruneCellDir(StringRef dir, const KeepPolicy &keep) {
+  std::error_code ec;
+  std::vector<std::string> subdirs;
+  for (sys::fs::directory_iterator it(dir, ec), end; it != end && !ec;
+       it.increment(ec)) {
+    StringRef path = it->path();
+    StringRef name = sys::path::filename(path);
+    if (it->type() == sys::fs::file_type::directory_file) {
+      subdirs.push_back(path.str());
+      continue;
+    }
+    if ((!keep.traces && name == "trace.json") ||
+        (!keep.largeDumps && isLargeDump(name)))
+      sys::fs::remove(path);
+  }
+  for (const std::string &sub : subdirs) {
+    pruneCellDir(sub, keep);
+    sys::fs::remove(sub); // fails, as intended, unless it is empty
+  }
+}
+
+/// Bytes of the regular files under `dir`, recursively.
+uint64_t treeBytes(StringRef dir) {
+  uint64_t total = 0;
+  std::error_code ec;
+  for (sys::fs::recursive_directory_iterator it(dir, ec), end;
+       it != end && !ec; it.increment(ec)) {
+    sys::fs::file_status st;
+    if (!sys::fs::status(it->path(), st, /*follow=*/false) &&
+        st.type() == sys::fs::file_type::regular_file)
+      total += st.getSize();
+  }
+  return total;
+}
+
 std::string fmtSeconds(double s) {
   char buf[32];
   snprintf(buf, sizeof(buf), "%.2f s", s);
@@ -108,10 +161,21 @@ int matrixCommand(ArrayRef<std::string> argv, const char *argv0) {
   std::optional<Args> args = parseArgs(cmd, argv,
                                        {"filter", "variants", "jobs", "shard",
                                         "seed", "seeds", "timeout", "out",
-                                        "cell-exe", "ttmlir-opt", "record"},
-                                       {"no-timing", "quiet"});
+                                        "cell-exe", "ttmlir-opt", "record",
+                                        "dump"},
+                                       {"no-timing", "quiet", "traces"});
   if (!args)
     return kToolError;
+  KeepPolicy keep;
+  keep.traces = args->flag("traces");
+  if (std::optional<std::string> d = args->get("dump")) {
+    if (*d != "all") {
+      reportError(cmd, "--dump takes 'all' (keep every cell's large dumps), "
+                       "got '" + *d + "'");
+      return kToolError;
+    }
+    keep.largeDumps = true;
+  }
 
   // Variants.
   std::vector<std::string> variants = allVariants();
@@ -122,8 +186,9 @@ int matrixCommand(ArrayRef<std::string> argv, const char *argv0) {
     for (StringRef p : parts) {
       p = p.trim();
       if (!llvm::is_contained(variants, p.str())) {
-        reportError(cmd, "unknown variant '" + p +
-                             "' (variants: " + join(variants, ", ") + ")");
+        reportError(cmd, "unknown variant '" + p + "'" +
+                             suggestNearest(p, variants) +
+                             " (variants: " + join(variants, ", ") + ")");
         return kToolError;
       }
       chosen.push_back(p.str());
@@ -430,6 +495,11 @@ int matrixCommand(ArrayRef<std::string> argv, const char *argv0) {
                            status.seconds, cell.dump);
         ++finishedCount;
         cellSeconds += status.seconds;
+        if (record.asExpected) {
+          SmallString<256> dir(outDir);
+          sys::path::append(dir, cell.dump);
+          pruneCellDir(dir, keep);
+        }
         if (!record.asExpected)
           ++unexpected;
         if (!quiet || !record.asExpected) {
@@ -458,6 +528,8 @@ int matrixCommand(ArrayRef<std::string> argv, const char *argv0) {
     return kToolError;
   }
   double wall = elapsed();
+  // The shared references serve this run's cells only.
+  sys::fs::remove_directories(refCache, /*IgnoreErrors=*/true);
 
   bool noTiming = args->flag("no-timing");
   for (std::optional<CellRecord> &r : records) {
@@ -498,6 +570,12 @@ int matrixCommand(ArrayRef<std::string> argv, const char *argv0) {
   outs() << "Wall time " << fmtSeconds(wall) << " (" << jobs
          << " jobs; cells took " << fmtSeconds(cellSeconds) << " in total).\n";
   outs() << "Wrote " << outDir << "/matrix.json, matrix.md, junit.xml.\n";
+  outs() << formatv("Output: {0} holds {1:f1} MiB", outDir,
+                    treeBytes(outDir) / (1024.0 * 1024.0));
+  if (!keep.traces || !keep.largeDumps)
+    outs() << " (traces and large dumps kept for cells not as expected; "
+              "--traces, --dump all for every cell)";
+  outs() << ".\n";
   return run.allAsExpected() ? kToolOk : kToolFailed;
 }
 

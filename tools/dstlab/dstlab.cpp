@@ -15,8 +15,9 @@
 
 #include "harness/Cell.h"
 #include "harness/CellResult.h"
-#include "harness/RealTool.h"
 #include "harness/Matrix.h"
+#include "harness/RealTool.h"
+#include "support/Suggest.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
@@ -64,8 +65,8 @@ std::optional<std::vector<uint64_t>> parseSeeds(StringRef command,
       uint64_t a, b;
       if (lo.getAsInteger(10, a) || hi.getAsInteger(10, b) || b < a ||
           b - a >= 100000) {
-        reportError(command, "--seeds A..B needs integers A <= B, got '" +
-                                 text + "'");
+        reportError(command,
+                    "--seeds A..B needs integers A <= B, got '" + text + "'");
         return std::nullopt;
       }
       if (seed) {
@@ -131,8 +132,16 @@ std::optional<Args> parseArgs(StringRef command, ArrayRef<std::string> argv,
       args.lists[name.str()].push_back(std::move(value));
       continue;
     }
-    reportError(command, "unknown option '" + a +
-                             "' (see 'dstlab help' or tools/dstlab/README.md)");
+    std::vector<StringRef> known(withValue.begin(), withValue.end());
+    known.insert(known.end(), flagNames.begin(), flagNames.end());
+    known.push_back("help");
+    // -o is the only one-letter option; the rest are spelt --name.
+    std::string hint =
+        suggestNearest(name, known, name.size() == 1 ? "-" : "--");
+    reportError(
+        command,
+        "unknown option '" + a + "'" +
+            (hint.empty() ? " (see 'dstlab " + command + " --help')" : hint));
     return std::nullopt;
   }
   return args;
@@ -144,59 +153,9 @@ using namespace dstlab::tool;
 
 namespace {
 
-const char *kUsage = R"(usage: dstlab <command> [options]
-
-  run FILE.mlir [--program P] [--variant V] [--grid RxC] [--seed S]
-                [--seeds N|A..B] [--input-kind K] [--precision R]
-                [--inputs DIR] [--dump DIR] [--trace FILE] [--json FILE]
-                [--ttmlir-opt NAME=PATH@COMMIT[+ndebug] [--record DIR]
-                 [--tool-timeout S]]
-      Compile one tl program with one pipeline variant, run it on the
-      simulated grid at every seed and judge it against its exact and
-      faithful references. Exit code: the outcome. With --ttmlir-opt the
-      variant is real:NAME: the program is exported in COMMIT's D2M syntax
-      and compiled by the real tt-mlir tool at PATH (or replayed from
-      recorded:DIR), and what it emits is imported and simulated.
-  cell FILE.mlir --program P --variant V [--seed S] [--seeds N|A..B]
-                 [--input-kind K] [--precision R] [--ref-cache DIR]
-                 --json OUT [--dump DIR]
-      The same, as one matrix cell: writes the result JSON (atomically).
-  matrix [REPRO_DIR_OR_FILES...] [--filter REGEX] [--variants a,b]
-         [--jobs N] [--shard i/n] [--seed S] [--seeds N|A..B] [--timeout S]
-         [--out DIR] [--cell-exe PATH] [--no-timing] [--quiet]
-         [--ttmlir-opt NAME=PATH@COMMIT[+ndebug]]... [--record DIR]
-      Every repro x configuration x variant, each cell in its own process;
-      each --ttmlir-opt adds a column real:NAME (see run), flagged where the
-      model of the same commit and assert mode ended differently.
-      Writes matrix.json, matrix.md, junit.xml. Exit 0 iff all as expected.
-  export FILE.mlir --program P --to ttmlir@COMMIT [-o OUT] [--lit]
-                  [--expect TEXT] [--pipeline tt-lang|dst-only]
-      The program right before the DST pass, in that tt-mlir commit's
-      genuine D2M syntax (--lit: a drop-in tt-mlir lit test).
-  import FILE.mlir --program P --from ttmlir@COMMIT REAL.mlir [-o OUT]
-                  [--stage d2m|ttkernel] [--run [--seeds N|A..B]]
-      Bring the real pass's output (printed with -mlir-print-op-generic)
-      back into dstlab; --run simulates it and judges it like a cell.
-  merge A.json B.json... --out DIR
-      Join shard results into one matrix.json (+ matrix.md, junit.xml).
-  report MATRIX.json [--out DIR]
-      Write STATUS.md and index.html.
-  diff BEFORE.json AFTER.json [--out FILE]
-      Markdown of what changed; exit 1 iff a cell regressed.
-
-Variants: upstream, upstream-release, multi-user, unary-reduce, fixed, and
-real:NAME with --ttmlir-opt. Exit code 8: the real tool crashed.
-Seeds: --seed S is the first (default 0), --seeds N how many (default 3) or
-A..B which. Input kinds: uniform, negative-scores, peaked, late-max,
-large-values, zero-row. Precision recipes: balanced, accurate (default:
-accurate under fixed, balanced otherwise).
-See tools/dstlab/README.md.
-)";
-
 /// --ttmlir-opt SPEC (and --record DIR, --tool-timeout S) of run and cell:
 /// the variant becomes `real:NAME` unless it was given as such.
-bool applyRealTool(StringRef command, const Args &args,
-                   CellRequest &request) {
+bool applyRealTool(StringRef command, const Args &args, CellRequest &request) {
   std::optional<std::string> text = args.get("ttmlir-opt");
   if (!text) {
     if (args.get("record") || args.get("tool-timeout")) {
@@ -228,7 +187,8 @@ bool applyRealTool(StringRef command, const Args &args,
         !(request.realTimeoutSeconds > 0) ||
         request.realTimeoutSeconds > 86400) {
       reportError(command, "--tool-timeout must be a number of seconds in "
-                           "(0, 86400], got '" + *t + "'");
+                           "(0, 86400], got '" +
+                               *t + "'");
       return false;
     }
   return true;
@@ -242,8 +202,9 @@ bool checkVariant(StringRef command, StringRef variant) {
                              "' needs --ttmlir-opt NAME=PATH@COMMIT");
     return false;
   }
-  reportError(command, "unknown variant '" + variant +
-                           "' (variants: " + join(allVariants(), ", ") + ")");
+  reportError(command, "unknown variant '" + variant + "'" +
+                           suggestNearest(variant, allVariants()) +
+                           " (variants: " + join(allVariants(), ", ") + ")");
   return false;
 }
 
@@ -266,8 +227,7 @@ bool checkOutputs(StringRef command, const CellRequest &request) {
   if (!request.traceFile.empty()) {
     StringRef parent = sys::path::parent_path(request.traceFile);
     if (sys::fs::is_directory(request.traceFile)) {
-      reportError(command,
-                  "--trace " + request.traceFile + ": is a directory");
+      reportError(command, "--trace " + request.traceFile + ": is a directory");
       return false;
     }
     if (!parent.empty() && !sys::fs::is_directory(parent)) {
@@ -280,12 +240,12 @@ bool checkOutputs(StringRef command, const CellRequest &request) {
 }
 
 int cellCommand(ArrayRef<std::string> argv) {
-  std::optional<Args> args = parseArgs(
-      "cell", argv,
-      {"program", "variant", "seed", "seeds", "input-kind", "precision",
-       "ref-cache", "json", "dump", "grid", "ttmlir-opt", "record",
-       "tool-timeout"},
-      {});
+  std::optional<Args> args =
+      parseArgs("cell", argv,
+                {"program", "variant", "seed", "seeds", "input-kind",
+                 "precision", "ref-cache", "json", "dump", "grid", "ttmlir-opt",
+                 "record", "tool-timeout"},
+                {});
   if (!args)
     return kExitBadInput;
   if (args->positional.size() != 1 || !args->get("json")) {
@@ -326,12 +286,12 @@ int cellCommand(ArrayRef<std::string> argv) {
 }
 
 int runCommand(ArrayRef<std::string> argv) {
-  std::optional<Args> args = parseArgs(
-      "run", argv,
-      {"program", "variant", "grid", "seed", "seeds", "input-kind",
-       "precision", "inputs", "dump", "trace", "json", "ttmlir-opt", "record",
-       "tool-timeout"},
-      {});
+  std::optional<Args> args =
+      parseArgs("run", argv,
+                {"program", "variant", "grid", "seed", "seeds", "input-kind",
+                 "precision", "inputs", "dump", "trace", "json", "ttmlir-opt",
+                 "record", "tool-timeout"},
+                {});
   if (!args)
     return kExitBadInput;
   if (args->positional.size() != 1) {
@@ -380,8 +340,8 @@ int runCommand(ArrayRef<std::string> argv) {
      << ", precision " << (r.precision.empty() ? "\u2014" : r.precision)
      << "\n";
   os << "  exact: PCC " << formatNumber(r.pcc, 6) << ", max error "
-     << formatNumber(r.maxError, 6) << " (bound "
-     << formatNumber(r.exactBound) << ")\n";
+     << formatNumber(r.maxError, 6) << " (bound " << formatNumber(r.exactBound)
+     << ")\n";
   os << "  faithful: max error " << formatNumber(r.faithfulMaxError, 6)
      << " (bound " << formatNumber(r.faithfulMaxBound) << "), rms error "
      << formatNumber(r.faithfulRmsError, 6) << " (bound "
@@ -447,6 +407,24 @@ int main(int argc, char **argv) {
   }
   StringRef command = argv[1];
   std::vector<std::string> rest(argv + 2, argv + argc);
+  if (command == "help" || command == "--help" || command == "-h") {
+    if (!rest.empty() && command == "help") {
+      if (printCommandHelp(rest.front()))
+        return kToolOk;
+      errs() << "dstlab help: unknown command '" << rest.front() << "'"
+             << suggestNearest(rest.front(), commandNames()) << "\n";
+      return kToolError;
+    }
+    outs() << kUsage;
+    return kToolOk;
+  }
+  if (command == "--version") {
+    printVersion();
+    return kToolOk;
+  }
+  // Help before parsing: `dstlab run --help` must not need a valid FILE.
+  if (wantsHelp(rest) && printCommandHelp(command))
+    return kToolOk;
   if (command == "run")
     return runCommand(rest);
   if (command == "cell")
@@ -463,10 +441,8 @@ int main(int argc, char **argv) {
     return reportCommand(rest);
   if (command == "diff")
     return diffCommand(rest);
-  if (command == "help" || command == "--help" || command == "-h") {
-    outs() << kUsage;
-    return kToolOk;
-  }
-  errs() << "dstlab: unknown command '" << command << "'\n" << kUsage;
+  errs() << "dstlab: unknown command '" << command << "'"
+         << suggestNearest(command, commandNames())
+         << " (see 'dstlab --help')\n";
   return kToolError;
 }

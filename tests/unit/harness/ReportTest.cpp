@@ -66,6 +66,24 @@ TEST(Status, GoldenText) {
       << " with DSTLAB_UPDATE_GOLDEN=1";
 }
 
+TEST(Status, SignaturesNormaliseWhatVariesPerCell) {
+  NormalisedSignature a = normaliseSignature(
+      "'d2m.tile_matmul' op operand B must come from a circular buffer, but "
+      "it lives in DST slice -1");
+  EXPECT_EQ(a.text, "'d2m.tile_matmul' op operand B must come from a circular "
+                    "buffer, but it lives in DST slice N");
+  EXPECT_EQ(a.values, std::vector<std::string>{"slice -1"});
+  NormalisedSignature b = normaliseSignature(
+      "export: loc(\"fa.mlir\":117:11): per-tile transpose needs a square "
+      "block, got 2x4 tiles");
+  EXPECT_EQ(b.text, "export: loc(FILE:LINE:COL): per-tile transpose needs a "
+                    "square block, got RxC tiles");
+  EXPECT_EQ(b.values, (std::vector<std::string>{"fa.mlir:117:11", "2x4"}));
+  // The upstream site is the cause: kept.
+  EXPECT_EQ(normaliseSignature("InsertDstRegisterAccess.cpp:359 fails").text,
+            "InsertDstRegisterAccess.cpp:359 fails");
+}
+
 TEST(Status, WrongCellsAreNeverWorking) {
   MatrixRun run = smallMatrix();
   // Make every upstream cell of rowmax wrong and check it is not listed.
