@@ -312,12 +312,18 @@ LogicalResult GenericLowering::lowerTileOp(Operation *op) {
         }
         // The in-place SFPU form computes DST[out] op= DST[rhs]. When the
         // result's slice is the rhs's (as tt-mlir's allocator may choose),
-        // copying the lhs there first would clobber the rhs: a commutative
-        // op takes its operands the other way round instead.
+        // copying the lhs there first would clobber the rhs. tt-mlir lowers
+        // add, sub and mul with an explicit output index (ae4e7b838c,
+        // lib/Conversion/D2MToTTKernel/D2MToTTKernel.cpp:709), so the real
+        // result is lhs op rhs: add and mul get it with their operands
+        // swapped. sub cannot be swapped, and max is lowered in place on its
+        // lhs there (:702), leaving the result slice stale on hardware: both
+        // are diagnostics rather than a result the real stack would not
+        // compute the same way.
         Operand rhs = ops[1];
         bool rhsInOut = ops[1].dstSlice >= 0 && ops[1].dstSlice == outSlice &&
                         ops[0].dstSlice != outSlice;
-        if (rhsInOut && isa<d2m::TileSubOp>(op))
+        if (rhsInOut && isa<d2m::TileSubOp, d2m::TileMaximumOp>(op))
           return op->emitOpError("result in the slice of its rhs ")
                  << outSlice << ": not lowerable to the in-place SFPU form";
         if (rhsInOut)
