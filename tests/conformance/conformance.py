@@ -24,15 +24,21 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 COMMIT = "ae4e7b838c"
 
-# tt-lang's order (tile compute loops before linalg-to-affine and the DST
-# pass), and the DST pass alone for the missing-linalg-to-affine case.
-REAL_PIPELINES = {
-    "tt-lang": ["--ttcore-register-device", "--d2m-generic-tile-compute-loops",
-                "--d2m-linalg-to-affine=use-tile-matmul=true",
-                "--d2m-insert-dst-register-access=use-tile-matmul=true"],
-    "dst-only": ["--ttcore-register-device",
-                 "--d2m-insert-dst-register-access=use-tile-matmul=true"],
-}
+# The real pipelines: tt-lang's order as the bridge knows it (asked of
+# `dstlab export --print-pipeline` when recording), and the DST pass alone,
+# without linalg-to-affine, for the missing-linalg-to-affine case.
+DST_ALONE = ["--ttcore-register-device",
+             "--d2m-insert-dst-register-access=use-tile-matmul=true"]
+
+
+def real_pipelines(dstlab):
+    rc, out, err = run([dstlab, "export", "--print-pipeline", "--to",
+                        "ttmlir@" + COMMIT])
+    if rc != 0:
+        sys.exit("conformance: dstlab export --print-pipeline failed: " + err)
+    return {"tt-lang": out.split(), "dst-only": DST_ALONE}
+
+
 MODEL_FRONT = ["--tl-to-d2m", "--d2m-bufferize"]
 BUILDS = {"assert": "on", "ndebug": "off"}
 
@@ -170,9 +176,10 @@ def run(cmd, stdin=None):
 
 def record(args):
     os.makedirs(args.data, exist_ok=True)
+    pipelines = real_pipelines(args.dstlab)
     for c in cases():
         out = {"case": c["id"], "commit": COMMIT,
-               "pipeline": REAL_PIPELINES[c["pipeline"]]}
+               "pipeline": pipelines[c["pipeline"]]}
         with tempfile.TemporaryDirectory() as tmp:
             exported = os.path.join(tmp, "in.mlir")
             rc, _, err = run([args.dstlab, "export", c["file"], "--program",
@@ -188,7 +195,7 @@ def record(args):
                 for build, binary in (("assert", args.real_assert),
                                       ("ndebug", args.real_ndebug)):
                     rc, stdout, stderr = run(
-                        [binary] + REAL_PIPELINES[c["pipeline"]] + [exported])
+                        [binary] + pipelines[c["pipeline"]] + [exported])
                     r = summarize(rc, stdout, stderr)
                     r["compiler"] = "g++"
                     r["exit"] = rc
