@@ -298,21 +298,18 @@ Expected<RealRun> readRecording(StringRef dir, StringRef input, bool ndebug) {
                      ": stale recording: dstlab now exports a different "
                      "input for this program; record it again "
                      "(scripts/record-ttmlir-outputs.sh)");
-  path = modeDir;
-  sys::path::append(path, "stderr.txt");
-  if (sys::fs::exists(path)) {
-    Expected<std::string> err = readFile(path);
-    if (!err)
-      return err.takeError();
-    run.stderrText = std::move(*err);
-  }
-  path = modeDir;
-  sys::path::append(path, "output.mlir");
-  if (sys::fs::exists(path)) {
-    Expected<std::string> out = readFile(path);
-    if (!out)
-      return out.takeError();
-    run.output = std::move(*out);
+  // Either file may be absent: no stderr, or no output (a failed run).
+  for (auto [name, text] : {std::pair<StringRef, std::string *>{
+                                "stderr.txt", &run.stderrText},
+                            {"output.mlir", &run.output}}) {
+    path = modeDir;
+    sys::path::append(path, name);
+    if (!sys::fs::exists(path))
+      continue;
+    Expected<std::string> contents = readFile(path);
+    if (!contents)
+      return contents.takeError();
+    *text = std::move(*contents);
   }
   if (run.status == RealRun::Compiled && run.output.empty())
     return makeError(modeDir + ": status 0 but no output.mlir");
