@@ -405,6 +405,49 @@ def lifecycle(a):
     check(p.returncode == 0, "unlocked --out: exit %d (%s)" % (p.returncode,
                                                               p.stderr))
 
+    # An interrupted run leaves the previous run's matrix.json and the dumps
+    # it points to as they were (new dumps are staged, swapped in at the end).
+    with open(os.path.join(out, "matrix.json")) as f:
+        before = f.read()
+    dumps = [c["dump"] for c in json.loads(before)["cells"]]
+    check(dumps, "unlocked --out: no cell dumps recorded")
+    for d in dumps:  # a file only the previous run's dump holds
+        with open(os.path.join(out, d, "previous-run"), "w") as f:
+            f.write("old\n")
+    listing = {d: sorted(os.listdir(os.path.join(out, d))) for d in dumps}
+    m = subprocess.Popen([a.dstlab, "matrix", hang, "--cell-exe", a.fake_cell,
+                          "--out", out, "--jobs", "2", "--timeout", "600",
+                          "--quiet"], stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL)
+    cells = []
+    deadline = time.time() + 20
+    while time.time() < deadline and len(cells) < 2:
+        cells = children_of(m.pid)
+        time.sleep(0.05)
+    check(len(cells) == 2, "interrupted run: %d running cells" % len(cells))
+    os.kill(m.pid, signal.SIGKILL)
+    m.wait()
+    with open(os.path.join(out, "matrix.json")) as f:
+        check(f.read() == before, "interrupted run: matrix.json changed")
+    for d, files in listing.items():
+        path = os.path.join(out, d)
+        check(os.path.isdir(path) and sorted(os.listdir(path)) == files,
+              "interrupted run: the old dump %s changed" % d)
+
+    # The next complete run replaces them and clears the staging area.
+    p = subprocess.run([a.dstlab, "matrix", hang, "--cell-exe", a.fake_cell,
+                        "--out", out, "--timeout", "0.5", "--quiet"],
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                       text=True)
+    check(p.returncode == 0, "run after an interrupted one: exit %d (%s)" %
+          (p.returncode, p.stderr))
+    check(not os.path.exists(os.path.join(out, ".staging")),
+          "the staging area outlived a complete run")
+    for d in dumps:
+        check(os.path.isdir(os.path.join(out, d)) and not os.path.exists(
+            os.path.join(out, d, "previous-run")),
+              "after a complete run, the dump %s is not the new one" % d)
+
 
 
 def main():

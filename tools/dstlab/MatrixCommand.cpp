@@ -134,6 +134,27 @@ void pruneCellDir(StringRef dir, const KeepPolicy &keep) {
   }
 }
 
+/// Moves each planned cell's dump from `staging` to its place under `outDir`
+/// (replacing the previous run's), then removes `staging`. Renames within one
+/// directory tree: no copy, and a cell's dump is either old or new.
+Error swapInDumps(StringRef staging, StringRef outDir,
+                  ArrayRef<PlannedCell> plan) {
+  for (const PlannedCell &cell : plan) {
+    SmallString<256> from(staging), to(outDir);
+    sys::path::append(from, cell.dump);
+    sys::path::append(to, cell.dump);
+    sys::fs::remove_directories(to, /*IgnoreErrors=*/true);
+    if (std::error_code ec =
+            sys::fs::create_directories(sys::path::parent_path(to)))
+      return createStringError(ec, "%s: %s", to.c_str(), ec.message().c_str());
+    if (std::error_code ec = sys::fs::rename(from, to))
+      return createStringError(ec, "moving %s to %s: %s", from.c_str(),
+                               to.c_str(), ec.message().c_str());
+  }
+  sys::fs::remove_directories(staging, /*IgnoreErrors=*/true);
+  return Error::success();
+}
+
 /// Bytes of the regular files under `dir`, recursively.
 uint64_t treeBytes(StringRef dir) {
   uint64_t total = 0;
@@ -407,14 +428,20 @@ int matrixCommand(ArrayRef<std::string> argv, const char *argv0) {
   sys::path::append(refCache, "refs");
   sys::fs::remove_directories(refCache, /*IgnoreErrors=*/true);
 
+  // Cells dump into <out>/.staging, swapped into <out>/cells only when the
+  // run completes: an interrupted run leaves the previous matrix.json and
+  // the dumps it points to as they were. Leftovers of such a run go first.
+  SmallString<256> staging(outDir);
+  sys::path::append(staging, ".staging");
+  sys::fs::remove_directories(staging, /*IgnoreErrors=*/true);
+
   // Child command lines; each cell gets a fresh dump directory.
   std::vector<ChildJob> childJobs;
   for (PlannedCell &cell : plan) {
     cell.dump = "cells/" + cell.repro->name + "/" + cell.config->name + "/" +
                 cell.variant;
-    SmallString<256> dir(outDir);
+    SmallString<256> dir(staging);
     sys::path::append(dir, cell.dump);
-    sys::fs::remove_directories(dir, /*IgnoreErrors=*/true);
     if (std::error_code ec = sys::fs::create_directories(dir)) {
       reportError(cmd, dir + ": " + ec.message());
       return kToolError;
@@ -496,7 +523,7 @@ int matrixCommand(ArrayRef<std::string> argv, const char *argv0) {
         ++finishedCount;
         cellSeconds += status.seconds;
         if (record.asExpected) {
-          SmallString<256> dir(outDir);
+          SmallString<256> dir(staging);
           sys::path::append(dir, cell.dump);
           pruneCellDir(dir, keep);
         }
@@ -530,6 +557,10 @@ int matrixCommand(ArrayRef<std::string> argv, const char *argv0) {
   double wall = elapsed();
   // The shared references serve this run's cells only.
   sys::fs::remove_directories(refCache, /*IgnoreErrors=*/true);
+  if (Error e = swapInDumps(staging, outDir, plan)) {
+    reportError(cmd, toString(std::move(e)));
+    return kToolError;
+  }
 
   bool noTiming = args->flag("no-timing");
   for (std::optional<CellRecord> &r : records) {
