@@ -17,7 +17,7 @@ done
 build=$root/build-asan
 # abort_on_error: a report is a SIGABRT, which the harness and lit's `not`
 # both treat as a crash, never as an ordinary failing exit.
-export ASAN_OPTIONS=abort_on_error=1:detect_leaks=1:check_initialization_order=1:strict_init_order=1:detect_stack_use_after_return=1
+export ASAN_OPTIONS=allow_user_poisoning=0:abort_on_error=1:detect_leaks=1:check_initialization_order=1:strict_init_order=1:detect_stack_use_after_return=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:abort_on_error=1
 export LSAN_OPTIONS=suppressions=$root/scripts/lsan.supp:print_suppressions=0
 
