@@ -267,6 +267,9 @@ struct UpstreamDstPass
                    << ": null DST type (dstlab model of tt-mlir ae4e7b838c's "
                       "release build: SIGSEGV)\n";
       llvm::errs().flush();
+      // Die of the signal itself, as the real build does, not of whatever
+      // a handler (LLVM's, or ASan's in the asan preset) turns it into.
+      std::signal(SIGSEGV, SIG_DFL);
       std::raise(SIGSEGV);
     }
     SmallVector<int64_t> shape = nest.dstShape();
