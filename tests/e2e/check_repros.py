@@ -24,6 +24,7 @@ def main():
     ap.add_argument("--repros", required=True)
     ap.add_argument("--work", required=True)
     ap.add_argument("--filter", default="")
+    ap.add_argument("--cell-timeout", default="300")
     a = ap.parse_args()
     if not os.path.isdir(a.repros) or not any(
             f.endswith(".mlir") for f in os.listdir(a.repros)):
@@ -36,7 +37,7 @@ def main():
     # speed, and the largest flash attention takes tens of seconds alone on
     # two cores (more when ctest runs other tests beside it).
     cmd = [a.dstlab, "matrix", a.repros, "--out", a.work, "--jobs", "2",
-           "--timeout", "300"]
+           "--timeout", a.cell_timeout]
     if a.filter:
         cmd += ["--filter", a.filter]
     p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
