@@ -31,7 +31,6 @@ constexpr size_t kMaxIrBytes = 256 * 1024;
 // the default matrix): bigger IR is linked, a bigger timeline goes to an SVG
 // file next to its JSON and is shown as an image, loaded when scrolled to.
 constexpr uint64_t kInlineIrBytes = 4 * 1024;
-constexpr size_t kInlineSvgBytes = 24 * 1024;
 constexpr size_t kMaxEvents = 20000;
 
 Error makeError(const Twine &message) {
@@ -273,6 +272,17 @@ Expected<std::string> renderOccupancySvg(const json::Value &value,
   return out;
 }
 
+Expected<std::string> renderOccupancySvgText(StringRef jsonText,
+                                             StringRef source) {
+  Expected<json::Value> v = parseBounded(jsonText, source);
+  if (!v)
+    return v.takeError();
+  Expected<std::string> svg = renderOccupancySvg(*v);
+  if (!svg || svg->size() <= kInlineSvgBytes)
+    return svg;
+  return renderOccupancySvg(*v, /*tooltips=*/false);
+}
+
 namespace {
 
 std::string readText(StringRef path, size_t limit, bool &truncated) {
@@ -424,22 +434,41 @@ void renderPanel(raw_ostream &os, const CellRecord &c,
          << esc(text) << (truncated ? "\n\u2026 (truncated)" : "")
          << "</pre></details>";
     }
+    // One timeline per dst_occupancy*.json, or per dst_occupancy*.svg where
+    // the matrix kept only the drawing (cells as expected).
+    std::set<std::string> timelines;
     for (const std::string &f : files) {
-      if (!StringRef(f).starts_with("dst_occupancy") ||
-          sys::path::extension(f) != ".json")
-        continue;
+      StringRef ext = sys::path::extension(f);
+      if (StringRef(f).starts_with("dst_occupancy") &&
+          (ext == ".json" || ext == ".svg"))
+        timelines.insert(sys::path::stem(f).str());
+    }
+    auto showSvgFile = [&](StringRef svgName, StringRef svgText) {
+      if (svgText.size() <= kInlineSvgBytes &&
+          svgText.starts_with("<svg class=\"timeline\"")) {
+        os << "<div class=\"svgwrap\">" << svgText << "</div>";
+        return;
+      }
+      os << "<div class=\"svgwrap\"><a href=\"" << esc(hrefFor(svgName))
+         << "\"><img loading=\"lazy\" alt=\"DST slice occupancy\" src=\""
+         << esc(hrefFor(svgName)) << "\"></a></div>";
+    };
+    for (const std::string &stem : timelines) {
+      std::string jsonName = stem + ".json", svgName = stem + ".svg";
       SmallString<256> path(dir);
-      sys::path::append(path, f);
-      os << "<h4>DST occupancy: " << esc(f) << "</h4>";
+      sys::path::append(path, jsonName);
+      SmallString<256> svgPath(dir);
+      sys::path::append(svgPath, svgName);
       bool truncated;
-      std::string text = readText(path, 64 * 1024 * 1024, truncated);
-      Expected<json::Value> v = parseBounded(text, path);
-      if (!v) {
-        os << "<p class=\"bad\">unreadable: " << esc(toString(v.takeError()))
-           << "</p>";
+      if (!llvm::is_contained(files, jsonName)) {
+        os << "<h4>DST occupancy: " << esc(svgName) << "</h4>";
+        std::string text = readText(svgPath, kInlineSvgBytes + 1, truncated);
+        showSvgFile(svgName, truncated ? StringRef() : StringRef(text));
         continue;
       }
-      Expected<std::string> svg = renderOccupancySvg(*v);
+      os << "<h4>DST occupancy: " << esc(jsonName) << "</h4>";
+      std::string text = readText(path, 64 * 1024 * 1024, truncated);
+      Expected<std::string> svg = renderOccupancySvgText(text, path);
       if (!svg) {
         os << "<p class=\"bad\">unreadable: " << esc(toString(svg.takeError()))
            << "</p>";
@@ -449,24 +478,12 @@ void renderPanel(raw_ostream &os, const CellRecord &c,
         os << "<div class=\"svgwrap\">" << *svg << "</div>";
         continue;
       }
-      // An <img> shows no tooltips: the file goes without them (half the
-      // size).
-      Expected<std::string> plain = renderOccupancySvg(*v, /*tooltips=*/false);
-      if (plain)
-        *svg = std::move(*plain);
-      else
-        consumeError(plain.takeError());
-      std::string svgName = sys::path::stem(f).str() + ".svg";
-      SmallString<256> svgPath(dir);
-      sys::path::append(svgPath, svgName);
       if (Error e = writeFileAtomically(svgPath, *svg)) {
         os << "<p class=\"bad\">cannot write the timeline: "
            << esc(toString(std::move(e))) << "</p>";
         continue;
       }
-      os << "<div class=\"svgwrap\"><a href=\"" << esc(hrefFor(svgName))
-         << "\"><img loading=\"lazy\" alt=\"DST slice occupancy\" src=\""
-         << esc(hrefFor(svgName)) << "\"></a></div>";
+      showSvgFile(svgName, "");
     }
     if (llvm::is_contained(files, "trace.json"))
       os << "<p><a class=\"trace\" href=\"" << esc(hrefFor("trace.json"))

@@ -212,6 +212,35 @@ def classify(a):
           "the trace of a cell not as expected is kept")
     check('href="cells/unexpected/pass_notattn/upstream/trace.json"' in html,
           "index.html links the trace")
+    # An as-expected cell keeps its DST occupancy as the drawing only; one
+    # not as expected keeps the JSON (issue 19).
+    ok_cell = os.path.join(cells, "numbers/pass_attn/upstream")
+    bad_cell = os.path.join(cells, "unexpected/pass_notattn/upstream")
+    check(os.path.exists(os.path.join(ok_cell, "dst_occupancy.svg")) and
+          not os.path.exists(os.path.join(ok_cell, "dst_occupancy.json")),
+          "an as-expected cell keeps dst_occupancy.svg, not the JSON")
+    check(os.path.exists(os.path.join(bad_cell, "dst_occupancy.json")),
+          "a cell not as expected keeps dst_occupancy.json")
+    # IR stages are links into the content-addressed store <out>/ir, one
+    # file per distinct text, none unreferenced.
+    store = os.path.join(out, "ir")
+    links = []
+    for d, _, names in os.walk(cells):
+        for n in names:
+            if n.endswith(".mlir"):
+                links.append(os.path.join(d, n))
+    check(links and all(os.path.islink(p) for p in links),
+          "every cell's IR stage is a link into ir/")
+    targets = {os.path.realpath(p) for p in links}
+    check(all(os.path.dirname(t) == os.path.realpath(store) and
+              os.path.isfile(t) for t in targets), "the IR links resolve")
+    check(len(targets) < len(links), "identical IR is stored once")
+    check(sorted(os.listdir(store)) ==
+          sorted(os.path.basename(t) for t in targets),
+          "no unreferenced file in ir/")
+    with open(os.path.join(ok_cell, "01-tl.mlir"), encoding="utf-8") as f:
+        check(f.read().startswith("tl.program @pass_attn"),
+              "a linked stage reads as the cell's IR")
     check('href="cells/numbers/pass_attn/upstream/trace.json"' not in html,
           "index.html links no deleted trace")
     check("http://" not in html.replace('xmlns="http://www.w3.org/2000/svg"',

@@ -16,6 +16,7 @@
 #include "harness/Render.h"
 #include "harness/Repro.h"
 #include "harness/Runner.h"
+#include "reports/Html.h"
 #include "support/Limits.h"
 #include "support/Suggest.h"
 
@@ -24,8 +25,10 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Regex.h"
+#include "llvm/Support/SHA256.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <cerrno>
@@ -36,6 +39,10 @@
 #include <sys/file.h>
 #include <thread>
 #include <unistd.h>
+
+#include <array>
+#include <climits>
+#include <set>
 
 using namespace llvm;
 using namespace dstlab::harness;
@@ -110,6 +117,30 @@ bool isLargeDump(StringRef name) {
           sys::path::extension(name) == ".json");
 }
 
+/// Replaces an as-expected cell's dst_occupancy.json (a few hundred KiB for
+/// the big programs) by the drawing index.html shows of it; a JSON that does
+/// not render stays, so that the report can say why.
+void keepOccupancyAsSvg(StringRef dir) {
+  SmallString<256> json(dir);
+  sys::path::append(json, "dst_occupancy.json");
+  ErrorOr<std::unique_ptr<MemoryBuffer>> b = MemoryBuffer::getFile(json);
+  if (!b)
+    return;
+  Expected<std::string> svg =
+      reports::renderOccupancySvgText((*b)->getBuffer(), json);
+  if (!svg) {
+    consumeError(svg.takeError());
+    return;
+  }
+  SmallString<256> path(dir);
+  sys::path::append(path, "dst_occupancy.svg");
+  if (Error e = writeFileAtomically(path, *svg)) {
+    consumeError(std::move(e));
+    return;
+  }
+  sys::fs::remove(json);
+}
+
 /// Deletes from an as-expected cell's directory what `keep` does not ask
 /// for; subdirectories left empty go too. Best effort: a file that cannot be
 /// removed only costs disk.
@@ -132,6 +163,98 @@ void pruneCellDir(StringRef dir, const KeepPolicy &keep) {
     pruneCellDir(sub, keep);
     sys::fs::remove(sub); // fails, as intended, unless it is empty
   }
+}
+
+/// The IR store of a matrix output: `<out>/ir/<hash>.mlir`, one file per
+/// distinct text. Most stages are byte-identical across variants, input
+/// kinds and real columns (half the IR of the default run), so each cell's
+/// `*.mlir` becomes a relative symlink into it: the cell directory still
+/// lists every stage, and a browser or editor follows the link. The names
+/// are content hashes, so a link is never wrong, whichever run wrote it.
+constexpr StringLiteral kIrStore = "ir";
+
+std::string contentName(StringRef text) {
+  std::array<uint8_t, 32> digest =
+      SHA256::hash(ArrayRef(reinterpret_cast<const uint8_t *>(text.data()),
+                            text.size()));
+  // 128 bits: no collision among any number of IR files a run writes.
+  return toHex(ArrayRef(digest).take_front(16), /*LowerCase=*/true) + ".mlir";
+}
+
+/// Moves the `*.mlir` files of `cellDir` (`<out>/<dump>`) into the store and
+/// links them back. Best effort: a file that cannot be moved stays as it is;
+/// it is replaced only once its link exists (rename over it).
+void storeCellIr(StringRef outDir, StringRef dump) {
+  SmallString<256> dir(outDir);
+  sys::path::append(dir, dump);
+  SmallString<256> store(outDir);
+  sys::path::append(store, kIrStore);
+  std::string up;
+  for (auto it = sys::path::begin(dump), end = sys::path::end(dump); it != end;
+       ++it)
+    up += "../";
+  std::error_code ec;
+  std::vector<std::string> files;
+  for (sys::fs::directory_iterator it(dir, ec), end; it != end && !ec;
+       it.increment(ec))
+    if (it->type() == sys::fs::file_type::regular_file &&
+        sys::path::extension(it->path()) == ".mlir")
+      files.push_back(it->path());
+  if (files.empty() || sys::fs::create_directories(store))
+    return;
+  for (const std::string &file : files) {
+    ErrorOr<std::unique_ptr<MemoryBuffer>> b = MemoryBuffer::getFile(file);
+    if (!b)
+      continue;
+    std::string name = contentName((*b)->getBuffer());
+    SmallString<256> blob(store);
+    sys::path::append(blob, name);
+    if (!sys::fs::exists(blob)) {
+      if (Error e = writeFileAtomically(blob, (*b)->getBuffer())) {
+        consumeError(std::move(e));
+        continue;
+      }
+    }
+    std::string tmp = file + ".link";
+    sys::fs::remove(tmp);
+    std::string target = up + kIrStore.str() + "/" + name;
+    if (symlink(target.c_str(), tmp.c_str()) != 0)
+      continue;
+    if (sys::fs::rename(tmp, file))
+      sys::fs::remove(tmp);
+  }
+}
+
+/// Deletes the files of the IR store that no cell links to any more (their
+/// cells were re-run or removed).
+void collectIrStore(StringRef outDir) {
+  SmallString<256> store(outDir);
+  sys::path::append(store, kIrStore);
+  if (!sys::fs::is_directory(store))
+    return;
+  std::set<std::string> used;
+  SmallString<256> cells(outDir);
+  sys::path::append(cells, "cells");
+  std::error_code ec;
+  for (sys::fs::recursive_directory_iterator it(cells, ec, /*follow=*/false),
+       end;
+       it != end && !ec; it.increment(ec)) {
+    if (it->type() != sys::fs::file_type::symlink_file)
+      continue;
+    char target[PATH_MAX];
+    ssize_t n = readlink(it->path().c_str(), target, sizeof(target) - 1);
+    if (n > 0)
+      used.insert(sys::path::filename(StringRef(target, n)).str());
+  }
+  if (ec)
+    return; // an unreadable tree: keep everything rather than break links
+  std::vector<std::string> unused;
+  for (sys::fs::directory_iterator it(store, ec), end; it != end && !ec;
+       it.increment(ec))
+    if (!used.count(sys::path::filename(it->path()).str()))
+      unused.push_back(it->path());
+  for (const std::string &path : unused)
+    sys::fs::remove(path);
 }
 
 /// Bytes of the regular files under `dir`, recursively.
@@ -495,11 +618,14 @@ int matrixCommand(ArrayRef<std::string> argv, const char *argv0) {
                            status.seconds, cell.dump);
         ++finishedCount;
         cellSeconds += status.seconds;
+        SmallString<256> dir(outDir);
+        sys::path::append(dir, cell.dump);
         if (record.asExpected) {
-          SmallString<256> dir(outDir);
-          sys::path::append(dir, cell.dump);
           pruneCellDir(dir, keep);
+          if (!keep.largeDumps)
+            keepOccupancyAsSvg(dir);
         }
+        storeCellIr(outDir, cell.dump);
         if (!record.asExpected)
           ++unexpected;
         if (!quiet || !record.asExpected) {
@@ -530,6 +656,7 @@ int matrixCommand(ArrayRef<std::string> argv, const char *argv0) {
   double wall = elapsed();
   // The shared references serve this run's cells only.
   sys::fs::remove_directories(refCache, /*IgnoreErrors=*/true);
+  collectIrStore(outDir);
 
   bool noTiming = args->flag("no-timing");
   for (std::optional<CellRecord> &r : records) {
