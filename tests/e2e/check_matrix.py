@@ -180,6 +180,30 @@ def classify(a):
               if tc.find("failure") is not None]
     check(sorted(failed) == sorted("pass_notattn/" + v for v in VARIANTS),
           "junit failures: %s" % failed)
+    # Per testcase: the cell's coordinates and figures as properties, before
+    # any failure (the JUnit schema's order).
+    by_id = {"%s/%s/%s" % (c["repro"], c["config"], c["variant"]): c
+             for c in load(out)["cells"]}
+    props_ok = True
+    for tc in junit.iter("testcase"):
+        kids = [k.tag for k in tc]
+        props = {p.get("name"): p.get("value")
+                 for p in tc.iterfind("properties/property")}
+        cell = by_id.get(tc.get("classname")[len("dstlab."):] + "/" +
+                         tc.get("name"))
+        if (cell is None or not kids or kids[0] != "properties" or
+                props.get("variant") != cell["variant"] or
+                props.get("configuration") != cell["config"] or
+                props.get("outcome") != cell["outcome"] or
+                props.get("signature") != cell["signature"] or
+                props.get("cycles") != (None if cell["cycles"] is None
+                                        else str(cell["cycles"]))):
+            print("  testcase %s: %s" % (tc.get("name"), props))
+            props_ok = False
+    check(props_ok, "junit properties: variant, configuration, outcome, "
+          "signature, cycles")
+    check(any(p.get("name") == "signature" and "Currently" in p.get("value")
+              for p in junit.iter("property")), "junit: a crash's signature")
 
     # Everything but the unexpected repro: exit 0.
     out2 = fresh(os.path.join(a.work, "classify-ok"))
