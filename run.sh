@@ -24,5 +24,5 @@ for label in ae4e7b838c ae4e7b838c-ndebug 19c86fca45 19c86fca45-ndebug; do
 done
 "$dstlab" matrix "$root/repros" --jobs 2 --out "$root/reports/out" "${real[@]}" "$@" || status=$?
 "$dstlab" report "$root/reports/out/matrix.json" --out "$root/reports/out" || status=$?
-echo "dstlab: reports in reports/out/ (matrix.json, matrix.md, junit.xml, STATUS.md, index.html)"
+echo "dstlab: reports in reports/out/ (matrix.json, matrix.md, junit.xml, perf.csv, STATUS.md, index.html)"
 exit $status

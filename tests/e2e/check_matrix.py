@@ -8,6 +8,7 @@ fake cell program (tests/e2e/fake-cell.cpp) standing in for `dstlab cell`.
   check_matrix.py lifecycle  --dstlab D --fake-cell F --inputs DIR --work DIR
 """
 import argparse
+import csv
 import fcntl
 import json
 import os
@@ -204,6 +205,34 @@ def classify(a):
           "signature, cycles")
     check(any(p.get("name") == "signature" and "Currently" in p.get("value")
               for p in junit.iter("property")), "junit: a crash's signature")
+
+    # perf.csv: one row per cell in matrix order, tt-metal's column names
+    # where they have a counterpart (harness/SCHEMA.md).
+    with open(os.path.join(out, "perf.csv"), encoding="utf-8",
+              newline="") as f:
+        rows = list(csv.DictReader(f))
+    check(len(rows) == 50, "perf.csv has a row per cell")
+    for name in ("OP CODE", "MATH FIDELITY", "CORE COUNT",
+                 "DEVICE KERNEL DURATION [ns]", "PM COMPUTE [ns]",
+                 "PM FPU UTIL (%)", "REPRO", "VARIANT", "CYCLES", "TFLOP/S"):
+        check(rows and name in rows[0], "perf.csv column " + name)
+    cells_in_order = load(out)["cells"]
+    check([(r["REPRO"], r["OP CODE"], r["VARIANT"]) for r in rows] ==
+          [(c["repro"], c["config"], c["variant"]) for c in cells_in_order],
+          "perf.csv rows in matrix order")
+    passing = [r for r in rows if r["OUTCOME"] == "pass" and r["CYCLES"]]
+    check(passing and all(
+        r["CORE COUNT"] == "4" and
+        abs(float(r["DEVICE KERNEL DURATION [ns]"]) -
+            int(r["CYCLES"]) / 1.35) < 1e-3 and
+        abs(float(r["PM FPU UTIL (%)"]) - 31.44) < 1e-9 and
+        abs(float(r["PM COMPUTE [ns]"]) -
+            0.3144 * float(r["DEVICE KERNEL DURATION [ns]"])) < 1e-2
+        for r in passing), "perf.csv figures of the passing cells")
+    crashed = [r for r in rows if r["OUTCOME"] == "crash"]
+    check(crashed and all(r["CYCLES"] == "" and
+                          r["DEVICE KERNEL DURATION [ns]"] == ""
+                          for r in crashed), "perf.csv: no figures for a crash")
 
     # Everything but the unexpected repro: exit 0.
     out2 = fresh(os.path.join(a.work, "classify-ok"))

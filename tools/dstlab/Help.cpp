@@ -81,7 +81,8 @@ const CommandHelp kHelp[] = {
     {"matrix",
      "usage: dstlab matrix [REPRO_DIR_OR_FILES...] [options]\n\n"
      "Every repro x configuration x variant, each cell in its own process.\n"
-     "Writes matrix.json, matrix.md, junit.xml and cells/ to --out.\n\n"
+     "Writes matrix.json, matrix.md, junit.xml, perf.csv, cells/ and ir/ to\n"
+     "--out.\n\n"
      "Options:\n"
      "  --filter REGEX      cells whose repro/config/variant matches\n"
      "  --variants a,b      the model's columns (default: all)\n"
@@ -106,7 +107,7 @@ const CommandHelp kHelp[] = {
     {"merge",
      "usage: dstlab merge A.json B.json... --out DIR\n\n"
      "Join the matrix.json of every shard of one run into one matrix.json\n"
-     "(+ matrix.md, junit.xml).\n\n"
+     "(+ matrix.md, junit.xml, perf.csv).\n\n"
      "Options:\n"
      "  --out DIR           output directory (required)\n"
      "  -h, --help          this help\n\n"

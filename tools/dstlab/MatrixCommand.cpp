@@ -3,7 +3,7 @@
 // Enumerates repros x configurations x variants (canonical order), filters
 // and shards them, runs each cell as a child process (`<cell-exe> cell ...`)
 // with a time limit, classifies the result, compares it with the repro's
-// expectation and writes matrix.json, matrix.md and junit.xml.
+// expectation and writes matrix.json, matrix.md, junit.xml and perf.csv.
 //
 //===----------------------------------------------------------------------===//
 
@@ -676,7 +676,8 @@ int matrixCommand(ArrayRef<std::string> argv, const char *argv0) {
   };
   Output outputs[] = {{"matrix.json", serializeMatrix(run)},
                       {"matrix.md", renderMarkdown(run)},
-                      {"junit.xml", renderJUnit(run)}};
+                      {"junit.xml", renderJUnit(run)},
+                      {"perf.csv", renderPerfCsv(run)}};
   for (const Output &o : outputs) {
     SmallString<256> path(outDir);
     sys::path::append(path, o.name);
@@ -696,7 +697,7 @@ int matrixCommand(ArrayRef<std::string> argv, const char *argv0) {
       outs() << "  ! " << c.id() << ": " << describeMismatch(c) << "\n";
   outs() << "Wall time " << fmtSeconds(wall) << " (" << jobs
          << " jobs; cells took " << fmtSeconds(cellSeconds) << " in total).\n";
-  outs() << "Wrote " << outDir << "/matrix.json, matrix.md, junit.xml.\n";
+  outs() << "Wrote " << outDir << "/matrix.json, matrix.md, junit.xml, perf.csv.\n";
   outs() << formatv("Output: {0} holds {1:f1} MiB", outDir,
                     treeBytes(outDir) / (1024.0 * 1024.0));
   if (!keep.traces || !keep.largeDumps)
