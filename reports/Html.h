@@ -8,7 +8,9 @@
 // directory, in name order), a DST-slice occupancy timeline as inline SVG for
 // each dst_occupancy*.json there (or its dst_occupancy*.svg, which the
 // matrix keeps instead of the JSON for cells as expected), and a link to its
-// trace.json.
+// trace.json. Below the grid, per repro, an SVG bar chart
+// (<svg class="perf">) of utilisation and TFLOP/s per configuration and
+// variant.
 //
 // dst_occupancy.json: {"capacity": N, "events": [{"t": cycle, "slice": i,
 // "kind": "write"|"read"|"release", "op": "..."}]}. A write opens an
