@@ -277,13 +277,12 @@ Expected<CellResult> cellResultFromJSON(const json::Value &value) {
   for (auto [key, field] : seedFigures(r))
     if (Error e = readFigure(*o, key, *field))
       return e;
-  for (auto [key, field] :
-       {std::pair<StringRef, std::optional<double> *>{"exact_bound",
-                                                      &r.exactBound},
-        {"tflops", &r.tflops},
-        {"utilisation", &r.utilisation},
-        {"peak_tflops", &r.peakTflops},
-        {"clock_ghz", &r.clockGHz}})
+  for (auto [key, field] : {std::pair<StringRef, std::optional<double> *>{
+                                "exact_bound", &r.exactBound},
+                            {"tflops", &r.tflops},
+                            {"utilisation", &r.utilisation},
+                            {"peak_tflops", &r.peakTflops},
+                            {"clock_ghz", &r.clockGHz}})
     if (Error e = readFigure(*o, key, *field))
       return e;
   if (const json::Value *c = o->get("cores");

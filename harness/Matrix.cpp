@@ -744,9 +744,9 @@ Expected<MatrixRun> parseMatrix(StringRef text, StringRef source) {
         v && v->kind() != json::Value::Null) {
       std::optional<int64_t> i = v->getAsInteger();
       if (!i || *i <= 0 || *i > limits::kMaxGridCores)
-        return r.fail(where + ".cores",
-                      "expected an integer in [1, " +
-                          Twine(limits::kMaxGridCores) + "] or null");
+        return r.fail(where + ".cores", "expected an integer in [1, " +
+                                            Twine(limits::kMaxGridCores) +
+                                            "] or null");
       cell.cores = *i;
     }
     if (c.get("model_diverges"))

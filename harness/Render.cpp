@@ -340,14 +340,14 @@ std::string csvNumber(std::optional<double> v, int decimals) {
 
 std::string renderPerfCsv(const MatrixRun &run) {
   static const char *const kColumns[] = {
-      "REPRO",          "OP CODE",
-      "VARIANT",        "OUTCOME",
-      "AS EXPECTED",    "MATH FIDELITY",
-      "CORE COUNT",     "CYCLES",
-      "CLOCK [GHz]",    "DEVICE KERNEL DURATION [ns]",
+      "REPRO",           "OP CODE",
+      "VARIANT",         "OUTCOME",
+      "AS EXPECTED",     "MATH FIDELITY",
+      "CORE COUNT",      "CYCLES",
+      "CLOCK [GHz]",     "DEVICE KERNEL DURATION [ns]",
       "PM COMPUTE [ns]", "PM FPU UTIL (%)",
-      "TFLOP/S",        "PEAK TFLOP/S",
-      "INPUT KIND",     "PRECISION"};
+      "TFLOP/S",         "PEAK TFLOP/S",
+      "INPUT KIND",      "PRECISION"};
   std::string out;
   raw_string_ostream os(out);
   for (auto [i, name] : llvm::enumerate(kColumns))
@@ -362,23 +362,22 @@ std::string renderPerfCsv(const MatrixRun &run) {
       if (ns)
         ideal = *c.utilisation * *ns;
     }
-    std::string fields[] = {
-        csvField(c.repro),
-        csvField(c.config),
-        csvField(c.variant),
-        csvField(c.outcome),
-        c.asExpected ? "yes" : "no",
-        csvField(c.fidelity.value_or("")),
-        c.cores ? std::to_string(*c.cores) : "",
-        c.cycles ? std::to_string(*c.cycles) : "",
-        csvNumber(c.clockGHz, 6),
-        csvNumber(ns, 3),
-        csvNumber(ideal, 3),
-        csvNumber(percent, 4),
-        csvNumber(c.tflops, 6),
-        csvNumber(c.peakTflops, 6),
-        csvField(c.inputKind.value_or("")),
-        csvField(c.precision.value_or(""))};
+    std::string fields[] = {csvField(c.repro),
+                            csvField(c.config),
+                            csvField(c.variant),
+                            csvField(c.outcome),
+                            c.asExpected ? "yes" : "no",
+                            csvField(c.fidelity.value_or("")),
+                            c.cores ? std::to_string(*c.cores) : "",
+                            c.cycles ? std::to_string(*c.cycles) : "",
+                            csvNumber(c.clockGHz, 6),
+                            csvNumber(ns, 3),
+                            csvNumber(ideal, 3),
+                            csvNumber(percent, 4),
+                            csvNumber(c.tflops, 6),
+                            csvNumber(c.peakTflops, 6),
+                            csvField(c.inputKind.value_or("")),
+                            csvField(c.precision.value_or(""))};
     for (auto [i, f] : llvm::enumerate(fields))
       os << (i ? "," : "") << f;
     os << "\n";

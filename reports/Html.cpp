@@ -437,9 +437,8 @@ void renderPanel(raw_ostream &os, const CellRecord &c,
       std::string text = readText(path, kMaxIrBytes, truncated);
       auto [seen, first] = shownIr.try_emplace(text, c.id());
       if (!first) {
-        os << "<p class=\"ir\"><a href=\"" << esc(hrefFor(f)) << "\">"
-           << esc(f) << "</a> (the text shown for " << esc(seen->second)
-           << ")</p>";
+        os << "<p class=\"ir\"><a href=\"" << esc(hrefFor(f)) << "\">" << esc(f)
+           << "</a> (the text shown for " << esc(seen->second) << ")</p>";
         continue;
       }
       os << "<details class=\"ir\"><summary>" << esc(f) << "</summary><pre>"
@@ -507,10 +506,9 @@ void renderPanel(raw_ostream &os, const CellRecord &c,
 
 /// Distinct colours for the columns, in column order.
 std::string variantColour(size_t column) {
-  static const char *const kPalette[] = {"#4e79a7", "#f28e2b", "#e15759",
-                                         "#76b7b2", "#59a14f", "#edc948",
-                                         "#b07aa1", "#ff9da7", "#9c755f",
-                                         "#bab0ac"};
+  static const char *const kPalette[] = {
+      "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
+      "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"};
   return kPalette[column % std::size(kPalette)];
 }
 

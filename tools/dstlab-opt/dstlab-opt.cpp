@@ -66,8 +66,7 @@ bool checkPassOptions(int argc, char **argv) {
     if (open != std::string::npos && close != std::string::npos &&
         open < close) {
       llvm::SmallVector<llvm::StringRef> parts;
-      llvm::StringRef(text).slice(open + 1, close).split(parts, ' ', -1,
-                                                          false);
+      llvm::StringRef(text).slice(open + 1, close).split(parts, ' ', -1, false);
       for (llvm::StringRef p : parts)
         if (llvm::StringRef key = p.split('=').first; !key.empty())
           known.push_back(key.str());
@@ -78,8 +77,9 @@ bool checkPassOptions(int argc, char **argv) {
       llvm::StringRef key = g.split('=').first;
       if (llvm::is_contained(known, key))
         continue;
-      llvm::errs() << llvm::sys::path::filename(argv[0]) << ": --" << name << ": unknown option '" << key
-                   << "'" << dstlab::suggestNearest(key, known) << " (options: "
+      llvm::errs() << llvm::sys::path::filename(argv[0]) << ": --" << name
+                   << ": unknown option '" << key << "'"
+                   << dstlab::suggestNearest(key, known) << " (options: "
                    << (known.empty() ? std::string("none")
                                      : llvm::join(known, ", "))
                    << ")\n";

@@ -24,8 +24,8 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
-#include "llvm/Support/Path.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Regex.h"
 #include "llvm/Support/SHA256.h"
@@ -174,9 +174,8 @@ void pruneCellDir(StringRef dir, const KeepPolicy &keep) {
 constexpr StringLiteral kIrStore = "ir";
 
 std::string contentName(StringRef text) {
-  std::array<uint8_t, 32> digest =
-      SHA256::hash(ArrayRef(reinterpret_cast<const uint8_t *>(text.data()),
-                            text.size()));
+  std::array<uint8_t, 32> digest = SHA256::hash(
+      ArrayRef(reinterpret_cast<const uint8_t *>(text.data()), text.size()));
   // 128 bits: no collision among any number of IR files a run writes.
   return toHex(ArrayRef(digest).take_front(16), /*LowerCase=*/true) + ".mlir";
 }
@@ -697,7 +696,8 @@ int matrixCommand(ArrayRef<std::string> argv, const char *argv0) {
       outs() << "  ! " << c.id() << ": " << describeMismatch(c) << "\n";
   outs() << "Wall time " << fmtSeconds(wall) << " (" << jobs
          << " jobs; cells took " << fmtSeconds(cellSeconds) << " in total).\n";
-  outs() << "Wrote " << outDir << "/matrix.json, matrix.md, junit.xml, perf.csv.\n";
+  outs() << "Wrote " << outDir
+         << "/matrix.json, matrix.md, junit.xml, perf.csv.\n";
   outs() << formatv("Output: {0} holds {1:f1} MiB", outDir,
                     treeBytes(outDir) / (1024.0 * 1024.0));
   if (!keep.traces || !keep.largeDumps)

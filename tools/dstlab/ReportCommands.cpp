@@ -61,7 +61,8 @@ int mergeCommand(ArrayRef<std::string> argv) {
   MatrixSummary s = summarize(*merged);
   outs() << "Merged " << args->positional.size() << " runs: " << s.cells
          << " cells, " << s.asExpected << " as expected, " << s.unexpected
-         << " not. Wrote " << outDir << "/matrix.json, matrix.md, junit.xml, perf.csv.\n";
+         << " not. Wrote " << outDir
+         << "/matrix.json, matrix.md, junit.xml, perf.csv.\n";
   return merged->allAsExpected() ? kToolOk : kToolFailed;
 }
 
