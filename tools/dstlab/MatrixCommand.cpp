@@ -108,7 +108,7 @@ bool lockOutDir(StringRef cmd, StringRef outDir) {
 /// cell not as expected, which is the one someone will debug.
 struct KeepPolicy {
   bool traces = false;   ///< --traces: every cell's trace.json
-  bool largeDumps = false; ///< --dump all: .npy arrays, DST sections > 0
+  bool largeDumps = false; ///< --dump all: .npy arrays, DST occupancy JSON
 };
 
 bool isLargeDump(StringRef name) {
