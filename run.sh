@@ -22,7 +22,10 @@ for label in ae4e7b838c ae4e7b838c-ndebug 19c86fca45 19c86fca45-ndebug; do
   [[ $label == *-ndebug ]] && commit+=+ndebug
   real+=(--ttmlir-opt "$label=recorded:$data@$commit")
 done
-"$dstlab" matrix "$root/repros" --jobs 2 --out "$root/reports/out" "${real[@]}" "$@" || status=$?
+# The largest flash-attention cell (seq 4096 on 8x10) takes ~55 s on an idle
+# two-core machine: the 60 s default limit turned it into a timeout whenever
+# others were building. A later --timeout in "$@" wins.
+"$dstlab" matrix "$root/repros" --jobs 2 --timeout 180 --out "$root/reports/out" "${real[@]}" "$@" || status=$?
 "$dstlab" report "$root/reports/out/matrix.json" --out "$root/reports/out" || status=$?
-echo "dstlab: reports in reports/out/ (matrix.json, matrix.md, junit.xml, STATUS.md, index.html)"
+echo "dstlab: reports in reports/out/ (matrix.json, matrix.md, junit.xml, perf.csv, STATUS.md, index.html)"
 exit $status

@@ -491,6 +491,12 @@ CellResult runCellWriting(const CellRequest &request, WriteErrors &writes) {
       }
       if (peak > 0)
         result.peakTflops = peak;
+      int64_t cores = 0;
+      for (const sim::ProgramStats &p : sr.programs)
+        cores = std::max(cores, p.gridRows * p.gridCols);
+      if (cores > 0)
+        result.cores = cores;
+      result.clockGHz = opts.grid.clockGHz;
     }
     // Structural outcomes do not depend on the numbers: the first decides.
     auto stop = [&](StringRef outcome, StringRef signature) {

@@ -112,6 +112,10 @@ struct CellResult {
   /// basis of `utilisation`.
   std::string fidelity;
   std::optional<double> peakTflops;
+  /// The most Tensix cores a program of the cell ran on, and the simulated
+  /// clock: what turns `cycles` into a duration (perf.csv).
+  std::optional<int64_t> cores;
+  std::optional<double> clockGHz;
   std::optional<bool> isAttention; ///< for attention-shaped programs
   std::string message;            ///< one human line
   /// A `real:` variant's tool crash: "File.cpp:357" from its assertion line.

@@ -185,6 +185,7 @@ json::Value toJSON(const CellResult &r) {
       {"hazards", std::move(hazards)},
       {"cycles", orNull(r.cycles)},
       {"fidelity", orNull(r.fidelity)},
+      {"cores", orNull(r.cores)},
       {"is_attention", orNull(r.isAttention)},
   };
   json::Object nonFinite;
@@ -194,6 +195,7 @@ json::Value toJSON(const CellResult &r) {
   o["tflops"] = figureJSON(r.tflops, "tflops", nonFinite);
   o["utilisation"] = figureJSON(r.utilisation, "utilisation", nonFinite);
   o["peak_tflops"] = figureJSON(r.peakTflops, "peak_tflops", nonFinite);
+  o["clock_ghz"] = figureJSON(r.clockGHz, "clock_ghz", nonFinite);
   o["non_finite"] = std::move(nonFinite);
   return o;
 }
@@ -275,14 +277,22 @@ Expected<CellResult> cellResultFromJSON(const json::Value &value) {
   for (auto [key, field] : seedFigures(r))
     if (Error e = readFigure(*o, key, *field))
       return e;
-  for (auto [key, field] :
-       {std::pair<StringRef, std::optional<double> *>{"exact_bound",
-                                                      &r.exactBound},
-        {"tflops", &r.tflops},
-        {"utilisation", &r.utilisation},
-        {"peak_tflops", &r.peakTflops}})
+  for (auto [key, field] : {std::pair<StringRef, std::optional<double> *>{
+                                "exact_bound", &r.exactBound},
+                            {"tflops", &r.tflops},
+                            {"utilisation", &r.utilisation},
+                            {"peak_tflops", &r.peakTflops},
+                            {"clock_ghz", &r.clockGHz}})
     if (Error e = readFigure(*o, key, *field))
       return e;
+  if (const json::Value *c = o->get("cores");
+      c && c->kind() != json::Value::Null) {
+    std::optional<int64_t> i = c->getAsInteger();
+    if (!i || *i <= 0 || *i > limits::kMaxGridCores)
+      return makeError("'cores' must be an integer in [1, " +
+                       Twine(limits::kMaxGridCores) + "] or null");
+    r.cores = *i;
+  }
   if (Error e = readString(*o, "input_kind", r.inputKind))
     return e;
   if (Error e = readString(*o, "precision", r.precision))

@@ -22,7 +22,8 @@
 //    "hazards": [{"kind", "thread", "op", "location", "detail": str,
 //                 "core": [x, y]|null, "dst_slice": int|null, "cb": int|null}],
 //    "cycles": int|null, "tflops": num|null, "utilisation": num|null,
-//    "fidelity": str|null, "peak_tflops": num|null,
+//    "fidelity": str|null, "peak_tflops": num|null, "cores": int|null,
+//    "clock_ghz": num|null,
 //    "is_attention": bool|null}
 // A figure that is NaN or infinite is written as null and named in the
 // object's "non_finite" (JSON has no NaN or infinity); readers restore it.

@@ -208,6 +208,8 @@ CellRecord makeCellRecord(const Repro &repro, const ReproConfig &config,
     cell.hazards = r.hazards;
     hazards = &r.hazards;
     cell.cycles = r.cycles;
+    cell.cores = r.cores;
+    cell.clockGHz = r.clockGHz;
     cell.tflops = r.tflops;
     cell.utilisation = r.utilisation;
     cell.attention = r.isAttention;
@@ -263,6 +265,7 @@ json::Value toJSON(const CellRecord &c) {
       {"precision", orNull(c.precision)},
       {"fidelity", orNull(c.fidelity)},
       {"cycles", orNull(c.cycles)},
+      {"cores", orNull(c.cores)},
       {"seconds", orNull(c.seconds)},
       {"attention", orNull(c.attention)},
       {"model_diverges", orNull(c.modelDiverges)},
@@ -278,7 +281,8 @@ json::Value toJSON(const CellRecord &c) {
         {"faithful_rms_bound", &c.faithfulRmsBound},
         {"tflops", &c.tflops},
         {"utilisation", &c.utilisation},
-        {"peak_tflops", &c.peakTflops}})
+        {"peak_tflops", &c.peakTflops},
+        {"clock_ghz", &c.clockGHz}})
     o[key] = figureJSON(*field, key, nonFinite);
   o["non_finite"] = std::move(nonFinite);
   return o;
@@ -730,7 +734,21 @@ Expected<MatrixRun> parseMatrix(StringRef text, StringRef source) {
     if (Error e = r.optSeconds(c, "seconds", where, limits::kMaxWallSeconds,
                                cell.seconds))
       return e;
-    // Newer than the other keys: absent in matrices written before it.
+    // Newer than the other keys: absent in matrices written before them.
+    if (c.get("clock_ghz"))
+      if (Error e = readFigure(c, "clock_ghz", cell.clockGHz)) {
+        consumeError(std::move(e));
+        return r.fail(where + ".clock_ghz", "expected a number or null");
+      }
+    if (const json::Value *v = c.get("cores");
+        v && v->kind() != json::Value::Null) {
+      std::optional<int64_t> i = v->getAsInteger();
+      if (!i || *i <= 0 || *i > limits::kMaxGridCores)
+        return r.fail(where + ".cores", "expected an integer in [1, " +
+                                            Twine(limits::kMaxGridCores) +
+                                            "] or null");
+      cell.cores = *i;
+    }
     if (c.get("model_diverges"))
       if (Error e = r.optString(c, "model_diverges", where, cell.modelDiverges))
         return e;

@@ -61,6 +61,9 @@ struct CellRecord {
   std::optional<std::vector<SeedResult>> seeds;
   std::optional<std::string> inputKind, precision, fidelity;
   std::optional<uint64_t> cycles;
+  /// Tensix cores of the largest program and the simulated clock (GHz).
+  std::optional<int64_t> cores;
+  std::optional<double> clockGHz;
   std::optional<std::vector<HazardRecord>> hazards;
   std::optional<bool> attention;
   /// A `real:` cell whose model column (same commit and assert mode) ended

@@ -10,6 +10,8 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 
 using namespace llvm;
 
@@ -303,6 +305,86 @@ std::string renderMarkdown(const MatrixRun &run) {
   return out;
 }
 
+namespace {
+
+/// A CSV field: quoted when it holds a comma, a quote or a line break.
+std::string csvField(StringRef text) {
+  if (text.find_first_of(",\"\r\n") == StringRef::npos)
+    return text.str();
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"')
+      out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+/// Fixed-point with at most `decimals` digits after the point, trailing
+/// zeros dropped: spreadsheets read it as a number whatever its magnitude.
+std::string csvNumber(std::optional<double> v, int decimals) {
+  if (!v || !std::isfinite(*v))
+    return "";
+  char buf[64];
+  snprintf(buf, sizeof(buf), "%.*f", decimals, *v);
+  std::string s = buf;
+  if (s.find('.') != std::string::npos) {
+    s.erase(s.find_last_not_of('0') + 1);
+    if (s.back() == '.')
+      s.pop_back();
+  }
+  return s == "-0" ? "0" : s;
+}
+
+} // namespace
+
+std::string renderPerfCsv(const MatrixRun &run) {
+  static const char *const kColumns[] = {
+      "REPRO",           "OP CODE",
+      "VARIANT",         "OUTCOME",
+      "AS EXPECTED",     "MATH FIDELITY",
+      "CORE COUNT",      "CYCLES",
+      "CLOCK [GHz]",     "DEVICE KERNEL DURATION [ns]",
+      "PM COMPUTE [ns]", "PM FPU UTIL (%)",
+      "TFLOP/S",         "PEAK TFLOP/S",
+      "INPUT KIND",      "PRECISION"};
+  std::string out;
+  raw_string_ostream os(out);
+  for (auto [i, name] : llvm::enumerate(kColumns))
+    os << (i ? "," : "") << csvField(name);
+  os << "\n";
+  for (const CellRecord &c : run.cells) {
+    std::optional<double> ns, ideal, percent;
+    if (c.cycles && c.clockGHz && *c.clockGHz > 0)
+      ns = static_cast<double>(*c.cycles) / *c.clockGHz;
+    if (c.utilisation) {
+      percent = *c.utilisation * 100;
+      if (ns)
+        ideal = *c.utilisation * *ns;
+    }
+    std::string fields[] = {csvField(c.repro),
+                            csvField(c.config),
+                            csvField(c.variant),
+                            csvField(c.outcome),
+                            c.asExpected ? "yes" : "no",
+                            csvField(c.fidelity.value_or("")),
+                            c.cores ? std::to_string(*c.cores) : "",
+                            c.cycles ? std::to_string(*c.cycles) : "",
+                            csvNumber(c.clockGHz, 6),
+                            csvNumber(ns, 3),
+                            csvNumber(ideal, 3),
+                            csvNumber(percent, 4),
+                            csvNumber(c.tflops, 6),
+                            csvNumber(c.peakTflops, 6),
+                            csvField(c.inputKind.value_or("")),
+                            csvField(c.precision.value_or(""))};
+    for (auto [i, f] : llvm::enumerate(fields))
+      os << (i ? "," : "") << f;
+    os << "\n";
+  }
+  return out;
+}
+
 std::string renderJUnit(const MatrixRun &run) {
   MatrixSummary s = summarize(run);
   std::string out;
@@ -341,6 +423,30 @@ std::string renderJUnit(const MatrixRun &run) {
       os << "    <testcase classname=\"dstlab." << escapeXml(r.name)
          << "\" name=\"" << escapeXml(c->config + "/" + c->variant)
          << "\" time=\"" << seconds(c->seconds) << "\">\n";
+      // What a CI dashboard filters and plots by; properties come first in
+      // the JUnit schema. A figure that does not apply is left out.
+      auto property = [&](StringRef name, StringRef value) {
+        os << "        <property name=\"" << name << "\" value=\""
+           << escapeXml(value) << "\"/>\n";
+      };
+      os << "      <properties>\n";
+      property("variant", c->variant);
+      property("configuration", c->config);
+      property("outcome", c->outcome);
+      property("expected", c->expected);
+      if (c->signature)
+        property("signature", *c->signature);
+      if (c->crashSite)
+        property("crash_site", *c->crashSite);
+      if (c->cycles)
+        property("cycles", std::to_string(*c->cycles));
+      if (c->tflops)
+        property("tflops", formatNumber(*c->tflops, 6));
+      if (c->utilisation)
+        property("utilisation", formatNumber(*c->utilisation, 6));
+      if (c->modelDiverges)
+        property("model_diverges", *c->modelDiverges);
+      os << "      </properties>\n";
       if (!c->asExpected) {
         os << "      <failure type=\"" << escapeXml(c->outcome)
            << "\" message=\"" << escapeXml(describeMismatch(*c)) << "\">";
@@ -348,9 +454,6 @@ std::string renderJUnit(const MatrixRun &run) {
           os << escapeXml(*c->crashLog);
         os << "</failure>\n";
       }
-      if (c->modelDiverges)
-        os << "      <properties><property name=\"model_diverges\" value=\""
-           << escapeXml(*c->modelDiverges) << "\"/></properties>\n";
       os << "      <system-out>" << escapeXml(describeOutcome(*c))
          << "</system-out>\n";
       os << "    </testcase>\n";

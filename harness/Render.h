@@ -26,6 +26,12 @@ std::string renderMarkdown(const MatrixRun &run);
 /// (name "config/variant"); a <failure> for each cell not as expected.
 std::string renderJUnit(const MatrixRun &run);
 
+/// perf.csv: one row per cell, the performance figures under the column
+/// names of tt-metal's device-profiler ops report where one has a
+/// counterpart (harness/SCHEMA.md, "perf.csv"); empty where a figure does
+/// not apply. RFC 4180 quoting, LF line ends.
+std::string renderPerfCsv(const MatrixRun &run);
+
 /// Why a cell is not as expected, in one line ("expected X, got Y ...").
 std::string describeMismatch(const CellRecord &cell);
 

@@ -31,7 +31,6 @@ constexpr size_t kMaxIrBytes = 256 * 1024;
 // the default matrix): bigger IR is linked, a bigger timeline goes to an SVG
 // file next to its JSON and is shown as an image, loaded when scrolled to.
 constexpr uint64_t kInlineIrBytes = 4 * 1024;
-constexpr size_t kInlineSvgBytes = 24 * 1024;
 constexpr size_t kMaxEvents = 20000;
 
 Error makeError(const Twine &message) {
@@ -273,6 +272,17 @@ Expected<std::string> renderOccupancySvg(const json::Value &value,
   return out;
 }
 
+Expected<std::string> renderOccupancySvgText(StringRef jsonText,
+                                             StringRef source) {
+  Expected<json::Value> v = parseBounded(jsonText, source);
+  if (!v)
+    return v.takeError();
+  Expected<std::string> svg = renderOccupancySvg(*v);
+  if (!svg || svg->size() <= kInlineSvgBytes)
+    return svg;
+  return renderOccupancySvg(*v, /*tooltips=*/false);
+}
+
 namespace {
 
 std::string readText(StringRef path, size_t limit, bool &truncated) {
@@ -303,8 +313,13 @@ void kv(raw_ostream &os, StringRef key, StringRef value) {
   os << "<tr><th>" << esc(key) << "</th><td>" << esc(value) << "</td></tr>";
 }
 
+/// Small IR texts already embedded in the page, and the cell that shows
+/// each: most stages are identical across variants and input kinds, and a
+/// second copy is a link instead (the page stays under 2 MB).
+using ShownIr = std::map<std::string, std::string>;
+
 void renderPanel(raw_ostream &os, const CellRecord &c,
-                 const HtmlOptions &options) {
+                 const HtmlOptions &options, ShownIr &shownIr) {
   os << "<div class=\"panel\">";
   os << "<h3>" << esc(c.repro) << " @" << esc(c.config) << " \u00b7 "
      << esc(c.variant) << "</h3>";
@@ -420,26 +435,51 @@ void renderPanel(raw_ostream &os, const CellRecord &c,
       }
       bool truncated;
       std::string text = readText(path, kMaxIrBytes, truncated);
+      auto [seen, first] = shownIr.try_emplace(text, c.id());
+      if (!first) {
+        os << "<p class=\"ir\"><a href=\"" << esc(hrefFor(f)) << "\">" << esc(f)
+           << "</a> (the text shown for " << esc(seen->second) << ")</p>";
+        continue;
+      }
       os << "<details class=\"ir\"><summary>" << esc(f) << "</summary><pre>"
          << esc(text) << (truncated ? "\n\u2026 (truncated)" : "")
          << "</pre></details>";
     }
+    // One timeline per dst_occupancy*.json, or per dst_occupancy*.svg where
+    // the matrix kept only the drawing (cells as expected).
+    std::set<std::string> timelines;
     for (const std::string &f : files) {
-      if (!StringRef(f).starts_with("dst_occupancy") ||
-          sys::path::extension(f) != ".json")
-        continue;
+      StringRef ext = sys::path::extension(f);
+      if (StringRef(f).starts_with("dst_occupancy") &&
+          (ext == ".json" || ext == ".svg"))
+        timelines.insert(sys::path::stem(f).str());
+    }
+    auto showSvgFile = [&](StringRef svgName, StringRef svgText) {
+      if (svgText.size() <= kInlineSvgBytes &&
+          svgText.starts_with("<svg class=\"timeline\"")) {
+        os << "<div class=\"svgwrap\">" << svgText << "</div>";
+        return;
+      }
+      os << "<div class=\"svgwrap\"><a href=\"" << esc(hrefFor(svgName))
+         << "\"><img loading=\"lazy\" alt=\"DST slice occupancy\" src=\""
+         << esc(hrefFor(svgName)) << "\"></a></div>";
+    };
+    for (const std::string &stem : timelines) {
+      std::string jsonName = stem + ".json", svgName = stem + ".svg";
       SmallString<256> path(dir);
-      sys::path::append(path, f);
-      os << "<h4>DST occupancy: " << esc(f) << "</h4>";
+      sys::path::append(path, jsonName);
+      SmallString<256> svgPath(dir);
+      sys::path::append(svgPath, svgName);
       bool truncated;
-      std::string text = readText(path, 64 * 1024 * 1024, truncated);
-      Expected<json::Value> v = parseBounded(text, path);
-      if (!v) {
-        os << "<p class=\"bad\">unreadable: " << esc(toString(v.takeError()))
-           << "</p>";
+      if (!llvm::is_contained(files, jsonName)) {
+        os << "<h4>DST occupancy: " << esc(svgName) << "</h4>";
+        std::string text = readText(svgPath, kInlineSvgBytes + 1, truncated);
+        showSvgFile(svgName, truncated ? StringRef() : StringRef(text));
         continue;
       }
-      Expected<std::string> svg = renderOccupancySvg(*v);
+      os << "<h4>DST occupancy: " << esc(jsonName) << "</h4>";
+      std::string text = readText(path, 64 * 1024 * 1024, truncated);
+      Expected<std::string> svg = renderOccupancySvgText(text, path);
       if (!svg) {
         os << "<p class=\"bad\">unreadable: " << esc(toString(svg.takeError()))
            << "</p>";
@@ -449,24 +489,12 @@ void renderPanel(raw_ostream &os, const CellRecord &c,
         os << "<div class=\"svgwrap\">" << *svg << "</div>";
         continue;
       }
-      // An <img> shows no tooltips: the file goes without them (half the
-      // size).
-      Expected<std::string> plain = renderOccupancySvg(*v, /*tooltips=*/false);
-      if (plain)
-        *svg = std::move(*plain);
-      else
-        consumeError(plain.takeError());
-      std::string svgName = sys::path::stem(f).str() + ".svg";
-      SmallString<256> svgPath(dir);
-      sys::path::append(svgPath, svgName);
       if (Error e = writeFileAtomically(svgPath, *svg)) {
         os << "<p class=\"bad\">cannot write the timeline: "
            << esc(toString(std::move(e))) << "</p>";
         continue;
       }
-      os << "<div class=\"svgwrap\"><a href=\"" << esc(hrefFor(svgName))
-         << "\"><img loading=\"lazy\" alt=\"DST slice occupancy\" src=\""
-         << esc(hrefFor(svgName)) << "\"></a></div>";
+      showSvgFile(svgName, "");
     }
     if (llvm::is_contained(files, "trace.json"))
       os << "<p><a class=\"trace\" href=\"" << esc(hrefFor("trace.json"))
@@ -474,6 +502,95 @@ void renderPanel(raw_ostream &os, const CellRecord &c,
             "chrome://tracing.</p>";
   }
   os << "</div>";
+}
+
+/// Distinct colours for the columns, in column order.
+std::string variantColour(size_t column) {
+  static const char *const kPalette[] = {
+      "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
+      "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"};
+  return kPalette[column % std::size(kPalette)];
+}
+
+/// One repro's performance: a bar per cell that has a utilisation, grouped
+/// by configuration, its length the fraction of the compute roof (the
+/// grid's peak at the cell's fidelity), labelled with TFLOP/s. Empty when
+/// no cell of the repro ran to the end of the simulation.
+std::string renderPerfChart(const MatrixRun &run, const ReproInfo &r) {
+  struct Bar {
+    const CellRecord *cell;
+    size_t variant;
+  };
+  std::vector<std::pair<std::string, std::vector<Bar>>> groups;
+  size_t labelChars = 8;
+  for (const ReproInfo::Config &cfg : r.configs) {
+    std::vector<Bar> bars;
+    for (auto [i, v] : llvm::enumerate(run.variants)) {
+      const CellRecord *c = run.findCell(r.name, cfg.name, v);
+      if (c && c->utilisation && std::isfinite(*c->utilisation))
+        bars.push_back({c, i});
+    }
+    if (bars.empty())
+      continue;
+    labelChars = std::max(labelChars, cfg.name.size() + 1);
+    groups.push_back({cfg.name, std::move(bars)});
+  }
+  if (groups.empty())
+    return "";
+  const double barH = 12, gap = 10, top = 22, width = 360;
+  const double left = 8 + 6.5 * static_cast<double>(labelChars);
+  size_t variantChars = 0;
+  for (const std::string &v : run.variants)
+    variantChars = std::max(variantChars, v.size());
+  const double labelW = 6.5 * static_cast<double>(variantChars) + 200;
+  double height = top + 16;
+  for (const auto &g : groups)
+    height += barH * static_cast<double>(g.second.size()) + gap;
+  auto x = [&](double fraction) {
+    return left + width * std::clamp(fraction, 0.0, 1.0);
+  };
+  std::string out;
+  raw_string_ostream os(out);
+  os << "<svg class=\"perf\" xmlns=\"http://www.w3.org/2000/svg\" width=\""
+     << fmt(left + width + labelW) << "\" height=\"" << fmt(height)
+     << "\" role=\"img\" aria-label=\"utilisation and TFLOP/s of "
+     << esc(r.name) << "\" font-size=\"11\">\n";
+  // The axis: fraction of the compute roof; 100% is the roof itself.
+  for (int pct = 0; pct <= 100; pct += 25) {
+    double px = x(pct / 100.0);
+    os << "<line x1=\"" << fmt(px) << "\" x2=\"" << fmt(px) << "\" y1=\""
+       << fmt(top - 4) << "\" y2=\"" << fmt(height - 14) << "\" stroke=\""
+       << (pct == 100 ? "#b00\" stroke-dasharray=\"4 3" : "#ddd") << "\"/>"
+       << "<text x=\"" << fmt(px) << "\" y=\"" << fmt(top - 8)
+       << "\" text-anchor=\"middle\">" << pct << "%</text>\n";
+  }
+  os << "<text x=\"" << fmt(left + width / 2) << "\" y=\"" << fmt(height - 2)
+     << "\" text-anchor=\"middle\">fraction of the compute roof (peak at "
+        "the cell's fidelity)</text>\n";
+  double y = top;
+  for (const auto &[config, bars] : groups) {
+    os << "<text x=\"" << fmt(left - 6) << "\" y=\"" << fmt(y + barH - 2)
+       << "\" text-anchor=\"end\">@" << esc(config) << "</text>\n";
+    for (const Bar &b : bars) {
+      const CellRecord &c = *b.cell;
+      double w = std::max(1.0, x(*c.utilisation) - left);
+      os << "<rect x=\"" << fmt(left) << "\" y=\"" << fmt(y + 1)
+         << "\" width=\"" << fmt(w) << "\" height=\"" << fmt(barH - 2)
+         << "\" fill=\"" << variantColour(b.variant) << "\""
+         << (c.asExpected ? "" : " stroke=\"#c00\"") << "><title>"
+         << esc(c.id()) << ": " << esc(c.outcome) << ", "
+         << (c.cycles ? std::to_string(*c.cycles) + " cycles" : "")
+         << "</title></rect>"
+         << "<text x=\"" << fmt(x(1.0) + 6) << "\" y=\"" << fmt(y + barH - 2)
+         << "\">" << esc(run.variants[b.variant]) << ": "
+         << esc(formatNumber(c.tflops)) << " TFLOP/s, "
+         << esc(formatPercent(c.utilisation)) << "</text>\n";
+      y += barH;
+    }
+    y += gap;
+  }
+  os << "</svg>";
+  return out;
 }
 
 } // namespace
@@ -532,6 +649,7 @@ pre{background:#f6f6f6;padding:6px;overflow:auto;max-height:45vh;font-size:12px;
         "#c00;outline-offset:-3px\">! not as expected</span>";
   os << "</div>\n";
 
+  ShownIr shownIr;
   os << "<table class=\"grid\"><thead><tr><th>repro</th><th>config</th>";
   for (const std::string &v : run.variants)
     os << "<th>" << esc(v) << "</th>";
@@ -565,13 +683,28 @@ pre{background:#f6f6f6;padding:6px;overflow:auto;max-height:45vh;font-size:12px;
                                   "diverges\">\u2260</span>"
                                 : "")
            << "</summary>";
-        renderPanel(os, *c, options);
+        renderPanel(os, *c, options, shownIr);
         os << "</details></td>";
       }
       os << "</tr>\n";
     }
   }
-  os << "</tbody></table>\n</body>\n</html>\n";
+  os << "</tbody></table>\n";
+
+  // Performance per repro: where the cells ran to the end of the simulation.
+  std::string charts;
+  for (const ReproInfo &r : run.repros)
+    if (std::string chart = renderPerfChart(run, r); !chart.empty())
+      charts += "<h3>" + esc(r.name) + "</h3>\n<div class=\"svgwrap\">" +
+                chart + "</div>\n";
+  if (!charts.empty())
+    os << "<h2 id=\"performance\">Performance</h2>\n<p>Per configuration "
+          "and variant: the achieved fraction of the compute roof (the "
+          "grid's peak TFLOP/s at the cell's math fidelity) and TFLOP/s at "
+          "the simulated clock, first seed. A red outline marks a cell not "
+          "as expected.</p>\n"
+       << charts;
+  os << "</body>\n</html>\n";
   return out;
 }
 

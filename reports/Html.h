@@ -6,7 +6,11 @@
 // with the outcome, expectation, error figures, hazards, cycles, the crash
 // log, the IR after each stage (the *.mlir files of the cell's dump
 // directory, in name order), a DST-slice occupancy timeline as inline SVG for
-// each dst_occupancy*.json there, and a link to its trace.json.
+// each dst_occupancy*.json there (or its dst_occupancy*.svg, which the
+// matrix keeps instead of the JSON for cells as expected), and a link to its
+// trace.json. Below the grid, per repro, an SVG bar chart
+// (<svg class="perf">) of utilisation and TFLOP/s per configuration and
+// variant.
 //
 // dst_occupancy.json: {"capacity": N, "events": [{"t": cycle, "slice": i,
 // "kind": "write"|"read"|"release", "op": "..."}]}. A write opens an
@@ -40,6 +44,16 @@ std::string renderHtml(const harness::MatrixRun &run,
 /// an <img>, which shows none).
 llvm::Expected<std::string> renderOccupancySvg(const llvm::json::Value &value,
                                                bool tooltips = true);
+
+/// An SVG of at most this many bytes is embedded in index.html; a bigger one
+/// is shown as an <img> of its file.
+constexpr size_t kInlineSvgBytes = 24 * 1024;
+
+/// The timeline of one dst_occupancy*.json file's text (`source` names it in
+/// errors) as index.html keeps it in a file: with tooltips when that stays
+/// within kInlineSvgBytes, else without (an <img> shows none).
+llvm::Expected<std::string> renderOccupancySvgText(llvm::StringRef jsonText,
+                                                   llvm::StringRef source);
 
 } // namespace dstlab::reports
 

@@ -1672,6 +1672,14 @@ void Engine::finishTrace() {
                   ",\"tid\":%d,\"args\":{\"name\":\"%s\"}}",
                   pid, t, kTrackNames[t]);
     out += buf;
+    // Perfetto orders tracks by name otherwise: keep the data flow order.
+    sep();
+    std::snprintf(
+        buf, sizeof(buf),
+        "{\"name\":\"thread_sort_index\",\"ph\":\"M\",\"pid\":%" PRId64
+        ",\"tid\":%d,\"args\":{\"sort_index\":%d}}",
+        pid, t, t);
+    out += buf;
   }
   double usPerCycle = 1.0 / (opts.grid.clockGHz * 1e3);
   for (const TraceEvent &e : events) {

@@ -236,7 +236,9 @@ struct SimResult {
 
   /// Chrome trace-event JSON (when SimOptions::recordTrace): pid = core
   /// (y * cols + x), tid 0 reader, 1 compute/unpack, 2 compute/math,
-  /// 3 compute/pack, 4 writer; "X" events with ts/dur in microseconds.
+  /// 3 compute/pack, 4 writer, 5 noc/read, 6 noc/write; "M" events name and
+  /// order them (process_name "core x=X y=Y", thread_name, *_sort_index) for
+  /// Perfetto and chrome://tracing; "X" events with ts/dur in microseconds.
   std::string chromeTraceJson;
   /// DST slice events (when SimOptions::recordDstOccupancy), in order of
   /// execution per core.

@@ -22,6 +22,9 @@ class Counter(HTMLParser):
         super().__init__()
         self.cells = []
         self.svgs = 0
+        self.perf_charts = 0
+        self.perf_bars = 0
+        self.in_perf = False
         self.legend = False
 
     def handle_starttag(self, tag, attrs):
@@ -30,6 +33,10 @@ class Counter(HTMLParser):
             self.cells.append(a["data-cell"])
         if tag == "svg":
             self.svgs += 1
+            self.in_perf = a.get("class") == "perf"
+            self.perf_charts += self.in_perf
+        if tag == "rect" and self.in_perf:
+            self.perf_bars += 1
         if tag == "div" and a.get("class") == "legend":
             self.legend = True
 
@@ -89,12 +96,21 @@ def main():
     if dom.svgs == 0:
         print("FAIL: no <svg> timeline in the rendered DOM", file=sys.stderr)
         ok = False
+    # The performance view: a chart per repro with cells that ran to the end
+    # of the simulation, a bar per such cell.
+    timed = [c for c in matrix["cells"] if c.get("utilisation") is not None]
+    repros = {c["repro"] for c in timed}
+    if dom.perf_charts != len(repros) or dom.perf_bars != len(timed):
+        print("FAIL: %d performance charts with %d bars, want %d and %d"
+              % (dom.perf_charts, dom.perf_bars, len(repros), len(timed)),
+              file=sys.stderr)
+        ok = False
     if not dom.legend:
         print("FAIL: no legend", file=sys.stderr)
         ok = False
     if ok:
-        print("rendered %d grid cells and %d SVG timelines"
-              % (len(dom.cells), dom.svgs))
+        print("rendered %d grid cells, %d SVGs, %d performance charts"
+              % (len(dom.cells), dom.svgs, dom.perf_charts))
         shutil.rmtree(out, ignore_errors=True)
     else:
         print("files kept in " + out, file=sys.stderr)

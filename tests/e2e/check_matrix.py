@@ -8,6 +8,7 @@ fake cell program (tests/e2e/fake-cell.cpp) standing in for `dstlab cell`.
   check_matrix.py lifecycle  --dstlab D --fake-cell F --inputs DIR --work DIR
 """
 import argparse
+import csv
 import fcntl
 import json
 import os
@@ -180,6 +181,58 @@ def classify(a):
               if tc.find("failure") is not None]
     check(sorted(failed) == sorted("pass_notattn/" + v for v in VARIANTS),
           "junit failures: %s" % failed)
+    # Per testcase: the cell's coordinates and figures as properties, before
+    # any failure (the JUnit schema's order).
+    by_id = {"%s/%s/%s" % (c["repro"], c["config"], c["variant"]): c
+             for c in load(out)["cells"]}
+    props_ok = True
+    for tc in junit.iter("testcase"):
+        kids = [k.tag for k in tc]
+        props = {p.get("name"): p.get("value")
+                 for p in tc.iterfind("properties/property")}
+        cell = by_id.get(tc.get("classname")[len("dstlab."):] + "/" +
+                         tc.get("name"))
+        if (cell is None or not kids or kids[0] != "properties" or
+                props.get("variant") != cell["variant"] or
+                props.get("configuration") != cell["config"] or
+                props.get("outcome") != cell["outcome"] or
+                props.get("signature") != cell["signature"] or
+                props.get("cycles") != (None if cell["cycles"] is None
+                                        else str(cell["cycles"]))):
+            print("  testcase %s: %s" % (tc.get("name"), props))
+            props_ok = False
+    check(props_ok, "junit properties: variant, configuration, outcome, "
+          "signature, cycles")
+    check(any(p.get("name") == "signature" and "Currently" in p.get("value")
+              for p in junit.iter("property")), "junit: a crash's signature")
+
+    # perf.csv: one row per cell in matrix order, tt-metal's column names
+    # where they have a counterpart (harness/SCHEMA.md).
+    with open(os.path.join(out, "perf.csv"), encoding="utf-8",
+              newline="") as f:
+        rows = list(csv.DictReader(f))
+    check(len(rows) == 50, "perf.csv has a row per cell")
+    for name in ("OP CODE", "MATH FIDELITY", "CORE COUNT",
+                 "DEVICE KERNEL DURATION [ns]", "PM COMPUTE [ns]",
+                 "PM FPU UTIL (%)", "REPRO", "VARIANT", "CYCLES", "TFLOP/S"):
+        check(rows and name in rows[0], "perf.csv column " + name)
+    cells_in_order = load(out)["cells"]
+    check([(r["REPRO"], r["OP CODE"], r["VARIANT"]) for r in rows] ==
+          [(c["repro"], c["config"], c["variant"]) for c in cells_in_order],
+          "perf.csv rows in matrix order")
+    passing = [r for r in rows if r["OUTCOME"] == "pass" and r["CYCLES"]]
+    check(passing and all(
+        r["CORE COUNT"] == "4" and
+        abs(float(r["DEVICE KERNEL DURATION [ns]"]) -
+            int(r["CYCLES"]) / 1.35) < 1e-3 and
+        abs(float(r["PM FPU UTIL (%)"]) - 31.44) < 1e-9 and
+        abs(float(r["PM COMPUTE [ns]"]) -
+            0.3144 * float(r["DEVICE KERNEL DURATION [ns]"])) < 1e-2
+        for r in passing), "perf.csv figures of the passing cells")
+    crashed = [r for r in rows if r["OUTCOME"] == "crash"]
+    check(crashed and all(r["CYCLES"] == "" and
+                          r["DEVICE KERNEL DURATION [ns]"] == ""
+                          for r in crashed), "perf.csv: no figures for a crash")
 
     # Everything but the unexpected repro: exit 0.
     out2 = fresh(os.path.join(a.work, "classify-ok"))
@@ -212,6 +265,35 @@ def classify(a):
           "the trace of a cell not as expected is kept")
     check('href="cells/unexpected/pass_notattn/upstream/trace.json"' in html,
           "index.html links the trace")
+    # An as-expected cell keeps its DST occupancy as the drawing only; one
+    # not as expected keeps the JSON (issue 19).
+    ok_cell = os.path.join(cells, "numbers/pass_attn/upstream")
+    bad_cell = os.path.join(cells, "unexpected/pass_notattn/upstream")
+    check(os.path.exists(os.path.join(ok_cell, "dst_occupancy.svg")) and
+          not os.path.exists(os.path.join(ok_cell, "dst_occupancy.json")),
+          "an as-expected cell keeps dst_occupancy.svg, not the JSON")
+    check(os.path.exists(os.path.join(bad_cell, "dst_occupancy.json")),
+          "a cell not as expected keeps dst_occupancy.json")
+    # IR stages are links into the content-addressed store <out>/ir, one
+    # file per distinct text, none unreferenced.
+    store = os.path.join(out, "ir")
+    links = []
+    for d, _, names in os.walk(cells):
+        for n in names:
+            if n.endswith(".mlir"):
+                links.append(os.path.join(d, n))
+    check(links and all(os.path.islink(p) for p in links),
+          "every cell's IR stage is a link into ir/")
+    targets = {os.path.realpath(p) for p in links}
+    check(all(os.path.dirname(t) == os.path.realpath(store) and
+              os.path.isfile(t) for t in targets), "the IR links resolve")
+    check(len(targets) < len(links), "identical IR is stored once")
+    check(sorted(os.listdir(store)) ==
+          sorted(os.path.basename(t) for t in targets),
+          "no unreferenced file in ir/")
+    with open(os.path.join(ok_cell, "01-tl.mlir"), encoding="utf-8") as f:
+        check(f.read().startswith("tl.program @pass_attn"),
+              "a linked stage reads as the cell's IR")
     check('href="cells/numbers/pass_attn/upstream/trace.json"' not in html,
           "index.html links no deleted trace")
     check("http://" not in html.replace('xmlns="http://www.w3.org/2000/svg"',

@@ -80,7 +80,7 @@ int pass() {
   result(
       R"("outcome": "pass", "signature": null, "message": "ok", "pcc": 0.99991, "max_error": 0.0042, "hazards": [], "cycles": )" +
       std::to_string(1000 + std::atoi(seed.c_str())) +
-      R"(, "tflops": 51.5, "utilisation": 0.3144, "is_attention": )" +
+      R"(, "cores": 4, "clock_ghz": 1.35, "tflops": 51.5, "utilisation": 0.3144, "is_attention": )" +
       attention);
   return 0;
 }

@@ -3,7 +3,7 @@
 // Enumerates repros x configurations x variants (canonical order), filters
 // and shards them, runs each cell as a child process (`<cell-exe> cell ...`)
 // with a time limit, classifies the result, compares it with the repro's
-// expectation and writes matrix.json, matrix.md and junit.xml.
+// expectation and writes matrix.json, matrix.md, junit.xml and perf.csv.
 //
 //===----------------------------------------------------------------------===//
 
@@ -16,6 +16,7 @@
 #include "harness/Render.h"
 #include "harness/Repro.h"
 #include "harness/Runner.h"
+#include "reports/Html.h"
 #include "support/Limits.h"
 #include "support/Suggest.h"
 
@@ -23,9 +24,11 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Regex.h"
+#include "llvm/Support/SHA256.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <cerrno>
@@ -36,6 +39,10 @@
 #include <sys/file.h>
 #include <thread>
 #include <unistd.h>
+
+#include <array>
+#include <climits>
+#include <set>
 
 using namespace llvm;
 using namespace dstlab::harness;
@@ -101,13 +108,37 @@ bool lockOutDir(StringRef cmd, StringRef outDir) {
 /// cell not as expected, which is the one someone will debug.
 struct KeepPolicy {
   bool traces = false;   ///< --traces: every cell's trace.json
-  bool largeDumps = false; ///< --dump all: .npy arrays, DST sections > 0
+  bool largeDumps = false; ///< --dump all: .npy arrays, DST occupancy JSON
 };
 
 bool isLargeDump(StringRef name) {
   return sys::path::extension(name) == ".npy" ||
          (name.starts_with("dst_occupancy_section") &&
           sys::path::extension(name) == ".json");
+}
+
+/// Replaces an as-expected cell's dst_occupancy.json (a few hundred KiB for
+/// the big programs) by the drawing index.html shows of it; a JSON that does
+/// not render stays, so that the report can say why.
+void keepOccupancyAsSvg(StringRef dir) {
+  SmallString<256> json(dir);
+  sys::path::append(json, "dst_occupancy.json");
+  ErrorOr<std::unique_ptr<MemoryBuffer>> b = MemoryBuffer::getFile(json);
+  if (!b)
+    return;
+  Expected<std::string> svg =
+      reports::renderOccupancySvgText((*b)->getBuffer(), json);
+  if (!svg) {
+    consumeError(svg.takeError());
+    return;
+  }
+  SmallString<256> path(dir);
+  sys::path::append(path, "dst_occupancy.svg");
+  if (Error e = writeFileAtomically(path, *svg)) {
+    consumeError(std::move(e));
+    return;
+  }
+  sys::fs::remove(json);
 }
 
 /// Deletes from an as-expected cell's directory what `keep` does not ask
@@ -153,6 +184,99 @@ Error swapInDumps(StringRef staging, StringRef outDir,
   }
   sys::fs::remove_directories(staging, /*IgnoreErrors=*/true);
   return Error::success();
+}
+
+/// The IR store of a matrix output: `<out>/ir/<hash>.mlir`, one file per
+/// distinct text. Most stages are byte-identical across variants, input
+/// kinds and real columns (half the IR of the default run), so each cell's
+/// `*.mlir` becomes a relative symlink into it: the cell directory still
+/// lists every stage, and a browser or editor follows the link. The names
+/// are content hashes, so a link is never wrong, whichever run wrote it.
+constexpr StringLiteral kIrStore = "ir";
+
+std::string contentName(StringRef text) {
+  std::array<uint8_t, 32> digest = SHA256::hash(
+      ArrayRef(reinterpret_cast<const uint8_t *>(text.data()), text.size()));
+  // 128 bits: no collision among any number of IR files a run writes.
+  return toHex(ArrayRef(digest).take_front(16), /*LowerCase=*/true) + ".mlir";
+}
+
+/// Moves the `*.mlir` files of the cell directory `<cellRoot>/<dump>` into
+/// the store under `outDir` and links them back, relative to where the cell
+/// directory will be (`<out>/<dump>`, once swapped in). Best effort: a file
+/// that cannot be moved stays as it is; it is replaced only once its link
+/// exists (rename over it).
+void storeCellIr(StringRef outDir, StringRef cellRoot, StringRef dump) {
+  SmallString<256> dir(cellRoot);
+  sys::path::append(dir, dump);
+  SmallString<256> store(outDir);
+  sys::path::append(store, kIrStore);
+  std::string up;
+  for (auto it = sys::path::begin(dump), end = sys::path::end(dump); it != end;
+       ++it)
+    up += "../";
+  std::error_code ec;
+  std::vector<std::string> files;
+  for (sys::fs::directory_iterator it(dir, ec), end; it != end && !ec;
+       it.increment(ec))
+    if (it->type() == sys::fs::file_type::regular_file &&
+        sys::path::extension(it->path()) == ".mlir")
+      files.push_back(it->path());
+  if (files.empty() || sys::fs::create_directories(store))
+    return;
+  for (const std::string &file : files) {
+    ErrorOr<std::unique_ptr<MemoryBuffer>> b = MemoryBuffer::getFile(file);
+    if (!b)
+      continue;
+    std::string name = contentName((*b)->getBuffer());
+    SmallString<256> blob(store);
+    sys::path::append(blob, name);
+    if (!sys::fs::exists(blob)) {
+      if (Error e = writeFileAtomically(blob, (*b)->getBuffer())) {
+        consumeError(std::move(e));
+        continue;
+      }
+    }
+    std::string tmp = file + ".link";
+    sys::fs::remove(tmp);
+    std::string target = up + kIrStore.str() + "/" + name;
+    if (symlink(target.c_str(), tmp.c_str()) != 0)
+      continue;
+    if (sys::fs::rename(tmp, file))
+      sys::fs::remove(tmp);
+  }
+}
+
+/// Deletes the files of the IR store that no cell links to any more (their
+/// cells were re-run or removed).
+void collectIrStore(StringRef outDir) {
+  SmallString<256> store(outDir);
+  sys::path::append(store, kIrStore);
+  if (!sys::fs::is_directory(store))
+    return;
+  std::set<std::string> used;
+  SmallString<256> cells(outDir);
+  sys::path::append(cells, "cells");
+  std::error_code ec;
+  for (sys::fs::recursive_directory_iterator it(cells, ec, /*follow=*/false),
+       end;
+       it != end && !ec; it.increment(ec)) {
+    if (it->type() != sys::fs::file_type::symlink_file)
+      continue;
+    char target[PATH_MAX];
+    ssize_t n = readlink(it->path().c_str(), target, sizeof(target) - 1);
+    if (n > 0)
+      used.insert(sys::path::filename(StringRef(target, n)).str());
+  }
+  if (ec)
+    return; // an unreadable tree: keep everything rather than break links
+  std::vector<std::string> unused;
+  for (sys::fs::directory_iterator it(store, ec), end; it != end && !ec;
+       it.increment(ec))
+    if (!used.count(sys::path::filename(it->path()).str()))
+      unused.push_back(it->path());
+  for (const std::string &path : unused)
+    sys::fs::remove(path);
 }
 
 /// Bytes of the regular files under `dir`, recursively.
@@ -522,11 +646,14 @@ int matrixCommand(ArrayRef<std::string> argv, const char *argv0) {
                            status.seconds, cell.dump);
         ++finishedCount;
         cellSeconds += status.seconds;
+        SmallString<256> dir(staging);
+        sys::path::append(dir, cell.dump);
         if (record.asExpected) {
-          SmallString<256> dir(staging);
-          sys::path::append(dir, cell.dump);
           pruneCellDir(dir, keep);
+          if (!keep.largeDumps)
+            keepOccupancyAsSvg(dir);
         }
+        storeCellIr(outDir, staging, cell.dump);
         if (!record.asExpected)
           ++unexpected;
         if (!quiet || !record.asExpected) {
@@ -561,6 +688,7 @@ int matrixCommand(ArrayRef<std::string> argv, const char *argv0) {
     reportError(cmd, toString(std::move(e)));
     return kToolError;
   }
+  collectIrStore(outDir);
 
   bool noTiming = args->flag("no-timing");
   for (std::optional<CellRecord> &r : records) {
@@ -580,7 +708,8 @@ int matrixCommand(ArrayRef<std::string> argv, const char *argv0) {
   };
   Output outputs[] = {{"matrix.json", serializeMatrix(run)},
                       {"matrix.md", renderMarkdown(run)},
-                      {"junit.xml", renderJUnit(run)}};
+                      {"junit.xml", renderJUnit(run)},
+                      {"perf.csv", renderPerfCsv(run)}};
   for (const Output &o : outputs) {
     SmallString<256> path(outDir);
     sys::path::append(path, o.name);
@@ -600,7 +729,8 @@ int matrixCommand(ArrayRef<std::string> argv, const char *argv0) {
       outs() << "  ! " << c.id() << ": " << describeMismatch(c) << "\n";
   outs() << "Wall time " << fmtSeconds(wall) << " (" << jobs
          << " jobs; cells took " << fmtSeconds(cellSeconds) << " in total).\n";
-  outs() << "Wrote " << outDir << "/matrix.json, matrix.md, junit.xml.\n";
+  outs() << "Wrote " << outDir
+         << "/matrix.json, matrix.md, junit.xml, perf.csv.\n";
   outs() << formatv("Output: {0} holds {1:f1} MiB", outDir,
                     treeBytes(outDir) / (1024.0 * 1024.0));
   if (!keep.traces || !keep.largeDumps)

@@ -48,7 +48,8 @@ int mergeCommand(ArrayRef<std::string> argv) {
   };
   Output outputs[] = {{"matrix.json", serializeMatrix(*merged)},
                       {"matrix.md", renderMarkdown(*merged)},
-                      {"junit.xml", renderJUnit(*merged)}};
+                      {"junit.xml", renderJUnit(*merged)},
+                      {"perf.csv", renderPerfCsv(*merged)}};
   for (const Output &o : outputs) {
     SmallString<256> path(outDir);
     sys::path::append(path, o.name);
@@ -60,7 +61,8 @@ int mergeCommand(ArrayRef<std::string> argv) {
   MatrixSummary s = summarize(*merged);
   outs() << "Merged " << args->positional.size() << " runs: " << s.cells
          << " cells, " << s.asExpected << " as expected, " << s.unexpected
-         << " not. Wrote " << outDir << "/matrix.json, matrix.md, junit.xml.\n";
+         << " not. Wrote " << outDir
+         << "/matrix.json, matrix.md, junit.xml, perf.csv.\n";
   return merged->allAsExpected() ? kToolOk : kToolFailed;
 }
 

@@ -246,8 +246,16 @@ TEST(Render, MarkdownAndJUnit) {
   EXPECT_NE(junit.find("<testsuites name=\"dstlab matrix\" tests=\"15\" "
                        "failures=\"1\""),
             std::string::npos);
+  // The cell's properties first, then its failure (the JUnit schema's
+  // order).
   EXPECT_NE(junit.find("<testcase classname=\"dstlab.fa\" "
-                       "name=\"c/unary-reduce\" time=\"0\">\n      <failure "
+                       "name=\"c/unary-reduce\" time=\"0\">\n      "
+                       "<properties>\n        <property name=\"variant\" "
+                       "value=\"unary-reduce\"/>\n        <property "
+                       "name=\"configuration\" value=\"c\"/>\n"),
+            std::string::npos)
+      << junit;
+  EXPECT_NE(junit.find("      </properties>\n      <failure "
                        "type=\"pass\" message=\"expected pass, got pass\">"),
             std::string::npos)
       << junit;

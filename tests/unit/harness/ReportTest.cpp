@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "harness/Matrix.h"
+#include "harness/Render.h"
 #include "reports/Html.h"
 #include "reports/Status.h"
 
@@ -179,6 +180,46 @@ TEST(Html, OccupancyErrors) {
                 .find("unknown kind 'spill'"),
             std::string::npos);
   EXPECT_EQ(error(R"({"capacity": 4, "events": []})"), "(rendered)");
+}
+
+} // namespace
+
+namespace {
+
+TEST(PerfCsv, QuotingEmptyFiguresAndFixedPoint) {
+  MatrixRun run;
+  CellRecord a;
+  a.repro = "odd,name";
+  a.config = "say \"hi\"";
+  a.variant = "fixed";
+  a.outcome = "pass";
+  a.asExpected = true;
+  a.fidelity = "HiFi2";
+  a.cores = 80;
+  a.cycles = 123456789;
+  a.clockGHz = 1.35;
+  a.utilisation = 0.25;
+  a.tflops = 12.5;
+  a.peakTflops = 50;
+  CellRecord b;
+  b.repro = "r";
+  b.config = "c";
+  b.variant = "upstream";
+  b.outcome = "crash";
+  run.cells = {a, b};
+  std::string csv = renderPerfCsv(run);
+  llvm::SmallVector<llvm::StringRef> lines;
+  llvm::StringRef(csv).split(lines, '\n', -1, /*KeepEmpty=*/false);
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_TRUE(lines[0].starts_with("REPRO,OP CODE,VARIANT,"));
+  EXPECT_NE(lines[0].find(",DEVICE KERNEL DURATION [ns],PM COMPUTE [ns],"
+                          "PM FPU UTIL (%),"),
+            llvm::StringRef::npos);
+  // 123456789 cycles at 1.35 GHz: fixed point, never an exponent.
+  EXPECT_EQ(lines[1], "\"odd,name\",\"say \"\"hi\"\"\",fixed,pass,yes,HiFi2,"
+                      "80,123456789,1.35,91449473.333,22862368.333,25,12.5,"
+                      "50,,");
+  EXPECT_EQ(lines[2], "r,c,upstream,crash,no,,,,,,,,,,,");
 }
 
 } // namespace
