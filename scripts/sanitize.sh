@@ -25,7 +25,7 @@ status=0
 (cd "$build" && ctest --output-on-failure -j2 -LE fuzz) || status=1
 
 # The default matrix, as ./run.sh runs it (real columns replayed), with a
-# longer per-cell limit: instrumented code runs 2-3x slower.
+# longer per-cell limit: instrumented code runs up to 8x slower.
 data=$root/tests/data/ttmlir
 real=()
 for label in ae4e7b838c ae4e7b838c-ndebug 19c86fca45 19c86fca45-ndebug; do
@@ -33,7 +33,7 @@ for label in ae4e7b838c ae4e7b838c-ndebug 19c86fca45 19c86fca45-ndebug; do
   [[ $label == *-ndebug ]] && commit+=+ndebug
   real+=(--ttmlir-opt "$label=recorded:$data@$commit")
 done
-"$build/tools/dstlab/dstlab" matrix "$root/repros" --jobs 2 --timeout 600 \
+"$build/tools/dstlab/dstlab" matrix "$root/repros" --jobs 2 --timeout 1800 \
   --out "$build/matrix-out" "${real[@]}" || status=1
 "$build/tools/dstlab/dstlab" report "$build/matrix-out/matrix.json" \
   --out "$build/matrix-out" || status=1
