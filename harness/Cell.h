@@ -44,7 +44,8 @@ struct CellRequest {
   std::function<void(mlir::ModuleOp)> mutateKernelIR;
   /// "KIND:SITE": plants that mutation of harness/Mutate.h in the compiled
   /// ttkernel module (after mutateKernelIR); a site the module does not have
-  /// is bad input.
+  /// is bad input. The dump gets mutant.mlir, and the simulation stops at
+  /// its first hazard (a mutant is judged by whether there is one).
   std::string mutation;
   /// Called with the compiled ttkernel module (before any mutation); with
   /// compileOnly, runCell returns right after it (outcome "compiled").
