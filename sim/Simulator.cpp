@@ -204,6 +204,8 @@ struct CBState {
   std::vector<Tile> slots;
   /// Per slot: when its data became visible (push) / it became free (pop).
   std::vector<uint64_t> readyTime, freeTime;
+  /// Per slot: written (pack, NoC read, scaler) since it was last freed.
+  std::vector<uint8_t> written;
   int64_t readPtr = 0;  ///< slot of the front page
   int64_t visible = 0;  ///< pushed, not yet popped
   int64_t reserved = 0; ///< pages the producer may write
@@ -674,7 +676,14 @@ const Tile *Engine::cbRead(CoreState &core, ThreadState &th, const Instr &in,
            -1, id);
   if (index < 0 || index >= cb->pages)
     return &kZeroTile;
-  return &cb->slots[static_cast<size_t>((cb->readPtr + index) % cb->pages)];
+  size_t slot = static_cast<size_t>((cb->readPtr + index) % cb->pages);
+  if (index < cb->waited && !cb->written[slot])
+    hazard(core, th, in, hazard::CBReadUnwritten,
+           "reads page " + std::to_string(index) + " of CB " +
+               std::to_string(id) +
+               ", which was pushed without being written (stale data)",
+           -1, id);
+  return &cb->slots[slot];
 }
 
 Tile *Engine::cbWrite(CoreState &core, ThreadState &th, const Instr &in,
@@ -693,7 +702,9 @@ Tile *Engine::cbWrite(CoreState &core, ThreadState &th, const Instr &in,
            -1, id);
     return nullptr;
   }
-  return &cb->slots[static_cast<size_t>((cb->writePtr() + index) % cb->pages)];
+  size_t slot = static_cast<size_t>((cb->writePtr() + index) % cb->pages);
+  cb->written[slot] = 1;
+  return &cb->slots[slot];
 }
 
 bool Engine::mathHeld(CoreState &core, ThreadState &th, const Instr &in) {
@@ -1073,6 +1084,7 @@ bool Engine::runThread(CoreState &core, ThreadState &th) {
         size_t slot = static_cast<size_t>(cb->writePtr());
         Tile &page = cb->slots[slot];
         page = Tile();
+        cb->written[slot] = 1;
         float v = roundTo(cb->format, static_cast<float>(in.fimm));
         for (int j = 0; j < kTileDim; ++j) {
           page.at(0, j) = v;
@@ -1143,8 +1155,11 @@ bool Engine::runThread(CoreState &core, ThreadState &th) {
                    "(no noc_async_write_barrier since)",
                -1, in.cbA);
       uint64_t t = th.clock(kUnpack);
-      for (int64_t i = 0; i < k; ++i)
-        cb->freeTime[static_cast<size_t>((cb->readPtr + i) % cb->pages)] = t;
+      for (int64_t i = 0; i < k; ++i) {
+        size_t slot = static_cast<size_t>((cb->readPtr + i) % cb->pages);
+        cb->freeTime[slot] = t;
+        cb->written[slot] = 0;
+      }
       cb->readPtr = (cb->readPtr + k) % cb->pages;
       cb->visible -= k;
       cb->waited = std::max<int64_t>(0, cb->waited - k);
@@ -1551,6 +1566,7 @@ void Engine::runProgram(ProgramInfo &info) {
         cb.slots.assign(static_cast<size_t>(c.pages), Tile());
         cb.readyTime.assign(static_cast<size_t>(c.pages), 0);
         cb.freeTime.assign(static_cast<size_t>(c.pages), 0);
+        cb.written.assign(static_cast<size_t>(c.pages), 0);
       }
       DstState &d = core.dst;
       d.capacity = info.dstCapacity;

@@ -49,6 +49,9 @@
 //   cb-pop-beyond-visible      continues; pops the visible pages only
 //   cb-read-not-visible        continues; reads the page slot as it is
 //                              (stale data), zeros beyond the CB
+//   cb-read-unwritten          continues; reads the page as it is: a page
+//                              pushed without a pack, NoC read or scaler
+//                              written into it since it was last freed
 //   pack-not-reserved          continues; the pack is skipped
 //   cb-write-not-reserved      continues; a NoC read into a page that was not
 //                              reserved is skipped
@@ -165,6 +168,7 @@ inline constexpr const char *InvalidReduceScaler = "invalid-reduce-scaler";
 inline constexpr const char *DramOutOfRange = "dram-out-of-range";
 inline constexpr const char *NocInFlight = "noc-in-flight";
 inline constexpr const char *CBReadNotVisible = "cb-read-not-visible";
+inline constexpr const char *CBReadUnwritten = "cb-read-unwritten";
 inline constexpr const char *PackNotReserved = "pack-not-reserved";
 inline constexpr const char *CBWriteNotReserved = "cb-write-not-reserved";
 inline constexpr const char *RuntimeError = "runtime-error";

@@ -460,7 +460,7 @@ int mutateScoreCommand(ArrayRef<std::string> argv, const char *argv0) {
       return (own.empty() ? StringRef("uniform") : own) != kind;
     });
     if (again.empty())
-      break;
+      continue; // every survivor is at this kind already
     errs() << "dstlab mutate-score: " << again.size()
            << " not killed at their cell's inputs, again at " << kind
            << " inputs\n";

@@ -518,4 +518,26 @@ TEST_F(SimHazardTest, StopAtFirstHazard) {
   EXPECT_EQ(r.hazards.front().kind, hazard::DstReadUninitialised);
 }
 
+
+TEST_F(SimHazardTest, CBReadUnwritten) {
+  // Two pages reserved and pushed, one packed: reading the other reads
+  // whatever the slot held (an off-by-one pack index hid behind zeros).
+  Prog p;
+  p.compute = "      ttkernel.cb_reserve_back 0, %c2\n"
+              "      ttkernel.tile_regs_acquire\n"
+              "      ttkernel.fill_tile dst[%c0], 1.0\n"
+              "      ttkernel.tile_regs_commit\n"
+              "      ttkernel.tile_regs_wait\n"
+              "      ttkernel.pack_tile dst[%c0] -> 0[%c0]\n"
+              "      ttkernel.tile_regs_release\n"
+              "      ttkernel.cb_push_back 0, %c2\n"
+              "      ttkernel.cb_wait_front 0, %c2\n" +
+              dstKernel("      ttkernel.copy_tile 0[%c1] -> dst[%c0]\n");
+  p.writer = writeTiles(16, "O", 1);
+  SimResult r = runKernels(p);
+  const Hazard &h = expectHazard(r, hazard::CBReadUnwritten, "compute",
+                                 "ttkernel.copy_tile");
+  EXPECT_EQ(h.cb, 0);
+}
+
 } // namespace
