@@ -15,6 +15,7 @@
 
 #include <cmath>
 #include <functional>
+#include <memory>
 #include <map>
 #include <set>
 
@@ -269,6 +270,10 @@ public:
   }
   /// Rounding every DST write to bf16 changes nothing.
   bool dstRoundingIsEquivalent() const { return allDstWritesBenign; }
+  /// CB `to` holds, wherever `read` reads CB `from`, pages filled with the
+  /// same constant as `from`'s (so reading one for the other changes
+  /// nothing).
+  bool sameConstantPages(Operation *read, int64_t from, int64_t to);
 
 private:
   using Gens = std::set<Operation *>;
@@ -291,6 +296,8 @@ private:
   std::map<Operation *, Operation *> genOfWrite; // pack / noc read -> gen
   std::map<Operation *, Operation *> threadOfGen;
   std::map<std::pair<Operation *, int64_t>, Gens> reach; // (read, cb)
+  /// Every CB's reaching generations at each CB-reading op.
+  std::map<Operation *, std::map<int64_t, Gens>> stateAt;
   std::set<Operation *> exact, safe;
   bool allDstWritesBenign = true;
   /// Slice exactness after each DST-writing op (keyed by op).
@@ -421,6 +428,11 @@ void RoundingAnalysis::reaching(Block &block, std::map<int64_t, Gens> &state,
       };
       for (const CBRead &r : cbReads(&op, /*withScaler=*/true))
         record(cbOf(&op, r.attr));
+      if (!cbReads(&op, /*withScaler=*/true).empty()) {
+        std::map<int64_t, Gens> &at = stateAt[&op];
+        for (auto &[cb, gens] : state)
+          at[cb].insert(gens.begin(), gens.end());
+      }
       if (auto w = dyn_cast<NocAsyncWriteTileOp>(op))
         record(w.getCb());
     }
@@ -602,6 +614,64 @@ bool RoundingAnalysis::safeConsumed(Operation *writer, Value slice) {
   }
   inProgress.erase(key);
   return r == Scan::Safe;
+}
+
+bool RoundingAnalysis::sameConstantPages(Operation *read, int64_t from,
+                                         int64_t to) {
+  // The constant every pack of generation `g` writes: a fill of v reaching
+  // the packed slice in its section; null when any pack is something else.
+  auto constantOf = [&](Operation *g) -> std::optional<double> {
+    std::optional<double> v;
+    bool any = false, ok = true;
+    for (auto &[write, gen] : genOfWrite) {
+      if (gen != g)
+        continue;
+      auto pack = dyn_cast<PackTileOp>(write);
+      if (!pack)
+        return std::nullopt;
+      Value slice = pack.getDst();
+      FillTileOp fill;
+      for (Operation *o = write->getPrevNode(); ok && o;
+           o = o->getPrevNode()) {
+        if (isa<TileRegsAcquireOp>(o) || isa<scf::ForOp, scf::IfOp>(o))
+          break;
+        Value w = writtenSlice(o);
+        if (!w)
+          continue;
+        std::optional<int64_t> x = constantIndex(w), y = constantIndex(slice);
+        if (!x || !y)
+          break;
+        if (*x == *y) {
+          fill = dyn_cast<FillTileOp>(o);
+          break;
+        }
+      }
+      if (!fill)
+        return std::nullopt;
+      double fv = fill.getValue().convertToDouble();
+      if (any && !(fv == *v))
+        return std::nullopt;
+      v = fv;
+      any = true;
+    }
+    return any ? v : std::nullopt;
+  };
+  auto it = stateAt.find(read);
+  if (it == stateAt.end())
+    return false;
+  std::optional<double> value;
+  for (int64_t cb : {from, to}) {
+    auto gens = it->second.find(cb);
+    if (gens == it->second.end() || gens->second.empty())
+      return false; // produced elsewhere, or nothing reaches
+    for (Operation *g : gens->second) {
+      std::optional<double> v = constantOf(g);
+      if (!v || (value && !(*v == *value)))
+        return false;
+      value = v;
+    }
+  }
+  return true;
 }
 
 bool RoundingAnalysis::readerSafe(Operation *reader) {
@@ -894,7 +964,12 @@ SmallVector<std::pair<int64_t, bool>> configuredCBs(Operation *op) {
 }
 
 void swapCB(ModuleOp m, Sites &out) {
+  std::map<Operation *, std::unique_ptr<RoundingAnalysis>> analyses;
   forEachInKernel<Operation *>(m, [&](Operation *op) {
+    auto program = op->getParentOfType<ProgramOp>();
+    std::unique_ptr<RoundingAnalysis> &a = analyses[program];
+    if (!a)
+      a = std::make_unique<RoundingAnalysis>(program, m);
     SmallVector<std::pair<int64_t, bool>> cbs = configuredCBs(op);
     for (const CBRead &r : cbReads(op, /*withScaler=*/false)) {
       int64_t cb = cast<IntegerAttr>(op->getAttr(r.attr)).getInt();
@@ -909,6 +984,9 @@ void swapCB(ModuleOp m, Sites &out) {
           continue;
         int64_t other = cand.first;
         StringRef attr = r.attr;
+        // Two CBs holding the same constant pages there: equivalent.
+        if (a->sameConstantPages(op, cb, other))
+          break;
         out.push_back({op, [op, attr, other] {
                          op->setAttr(attr, cbAttr(op->getContext(), other));
                        }});

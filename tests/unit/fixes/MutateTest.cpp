@@ -199,6 +199,50 @@ TEST_F(MutateTest, RoundingOnlyWhereItMatters) {
   EXPECT_EQ(sites(*m, "bf16-dst").size(), 1u);
 }
 
+TEST_F(MutateTest, SwappingTwoCBsOfTheSameConstantIsEquivalent) {
+  // CBs 2 and 3 both hold fill(0) pages where CB 2 is read: reading CB 3
+  // instead changes nothing (attention's l and acc both start at 0).
+  const char *text = R"mlir(
+module {
+  ttkernel.dram_buffer @O tiles [1, 1] : bf16
+  ttkernel.program @p grid [1, 1] attributes {fp32_dest_acc} {
+    ttkernel.cb_config 2 pages 1 : f32
+    ttkernel.cb_config 3 pages 1 : f32
+    ttkernel.cb_config 16 pages 1 : f32
+    func.func @compute() attributes {ttkernel.thread = #ttkernel.thread<compute>} {
+      %c0 = arith.constant 0 : index
+      %c1 = arith.constant 1 : index
+      ttkernel.cb_reserve_back 2, %c1
+      ttkernel.cb_reserve_back 3, %c1
+      ttkernel.tile_regs_acquire
+      ttkernel.fill_tile dst[%c0], 0.0
+      ttkernel.tile_regs_commit
+      ttkernel.tile_regs_wait
+      ttkernel.pack_tile dst[%c0] -> 2[%c0]
+      ttkernel.pack_tile dst[%c0] -> 3[%c0]
+      ttkernel.tile_regs_release
+      ttkernel.cb_push_back 2, %c1
+      ttkernel.cb_push_back 3, %c1
+      ttkernel.cb_wait_front 2, %c1
+      ttkernel.cb_wait_front 3, %c1
+      ttkernel.cb_reserve_back 16, %c1
+      ttkernel.tile_regs_acquire
+      ttkernel.copy_tile 2[%c0] -> dst[%c0]
+      ttkernel.tile_regs_commit
+      ttkernel.tile_regs_wait
+      ttkernel.pack_tile dst[%c0] -> 16[%c0]
+      ttkernel.tile_regs_release
+      ttkernel.cb_push_back 16, %c1
+      return
+    }
+  }
+}
+)mlir";
+  auto m = mlir::parseSourceString<mlir::ModuleOp>(text, &ctx);
+  ASSERT_TRUE(m);
+  EXPECT_TRUE(sites(*m, "swap-cb").empty());
+}
+
 TEST_F(MutateTest, BadSpecsAndSites) {
   std::string kind;
   size_t site = 0;
