@@ -20,6 +20,7 @@
 #include "harness/RealTool.h"
 #include "harness/Repro.h"
 #include "harness/Runner.h"
+#include "compiler/Dialect/TTKernel/IR/TTKernel.h"
 #include "support/Limits.h"
 #include "support/Suggest.h"
 
@@ -52,6 +53,8 @@ struct ScoreCell {
   /// Sites per kind (all of them, before sampling), descriptions.
   std::map<std::string, std::vector<std::string>> sites;
   double cleanSeconds = 0;
+  /// Cores of the largest grid its programs run on.
+  int64_t gridCores = 0;
 };
 
 struct Mutant {
@@ -248,6 +251,11 @@ int mutateScoreCommand(ArrayRef<std::string> argv, const char *argv0) {
     request.compileOnly = true;
     std::string error;
     request.inspectKernelIR = [&](mlir::ModuleOp module) {
+      for (auto program : module.getOps<ttkernel::ProgramOp>()) {
+        llvm::ArrayRef<int64_t> g = program.getGrid();
+        if (g.size() == 2)
+          cell.gridCores = std::max(cell.gridCores, g[0] * g[1]);
+      }
       for (const std::string &k : kinds) {
         Expected<std::vector<std::string>> sites = mutationSites(module, k);
         if (!sites) {
@@ -342,15 +350,16 @@ int mutateScoreCommand(ArrayRef<std::string> argv, const char *argv0) {
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
     return cells[a].cleanSeconds > cells[b].cleanSeconds;
   });
-  // Sites: at most siteLimit per kind and cell, one for a cell whose clean
-  // run took over kSlowCellSeconds (the 8x10 seq-4096 attention), every
-  // site with --sites all.
-  constexpr double kSlowCellSeconds = 5;
+  // Sites: at most siteLimit per kind and cell, one for a cell on a grid of
+  // kLargeGridCores or more (the 8x10 ones, whose runs cost the most; a
+  // property of the program, so the sample does not depend on the machine),
+  // every site with --sites all.
+  constexpr int64_t kLargeGridCores = 64;
   std::vector<Mutant> mutants;
   std::map<std::string, size_t> siteTotals;
   for (size_t ci : order) {
     const ScoreCell &cell = cells[ci];
-    size_t limit = siteLimit && cell.cleanSeconds > kSlowCellSeconds
+    size_t limit = siteLimit && cell.gridCores >= kLargeGridCores
                        ? std::min<size_t>(siteLimit, 1)
                        : siteLimit;
     for (const std::string &k : kinds) {
