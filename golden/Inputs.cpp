@@ -177,7 +177,7 @@ llvm::Expected<TensorMap> golden::makeInputs(tl::ProgramOp program,
       else if (decl.getSymName() == binding->k)
         s.role = Shaping::K;
       if (kind == InputKind::NegativeScores)
-        s.c = std::sqrt(90.0 / (1.21 * d * binding->scale));
+        s.c = std::sqrt(130.0 / (1.21 * d * binding->scale));
       else if (kind == InputKind::Peaked)
         s.c = std::sqrt(80.0 / (std::sqrt(d) * binding->scale));
       if (s.role == Shaping::K)

@@ -24,8 +24,10 @@
 // and are an error for a program without one. u, u' are the uniform(-1, 1)
 // draws of the element, D the head dimension, s the scale:
 //   negative-scores  q = c (1.1 + 0.1 u), k = -c (1.1 + 0.1 u') with
-//                    c^2 = 90 / (1.21 D s): every score q.k*s lies in about
-//                    [-109, -73], so exp(S - m) must not lose the row.
+//                    c^2 = 130 / (1.21 D s): every score q.k*s lies in about
+//                    [-155, -107], below where exp underflows f32 (-104), so
+//                    exp(S - m) keeps the row only with the true row max m
+//                    (a running max started at 0 instead of -inf loses it).
 //   peaked           q = c u, k = c u' with c^2 = 80 / (sqrt(D) s): scores
 //                    reach about +-80, rows are nearly one-hot.
 //   late-max         q = |u| / 2; k = u' except the rows of K's last stream

@@ -22,6 +22,7 @@
 #include "golden/Inputs.h"
 #include "golden/Interpreter.h"
 #include "harness/Matrix.h"
+#include "harness/Mutate.h"
 #include "harness/RefCache.h"
 #include "harness/Verdict.h"
 #include "sim/Simulator.h"
@@ -400,11 +401,32 @@ CellResult runCellWriting(const CellRequest &request, WriteErrors &writes) {
       return errors.result("error",
                            "the " + request.variant + " pipeline failed");
   }
+  if (request.inspectKernelIR)
+    request.inspectKernelIR(*module);
+  if (request.compileOnly)
+    return fail("compiled", "compiled");
   if (request.mutateKernelIR)
     request.mutateKernelIR(*module);
+  if (!request.mutation.empty()) {
+    std::string kind;
+    size_t site = 0;
+    if (llvm::Error e = parseMutationSpec(request.mutation, kind, site))
+      return fail("bad-input", llvm::toString(std::move(e)));
+    if (llvm::Error e = applyMutation(*module, kind, site))
+      return fail("bad-input", llvm::toString(std::move(e)));
+    if (!request.dumpDir.empty())
+      writes.note(writeFileAtomically(request.dumpDir + "/mutant.mlir", [&] {
+        std::string text;
+        llvm::raw_string_ostream os(text);
+        module->print(os);
+        return text;
+      }()));
+  }
 
   // Simulate on the program's grid unless asked otherwise.
   sim::SimOptions opts;
+  // A mutant is judged by whether it ends as a hazard, not by which ones.
+  opts.stopAtFirstHazard = !request.mutation.empty();
   ArrayRef<int64_t> grid = program.getGrid();
   opts.grid.rows = grid[0];
   opts.grid.cols = grid[1];

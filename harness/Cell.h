@@ -42,6 +42,15 @@ struct CellRequest {
   /// Test-only: changes the compiled ttkernel module before it is simulated
   /// (plants a compiler bug the verdict must catch).
   std::function<void(mlir::ModuleOp)> mutateKernelIR;
+  /// "KIND:SITE": plants that mutation of harness/Mutate.h in the compiled
+  /// ttkernel module (after mutateKernelIR); a site the module does not have
+  /// is bad input. The dump gets mutant.mlir, and the simulation stops at
+  /// its first hazard (a mutant is judged by whether there is one).
+  std::string mutation;
+  /// Called with the compiled ttkernel module (before any mutation); with
+  /// compileOnly, runCell returns right after it (outcome "compiled").
+  std::function<void(mlir::ModuleOp)> inspectKernelIR;
+  bool compileOnly = false;
   /// Replaces the variant's tl -> ttkernel pipeline (`variant` still names
   /// the expectations): e.g. dstlab import's front end + real DST output +
   /// back end.

@@ -204,6 +204,8 @@ struct CBState {
   std::vector<Tile> slots;
   /// Per slot: when its data became visible (push) / it became free (pop).
   std::vector<uint64_t> readyTime, freeTime;
+  /// Per slot: written (pack, NoC read, scaler) since it was last freed.
+  std::vector<uint8_t> written;
   int64_t readPtr = 0;  ///< slot of the front page
   int64_t visible = 0;  ///< pushed, not yet popped
   int64_t reserved = 0; ///< pages the producer may write
@@ -240,6 +242,8 @@ struct ThreadState {
   uint64_t clk[3] = {0, 0, 0};
   uint64_t lastMathStart = 0;
   uint64_t linkFree = 0, readsDone = 0, writesDone = 0;
+  /// NoC reads into / writes from each CB since the last barrier.
+  uint32_t readsInFlight[kNumCBs] = {}, writesInFlight[kNumCBs] = {};
 
   bool isCompute() const { return kind == ttkernel::Thread::Compute; }
   uint64_t &clock(Stage s) { return isCompute() ? clk[s] : clk[0]; }
@@ -672,7 +676,14 @@ const Tile *Engine::cbRead(CoreState &core, ThreadState &th, const Instr &in,
            -1, id);
   if (index < 0 || index >= cb->pages)
     return &kZeroTile;
-  return &cb->slots[static_cast<size_t>((cb->readPtr + index) % cb->pages)];
+  size_t slot = static_cast<size_t>((cb->readPtr + index) % cb->pages);
+  if (index < cb->waited && !cb->written[slot])
+    hazard(core, th, in, hazard::CBReadUnwritten,
+           "reads page " + std::to_string(index) + " of CB " +
+               std::to_string(id) +
+               ", which was pushed without being written (stale data)",
+           -1, id);
+  return &cb->slots[slot];
 }
 
 Tile *Engine::cbWrite(CoreState &core, ThreadState &th, const Instr &in,
@@ -691,7 +702,9 @@ Tile *Engine::cbWrite(CoreState &core, ThreadState &th, const Instr &in,
            -1, id);
     return nullptr;
   }
-  return &cb->slots[static_cast<size_t>((cb->writePtr() + index) % cb->pages)];
+  size_t slot = static_cast<size_t>((cb->writePtr() + index) % cb->pages);
+  cb->written[slot] = 1;
+  return &cb->slots[slot];
 }
 
 bool Engine::mathHeld(CoreState &core, ThreadState &th, const Instr &in) {
@@ -1071,6 +1084,7 @@ bool Engine::runThread(CoreState &core, ThreadState &th) {
         size_t slot = static_cast<size_t>(cb->writePtr());
         Tile &page = cb->slots[slot];
         page = Tile();
+        cb->written[slot] = 1;
         float v = roundTo(cb->format, static_cast<float>(in.fimm));
         for (int j = 0; j < kTileDim; ++j) {
           page.at(0, j) = v;
@@ -1102,6 +1116,13 @@ bool Engine::runThread(CoreState &core, ThreadState &th) {
                    std::to_string(k) + " pushed",
                -1, in.cbA);
       }
+      if (uint32_t pending = th.readsInFlight[in.cbA])
+        hazard(core, th, in, hazard::NocInFlight,
+               "pushes CB " + std::to_string(in.cbA) + " while " +
+                   std::to_string(pending) +
+                   " NoC read(s) into it are in flight "
+                   "(no noc_async_read_barrier since)",
+               -1, in.cbA);
       uint64_t t = th.clock(kPack);
       for (int64_t i = 0; i < k; ++i)
         cb->readyTime[static_cast<size_t>((cb->writePtr() + i) % cb->pages)] =
@@ -1126,9 +1147,19 @@ bool Engine::runThread(CoreState &core, ThreadState &th) {
                    std::to_string(k) + " popped",
                -1, in.cbA);
       }
+      if (uint32_t pending = th.writesInFlight[in.cbA])
+        hazard(core, th, in, hazard::NocInFlight,
+               "pops CB " + std::to_string(in.cbA) + " while " +
+                   std::to_string(pending) +
+                   " NoC write(s) from it are in flight "
+                   "(no noc_async_write_barrier since)",
+               -1, in.cbA);
       uint64_t t = th.clock(kUnpack);
-      for (int64_t i = 0; i < k; ++i)
-        cb->freeTime[static_cast<size_t>((cb->readPtr + i) % cb->pages)] = t;
+      for (int64_t i = 0; i < k; ++i) {
+        size_t slot = static_cast<size_t>((cb->readPtr + i) % cb->pages);
+        cb->freeTime[slot] = t;
+        cb->written[slot] = 0;
+      }
       cb->readPtr = (cb->readPtr + k) % cb->pages;
       cb->visible -= k;
       cb->waited = std::max<int64_t>(0, cb->waited - k);
@@ -1279,7 +1310,10 @@ bool Engine::runThread(CoreState &core, ThreadState &th) {
                -1, in.cbB);
       if (!mathHeld(core, th, in))
         break;
-      SliceRef d = slice(core, th, in, dst.mathSec, s[in.c], false);
+      // The accumulator must hold something: a released (zeroed) slice is
+      // sum's identity, not max's.
+      SliceRef d = slice(core, th, in, dst.mathSec, s[in.c],
+                         kind == ReduceKind::Max);
       reduce(*d.tile, *a, *sc, kind, static_cast<ReduceDim>(in.aux2));
       progFlops += 2 * kTileFlops;
       uint64_t end = fpuTiming(core, th, in, kCosts.reduceTile);
@@ -1432,6 +1466,7 @@ bool Engine::runThread(CoreState &core, ThreadState &th) {
       *page = buf.tiles[static_cast<size_t>(id)];
       if (cb.format != buf.info.format)
         packRound(*page, cb.format);
+      ++th.readsInFlight[in.cbA];
       // What crosses the NoC is the DRAM tile; a wider CB is filled by
       // conversion (the unpacker's work on hardware).
       transfer(core, th, in, tileBytes(buf.info.format), true);
@@ -1454,6 +1489,7 @@ bool Engine::runThread(CoreState &core, ThreadState &th) {
       }
       Tile &out = buf.tiles[static_cast<size_t>(id)];
       out = *page;
+      ++th.writesInFlight[in.cbA];
       if (core.cbs[in.cbA].format != buf.info.format)
         packRound(out, buf.info.format);
       transfer(core, th, in, tileBytes(buf.info.format), false);
@@ -1461,6 +1497,9 @@ bool Engine::runThread(CoreState &core, ThreadState &th) {
     }
     case Opc::ReadBarrier:
     case Opc::WriteBarrier: {
+      uint32_t *pending = in.opc == Opc::ReadBarrier ? th.readsInFlight
+                                                     : th.writesInFlight;
+      std::fill(pending, pending + kNumCBs, 0u);
       uint64_t &t = th.clock(kPack);
       uint64_t before = t;
       t = std::max(t,
@@ -1527,6 +1566,7 @@ void Engine::runProgram(ProgramInfo &info) {
         cb.slots.assign(static_cast<size_t>(c.pages), Tile());
         cb.readyTime.assign(static_cast<size_t>(c.pages), 0);
         cb.freeTime.assign(static_cast<size_t>(c.pages), 0);
+        cb.written.assign(static_cast<size_t>(c.pages), 0);
       }
       DstState &d = core.dst;
       d.capacity = info.dstCapacity;
@@ -1552,7 +1592,10 @@ void Engine::runProgram(ProgramInfo &info) {
   // Round robin until every thread is done or stopped, nothing can move
   // (deadlock) or the step limit is reached.
   bool deadlock = false;
-  while (!stepLimitHit) {
+  auto halted = [&] {
+    return stepLimitHit || (opts.stopAtFirstHazard && !res.hazards.empty());
+  };
+  while (!halted()) {
     bool live = false, moved = false;
     for (CoreState &core : cores) {
       for (ThreadState &th : core.threads) {
@@ -1561,19 +1604,21 @@ void Engine::runProgram(ProgramInfo &info) {
         live = true;
         if (runThread(core, th))
           moved = true;
-        if (stepLimitHit)
+        if (halted())
           break;
       }
-      if (stepLimitHit)
+      if (halted())
         break;
     }
     if (!live)
       break;
-    if (!moved && !stepLimitHit) {
+    if (!moved && !halted()) {
       deadlock = true;
       break;
     }
   }
+  if (opts.stopAtFirstHazard && !res.hazards.empty())
+    fatal = true; // the programs after it are not run either
 
   uint64_t gridCycles = 0;
   for (CoreState &core : cores) {

@@ -49,11 +49,24 @@
 //   cb-pop-beyond-visible      continues; pops the visible pages only
 //   cb-read-not-visible        continues; reads the page slot as it is
 //                              (stale data), zeros beyond the CB
+//   cb-read-unwritten          continues; reads the page as it is: a page
+//                              pushed without a pack, NoC read or scaler
+//                              written into it since it was last freed
 //   pack-not-reserved          continues; the pack is skipped
 //   cb-write-not-reserved      continues; a NoC read into a page that was not
 //                              reserved is skipped
 //   dram-out-of-range          continues; the transfer is skipped
+//   noc-in-flight              continues (the model moves the data at
+//                              once): a cb_push_back of pages a NoC read of
+//                              the same thread is still filling (no
+//                              noc_async_read_barrier since), or a
+//                              cb_pop_front of pages a NoC write is still
+//                              reading (no noc_async_write_barrier since)
 //   invalid-reduce-scaler      continues with the invalid scaler
+//
+// dst-read-uninitialised also covers reduce_tile <max> accumulating onto a
+// slice not written in the section: a released slice holds zeros, which is
+// the identity of sum (as for matmul's +=) but not of max.
 //   cb-pages-exceed-capacity   STOPS THE CORE (the call could never return)
 //   cb-unconfigured            STOPS THE CORE
 //   runtime-error              STOPS THE CORE (division by zero, a
@@ -135,6 +148,9 @@ struct SimOptions {
   bool recordTrace = false;
   /// Fill SimResult::dstEvents.
   bool recordDstOccupancy = false;
+  /// End the run at the first hazard (the rest of the grid's round, then
+  /// nothing more): for callers that only need to know there is one.
+  bool stopAtFirstHazard = false;
 };
 
 /// Hazard kinds (see the file comment for what each does to execution).
@@ -150,7 +166,9 @@ inline constexpr const char *CBUnconfigured = "cb-unconfigured";
 inline constexpr const char *L1Overflow = "l1-overflow";
 inline constexpr const char *InvalidReduceScaler = "invalid-reduce-scaler";
 inline constexpr const char *DramOutOfRange = "dram-out-of-range";
+inline constexpr const char *NocInFlight = "noc-in-flight";
 inline constexpr const char *CBReadNotVisible = "cb-read-not-visible";
+inline constexpr const char *CBReadUnwritten = "cb-read-unwritten";
 inline constexpr const char *PackNotReserved = "pack-not-reserved";
 inline constexpr const char *CBWriteNotReserved = "cb-write-not-reserved";
 inline constexpr const char *RuntimeError = "runtime-error";

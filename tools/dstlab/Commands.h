@@ -48,6 +48,10 @@ std::optional<Args> parseArgs(llvm::StringRef command,
 std::optional<std::vector<uint64_t>> parseSeeds(llvm::StringRef command,
                                                 const Args &args);
 
+/// Takes <out>/.lock for the life of the process (flock); false, with an
+/// error naming the holder, when another run holds it.
+bool lockOutDir(llvm::StringRef cmd, llvm::StringRef outDir);
+
 /// Prints "dstlab <command>: <message>" to stderr.
 void reportError(llvm::StringRef command, const llvm::Twine &message);
 
@@ -68,6 +72,7 @@ int matrixCommand(llvm::ArrayRef<std::string> argv, const char *argv0);
 int mergeCommand(llvm::ArrayRef<std::string> argv);
 int reportCommand(llvm::ArrayRef<std::string> argv);
 int diffCommand(llvm::ArrayRef<std::string> argv);
+int mutateScoreCommand(llvm::ArrayRef<std::string> argv, const char *argv0);
 
 } // namespace dstlab::tool
 

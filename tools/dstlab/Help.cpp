@@ -64,6 +64,8 @@ const CommandHelp kHelp[] = {
      "  --trace FILE        write a Chrome trace of the simulation\n"
      "  --json FILE         write the result JSON\n" REAL_OPTIONS
      "  --tool-timeout S    time limit of the real tool\n"
+     "  --mutate KIND:SITE  plant that mutation in the compiled ttkernel IR\n"
+     "                      (see mutate-score --list)\n"
      "  -h, --help          this help\n\n" RUN_EXIT_CODES},
     {"cell",
      "usage: dstlab cell FILE.mlir --program P --variant V --json OUT "
@@ -77,6 +79,7 @@ const CommandHelp kHelp[] = {
      "  --json OUT          the result JSON (required)\n"
      "  --dump DIR          write IR per stage, DST occupancy, arrays\n"
      REAL_OPTIONS "  --tool-timeout S    time limit of the real tool\n"
+     "  --mutate KIND:SITE  plant that mutation (see mutate-score)\n"
      "  -h, --help          this help\n\n" RUN_EXIT_CODES},
     {"matrix",
      "usage: dstlab matrix [REPRO_DIR_OR_FILES...] [options]\n\n"
@@ -104,6 +107,30 @@ const CommandHelp kHelp[] = {
      "Exit codes: 0 every cell as expected, 1 some cell not as expected,\n"
      "2 error (bad option, bad repro header, cell program not runnable, "
      "I/O).\n"},
+    {"mutate-score",
+     "usage: dstlab mutate-score [REPRO_DIR_OR_FILES...] [options]\n\n"
+     "The oracle's mutation score: plant one bug of each kind\n"
+     "(harness/Mutate.h) at sampled sites of the ttkernel IR of every cell\n"
+     "the variant is expected to pass, run each mutant like a cell, and\n"
+     "count it killed when it ends as a hazard, miscompiled or deadlock.\n"
+     "Prints killed/total per kind and overall, and every survivor.\n\n"
+     "Options:\n"
+     "  --variant V         the column (default fixed)\n"
+     "  --filter REGEX      cells whose repro/config matches\n"
+     "  --kinds a,b         mutation kinds (default: all)\n"
+     "  --sites N|all       sites per kind and cell, spread evenly\n"
+     "                      (default 3)\n" SEED_OPTIONS
+     "                      (default: seeds 0..2, as the matrix)\n"
+     "  --jobs N            mutants at once (default: the CPUs)\n"
+     "  --timeout S         time limit per mutant (default 60)\n"
+     "  --out DIR           per-mutant JSON and score.json (default\n"
+     "                      reports/out/mutate)\n"
+     "  --cell-exe PATH     the program run as `PATH cell ...`\n"
+     "  --list              list the sites (* sampled) and exit\n"
+     "  --quiet             print only the mutants not killed\n"
+     "  -h, --help          this help\n\n"
+     "Exit codes: 0 every mutant killed, 1 some survived, 2 error (bad\n"
+     "option, bad repro header, a cell that does not pass unmutated, I/O).\n"},
     {"merge",
      "usage: dstlab merge A.json B.json... --out DIR\n\n"
      "Join the matrix.json of every shard of one run into one matrix.json\n"
@@ -177,6 +204,7 @@ const char *const kUsage =
     "  run FILE.mlir       compile, simulate and judge one program\n"
     "  cell FILE.mlir      the same, as one matrix cell (writes JSON)\n"
     "  matrix [REPROS...]  every repro x configuration x variant\n"
+    "  mutate-score        the oracle's mutation score on passing cells\n"
     "  merge A.json...     join shard results\n"
     "  report MATRIX.json  write STATUS.md and index.html\n"
     "  diff BEFORE AFTER   what changed; exit 1 iff a cell regressed\n"

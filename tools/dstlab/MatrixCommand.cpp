@@ -67,41 +67,6 @@ bool parseShard(StringRef text, unsigned &index, unsigned &total) {
          total > 0 && index < total && total <= limits::kMaxShards;
 }
 
-/// Takes <out>/.lock for the life of the process (flock, released by the
-/// kernel when the process ends); false, with an error naming the holder,
-/// when another run holds it.
-bool lockOutDir(StringRef cmd, StringRef outDir) {
-  SmallString<256> path(outDir);
-  sys::path::append(path, ".lock");
-  int fd = open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-  if (fd < 0) {
-    reportError(cmd, path + ": " + strerror(errno));
-    return false;
-  }
-  if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
-    int e = errno;
-    char holder[32] = {0};
-    ssize_t n = pread(fd, holder, sizeof(holder) - 1, 0);
-    (void)n;
-    close(fd);
-    StringRef pid = StringRef(holder).trim();
-    if (e == EWOULDBLOCK)
-      reportError(cmd, "--out " + outDir + ": another dstlab matrix (pid " +
-                           (pid.empty() ? StringRef("unknown") : pid) +
-                           ") is writing there; wait for it or use another "
-                           "--out (lock " +
-                           path + ")");
-    else
-      reportError(cmd, path + ": " + strerror(e));
-    return false;
-  }
-  std::string pid = std::to_string(getpid()) + "\n";
-  if (ftruncate(fd, 0) != 0 || pwrite(fd, pid.data(), pid.size(), 0) < 0) {
-    reportError(cmd, path + ": " + strerror(errno));
-    return false;
-  }
-  return true; // fd stays open: it holds the lock
-}
 
 /// What a matrix run keeps of the cells' dumps (issue 19: the default run
 /// left hundreds of MiB): traces and large dumps only on request, or for a
@@ -300,6 +265,42 @@ std::string fmtSeconds(double s) {
 }
 
 } // namespace
+
+/// Takes <out>/.lock for the life of the process (flock, released by the
+/// kernel when the process ends); false, with an error naming the holder,
+/// when another run holds it.
+bool lockOutDir(StringRef cmd, StringRef outDir) {
+  SmallString<256> path(outDir);
+  sys::path::append(path, ".lock");
+  int fd = open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    reportError(cmd, path + ": " + strerror(errno));
+    return false;
+  }
+  if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    int e = errno;
+    char holder[32] = {0};
+    ssize_t n = pread(fd, holder, sizeof(holder) - 1, 0);
+    (void)n;
+    close(fd);
+    StringRef pid = StringRef(holder).trim();
+    if (e == EWOULDBLOCK)
+      reportError(cmd, "--out " + outDir + ": another dstlab " + cmd + " (pid " +
+                           (pid.empty() ? StringRef("unknown") : pid) +
+                           ") is writing there; wait for it or use another "
+                           "--out (lock " +
+                           path + ")");
+    else
+      reportError(cmd, path + ": " + strerror(e));
+    return false;
+  }
+  std::string pid = std::to_string(getpid()) + "\n";
+  if (ftruncate(fd, 0) != 0 || pwrite(fd, pid.data(), pid.size(), 0) < 0) {
+    reportError(cmd, path + ": " + strerror(errno));
+    return false;
+  }
+  return true; // fd stays open: it holds the lock
+}
 
 int matrixCommand(ArrayRef<std::string> argv, const char *argv0) {
   const StringRef cmd = "matrix";

@@ -16,6 +16,7 @@
 #include "harness/Cell.h"
 #include "harness/CellResult.h"
 #include "harness/Matrix.h"
+#include "harness/Mutate.h"
 #include "harness/RealTool.h"
 #include "support/Suggest.h"
 
@@ -239,12 +240,29 @@ bool checkOutputs(StringRef command, const CellRequest &request) {
   return true;
 }
 
+/// --mutate KIND:SITE of run and cell: plants one mutation of
+/// harness/Mutate.h in the compiled ttkernel module. A site that does not
+/// exist in what the compiler emitted is bad input, reported by the cell.
+bool applyMutate(StringRef command, const Args &args, CellRequest &request) {
+  std::optional<std::string> spec = args.get("mutate");
+  if (!spec)
+    return true;
+  std::string kind;
+  size_t site = 0;
+  if (Error e = parseMutationSpec(*spec, kind, site)) {
+    reportError(command, toString(std::move(e)));
+    return false;
+  }
+  request.mutation = *spec;
+  return true;
+}
+
 int cellCommand(ArrayRef<std::string> argv) {
   std::optional<Args> args =
       parseArgs("cell", argv,
                 {"program", "variant", "seed", "seeds", "input-kind",
                  "precision", "ref-cache", "json", "dump", "grid", "ttmlir-opt",
-                 "record", "tool-timeout"},
+                 "record", "tool-timeout", "mutate"},
                 {});
   if (!args)
     return kExitBadInput;
@@ -268,7 +286,7 @@ int cellCommand(ArrayRef<std::string> argv) {
       (request.realTool.empty() && !checkVariant("cell", request.variant)))
     return kExitBadInput;
   request.seeds = *seeds;
-  if (!checkOutputs("cell", request))
+  if (!checkOutputs("cell", request) || !applyMutate("cell", *args, request))
     return kExitBadInput;
   CellResult result = runCell(request);
   if (!result.writeError.empty())
@@ -290,7 +308,7 @@ int runCommand(ArrayRef<std::string> argv) {
       parseArgs("run", argv,
                 {"program", "variant", "grid", "seed", "seeds", "input-kind",
                  "precision", "inputs", "dump", "trace", "json", "ttmlir-opt",
-                 "record", "tool-timeout"},
+                 "record", "tool-timeout", "mutate"},
                 {});
   if (!args)
     return kExitBadInput;
@@ -322,7 +340,7 @@ int runCommand(ArrayRef<std::string> argv) {
     reportError("run", request.reproPath + ": no such file");
     return kExitBadInput;
   }
-  if (!checkOutputs("run", request))
+  if (!checkOutputs("run", request) || !applyMutate("run", *args, request))
     return kExitBadInput;
 
   CellResult r = runCell(request);
@@ -435,6 +453,8 @@ int main(int argc, char **argv) {
     return importCommand(rest);
   if (command == "matrix")
     return matrixCommand(rest, argv[0]);
+  if (command == "mutate-score")
+    return mutateScoreCommand(rest, argv[0]);
   if (command == "merge")
     return mergeCommand(rest);
   if (command == "report")

@@ -435,4 +435,109 @@ TEST_F(SimHazardTest, ManyFaultsAtOnceStayMemorySafe) {
   EXPECT_GE(r.hazards.size(), 8u) << describe(r);
 }
 
+
+// Oracle gaps found by `dstlab mutate-score` (harness/Mutate.h).
+
+TEST_F(SimHazardTest, ReduceMaxOntoUnwrittenAccumulator) {
+  // A released slice holds zeros: max(0, row) is wrong for negative rows,
+  // so a max accumulator must be written (fill -inf) first.
+  Prog p;
+  p.cbs = {"0 pages 4 : bf16", "1 pages 1 : bf16", "16 pages 4 : bf16"};
+  p.reader = "      ttkernel.generate_reduce_scaler 1, 1.0\n" +
+             readTiles("A", 0, 1);
+  p.compute = "      ttkernel.cb_wait_front 0, %c1\n"
+              "      ttkernel.cb_wait_front 1, %c1\n" +
+              dstKernel("      ttkernel.reduce_tile <max> <row> 0[%c0], "
+                        "1[%c0] -> dst[%c0]\n");
+  SimResult r = runKernels(p);
+  const Hazard &h = expectHazard(r, hazard::DstReadUninitialised, "compute",
+                                 "ttkernel.reduce_tile");
+  EXPECT_EQ(h.dstSlice, 0);
+}
+
+TEST_F(SimHazardTest, ReduceSumOntoReleasedSliceIsFine) {
+  // Zero is sum's identity, as for matmul's +=.
+  Prog p;
+  p.cbs = {"0 pages 4 : bf16", "1 pages 1 : bf16", "16 pages 4 : bf16"};
+  p.reader = "      ttkernel.generate_reduce_scaler 1, 1.0\n" +
+             readTiles("A", 0, 1);
+  p.compute = "      ttkernel.cb_wait_front 0, %c1\n"
+              "      ttkernel.cb_wait_front 1, %c1\n" +
+              dstKernel("      ttkernel.reduce_tile <sum> <row> 0[%c0], "
+                        "1[%c0] -> dst[%c0]\n");
+  p.writer = writeTiles(16, "O", 1);
+  SimResult r = runKernels(p);
+  EXPECT_EQ(r.status, SimStatus::Ok) << describe(r);
+}
+
+TEST_F(SimHazardTest, PushBeforeReadBarrier) {
+  Prog p;
+  p.reader = "      ttkernel.cb_reserve_back 0, %c1\n"
+             "      ttkernel.noc_async_read_tile @A[%c0] -> 0[%c0]\n"
+             "      ttkernel.cb_push_back 0, %c1\n"
+             "      ttkernel.noc_async_read_barrier\n";
+  p.compute = "      ttkernel.cb_wait_front 0, %c1\n"
+              "      ttkernel.cb_pop_front 0, %c1\n";
+  SimResult r = runKernels(p);
+  const Hazard &h = expectHazard(r, hazard::NocInFlight, "reader",
+                                 "ttkernel.cb_push_back");
+  EXPECT_EQ(h.cb, 0);
+}
+
+TEST_F(SimHazardTest, PopBeforeWriteBarrier) {
+  Prog p;
+  p.compute = dstKernel("      ttkernel.fill_tile dst[%c0], 1.0\n");
+  p.writer = "      ttkernel.cb_wait_front 16, %c1\n"
+             "      ttkernel.noc_async_write_tile 16[%c0] -> @O[%c0]\n"
+             "      ttkernel.cb_pop_front 16, %c1\n"
+             "      ttkernel.noc_async_write_barrier\n";
+  SimResult r = runKernels(p);
+  const Hazard &h = expectHazard(r, hazard::NocInFlight, "writer",
+                                 "ttkernel.cb_pop_front");
+  EXPECT_EQ(h.cb, 16);
+}
+
+TEST_F(SimHazardTest, StopAtFirstHazard) {
+  Prog p;
+  p.compute = dstKernel("      ttkernel.fill_tile dst[%c0], 1.0\n"
+                        "      ttkernel.exp_tile dst[%c1]\n"
+                        "      ttkernel.fill_tile dst[%c8], 2.0\n");
+  std::map<std::string, std::vector<double>> dram;
+  SimOptions opts = smallOptions();
+  opts.stopAtFirstHazard = true;
+  SimResult r = run(moduleText({{"A", 2, 2}, {"O", 2, 2}},
+                               {[&] {
+                                 Prog q = p;
+                                 q.cbs = {"0 pages 4 : bf16",
+                                          "16 pages 4 : bf16"};
+                                 return q;
+                               }()}),
+                    dram, opts);
+  EXPECT_EQ(r.status, SimStatus::Hazard) << describe(r);
+  ASSERT_GE(r.hazards.size(), 1u);
+  EXPECT_EQ(r.hazards.front().kind, hazard::DstReadUninitialised);
+}
+
+
+TEST_F(SimHazardTest, CBReadUnwritten) {
+  // Two pages reserved and pushed, one packed: reading the other reads
+  // whatever the slot held (an off-by-one pack index hid behind zeros).
+  Prog p;
+  p.compute = "      ttkernel.cb_reserve_back 0, %c2\n"
+              "      ttkernel.tile_regs_acquire\n"
+              "      ttkernel.fill_tile dst[%c0], 1.0\n"
+              "      ttkernel.tile_regs_commit\n"
+              "      ttkernel.tile_regs_wait\n"
+              "      ttkernel.pack_tile dst[%c0] -> 0[%c0]\n"
+              "      ttkernel.tile_regs_release\n"
+              "      ttkernel.cb_push_back 0, %c2\n"
+              "      ttkernel.cb_wait_front 0, %c2\n" +
+              dstKernel("      ttkernel.copy_tile 0[%c1] -> dst[%c0]\n");
+  p.writer = writeTiles(16, "O", 1);
+  SimResult r = runKernels(p);
+  const Hazard &h = expectHazard(r, hazard::CBReadUnwritten, "compute",
+                                 "ttkernel.copy_tile");
+  EXPECT_EQ(h.cb, 0);
+}
+
 } // namespace

@@ -31,6 +31,8 @@ struct OpRun {
   std::string readerExtra; ///< appended to the reader
   std::vector<std::string> extraCbs;
   std::string math; ///< between acquire and commit; result in dst[0]
+  /// The hazard the run must report (empty: none).
+  std::string hazard;
 };
 
 class SimOpsTest : public SimTest {
@@ -68,7 +70,12 @@ protected:
     if (r.useB)
       dram["B"] = b;
     SimResult res = run(moduleText(bufs, {p}), dram);
-    EXPECT_EQ(res.status, SimStatus::Ok) << describe(res);
+    if (r.hazard.empty()) {
+      EXPECT_EQ(res.status, SimStatus::Ok) << describe(res);
+    } else {
+      EXPECT_EQ(res.status, SimStatus::Hazard) << describe(res);
+      EXPECT_NE(find(res, r.hazard), nullptr) << describe(res);
+    }
     if (out)
       *out = res;
     return dram["O"];
@@ -417,8 +424,10 @@ TEST_F(SimOpsTest, ReduceRowColScalarSumMaxMean) {
 
 TEST_F(SimOpsTest, MaxReduceIntoZeroedDstClampsAtZero) {
   // Without the -inf initialisation, max(0, negative row) is 0: the
-  // accumulator semantics the upstream lowering gets wrong.
+  // accumulator semantics the upstream lowering gets wrong. The simulator
+  // computes it and reports the uninitialised accumulator.
   OpRun r;
+  r.hazard = hazard::DstReadUninitialised;
   r.extraCbs = {"2 pages 1 : bf16"};
   r.readerExtra = "      ttkernel.generate_reduce_scaler 2, 1.0\n";
   r.math = "      ttkernel.cb_wait_front 2, %c1\n"
