@@ -13,15 +13,8 @@ mkdir -p "$root/reports/out"
 # The matrix exits non-zero when a cell is not as expected; still write the
 # reports, then pass that verdict on.
 status=0
-# The real tt-mlir builds as columns, replayed from their recorded outputs
-# (tests/data/ttmlir): the ground truth the upstream model is held to.
-data=$root/tests/data/ttmlir
-real=()
-for label in ae4e7b838c ae4e7b838c-ndebug 19c86fca45 19c86fca45-ndebug; do
-  commit=${label%-ndebug}
-  [[ $label == *-ndebug ]] && commit+=+ndebug
-  real+=(--ttmlir-opt "$label=recorded:$data@$commit")
-done
+# The real tt-mlir builds as columns, replayed (sets `real`).
+source "$root/scripts/real-columns.sh"
 # The largest flash-attention cell (seq 4096 on 8x10) takes ~55 s on an idle
 # two-core machine: the 60 s default limit turned it into a timeout whenever
 # others were building. A later --timeout in "$@" wins.

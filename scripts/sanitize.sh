@@ -26,13 +26,8 @@ status=0
 
 # The default matrix, as ./run.sh runs it (real columns replayed), with a
 # longer per-cell limit: instrumented code runs up to 8x slower.
-data=$root/tests/data/ttmlir
-real=()
-for label in ae4e7b838c ae4e7b838c-ndebug 19c86fca45 19c86fca45-ndebug; do
-  commit=${label%-ndebug}
-  [[ $label == *-ndebug ]] && commit+=+ndebug
-  real+=(--ttmlir-opt "$label=recorded:$data@$commit")
-done
+# The real tt-mlir builds as columns, replayed (sets `real`).
+source "$root/scripts/real-columns.sh"
 "$build/tools/dstlab/dstlab" matrix "$root/repros" --jobs 2 --timeout 1800 \
   --out "$build/matrix-out" "${real[@]}" || status=1
 "$build/tools/dstlab/dstlab" report "$build/matrix-out/matrix.json" \

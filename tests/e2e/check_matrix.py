@@ -429,13 +429,9 @@ def alive(pid):
         return False
 
 
-def lifecycle(a):
-    """Issue 20, item 6: a matrix run's cells die with it, and two runs into
-    one --out do not interleave (the second fails before touching anything)."""
-    hang = os.path.join(a.inputs, "hang.mlir")
-
-    # Cells die with their parent: kill -9 the matrix while its cells hang.
-    out = os.path.join(a.work, "orphans")
+def kill_while_cells_hang(a, hang, out, what):
+    """Starts a matrix of hanging cells into `out`, kill -9s it once its two
+    cells run, and returns their pids."""
     m = subprocess.Popen([a.dstlab, "matrix", hang, "--cell-exe", a.fake_cell,
                           "--out", out, "--jobs", "2", "--timeout", "600",
                           "--quiet"], stdout=subprocess.DEVNULL,
@@ -445,9 +441,21 @@ def lifecycle(a):
     while time.time() < deadline and len(cells) < 2:
         cells = children_of(m.pid)
         time.sleep(0.05)
-    check(len(cells) == 2, "expected 2 running cells, found %d" % len(cells))
+    check(len(cells) == 2, "%s: expected 2 running cells, found %d" %
+          (what, len(cells)))
     os.kill(m.pid, signal.SIGKILL)
     m.wait()
+    return cells
+
+
+def lifecycle(a):
+    """Issue 20, item 6: a matrix run's cells die with it, and two runs into
+    one --out do not interleave (the second fails before touching anything)."""
+    hang = os.path.join(a.inputs, "hang.mlir")
+
+    # Cells die with their parent: kill -9 the matrix while its cells hang.
+    out = os.path.join(a.work, "orphans")
+    cells = kill_while_cells_hang(a, hang, out, "orphans")
     deadline = time.time() + 5
     while time.time() < deadline and any(alive(c) for c in cells):
         time.sleep(0.05)
@@ -497,18 +505,7 @@ def lifecycle(a):
         with open(os.path.join(out, d, "previous-run"), "w") as f:
             f.write("old\n")
     listing = {d: sorted(os.listdir(os.path.join(out, d))) for d in dumps}
-    m = subprocess.Popen([a.dstlab, "matrix", hang, "--cell-exe", a.fake_cell,
-                          "--out", out, "--jobs", "2", "--timeout", "600",
-                          "--quiet"], stdout=subprocess.DEVNULL,
-                         stderr=subprocess.DEVNULL)
-    cells = []
-    deadline = time.time() + 20
-    while time.time() < deadline and len(cells) < 2:
-        cells = children_of(m.pid)
-        time.sleep(0.05)
-    check(len(cells) == 2, "interrupted run: %d running cells" % len(cells))
-    os.kill(m.pid, signal.SIGKILL)
-    m.wait()
+    kill_while_cells_hang(a, hang, out, "interrupted run")
     with open(os.path.join(out, "matrix.json")) as f:
         check(f.read() == before, "interrupted run: matrix.json changed")
     for d, files in listing.items():

@@ -52,6 +52,16 @@ std::optional<std::vector<uint64_t>> parseSeeds(llvm::StringRef command,
 /// error naming the holder, when another run holds it.
 bool lockOutDir(llvm::StringRef cmd, llvm::StringRef outDir);
 
+/// The program a run starts as `PATH cell ...`: `--cell-exe`, else this
+/// dstlab (`mainAddr` is any function of the executable).
+std::string cellExecutable(const Args &args, const char *argv0,
+                           void *mainAddr);
+
+/// The repro files the positional arguments name (default `repros`);
+/// prints an error and returns nullopt when there are none or a path is bad.
+std::optional<std::vector<std::string>> reproFilesArg(llvm::StringRef cmd,
+                                                      const Args &args);
+
 /// Prints "dstlab <command>: <message>" to stderr.
 void reportError(llvm::StringRef command, const llvm::Twine &message);
 

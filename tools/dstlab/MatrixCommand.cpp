@@ -269,6 +269,31 @@ std::string fmtSeconds(double s) {
 /// Takes <out>/.lock for the life of the process (flock, released by the
 /// kernel when the process ends); false, with an error naming the holder,
 /// when another run holds it.
+std::string cellExecutable(const Args &args, const char *argv0,
+                           void *mainAddr) {
+  if (std::optional<std::string> exe = args.get("cell-exe"))
+    return *exe;
+  std::string self = sys::fs::getMainExecutable(argv0, mainAddr);
+  return self.empty() ? "/proc/self/exe" : self;
+}
+
+std::optional<std::vector<std::string>> reproFilesArg(StringRef cmd,
+                                                      const Args &args) {
+  std::vector<std::string> inputs = args.positional;
+  if (inputs.empty())
+    inputs.push_back("repros");
+  Expected<std::vector<std::string>> files = findReproFiles(inputs);
+  if (!files) {
+    reportError(cmd, toString(files.takeError()));
+    return std::nullopt;
+  }
+  if (files->empty()) {
+    reportError(cmd, "no .mlir repro files in " + join(inputs, ", "));
+    return std::nullopt;
+  }
+  return std::move(*files);
+}
+
 bool lockOutDir(StringRef cmd, StringRef outDir) {
   SmallString<256> path(outDir);
   sys::path::append(path, ".lock");
@@ -469,28 +494,11 @@ int matrixCommand(ArrayRef<std::string> argv, const char *argv0) {
   }
 
   std::string outDir = args->get("out").value_or("reports/out");
-  std::string cellExe;
-  if (std::optional<std::string> exe = args->get("cell-exe")) {
-    cellExe = *exe;
-  } else {
-    cellExe = sys::fs::getMainExecutable(argv0, (void *)&matrixCommand);
-    if (cellExe.empty())
-      cellExe = "/proc/self/exe";
-  }
+  std::string cellExe = cellExecutable(*args, argv0, (void *)&matrixCommand);
 
-  // Repros.
-  std::vector<std::string> inputs = args->positional;
-  if (inputs.empty())
-    inputs.push_back("repros");
-  Expected<std::vector<std::string>> files = findReproFiles(inputs);
-  if (!files) {
-    reportError(cmd, toString(files.takeError()));
+  std::optional<std::vector<std::string>> files = reproFilesArg(cmd, *args);
+  if (!files)
     return kToolError;
-  }
-  if (files->empty()) {
-    reportError(cmd, "no .mlir repro files in " + join(inputs, ", "));
-    return kToolError;
-  }
   std::vector<Repro> repros;
   bool bad = false;
   std::map<std::string, std::string> names;

@@ -194,26 +194,13 @@ int mutateScoreCommand(ArrayRef<std::string> argv, const char *argv0) {
       return kToolError;
     }
   std::string outDir = args->get("out").value_or("reports/out/mutate");
-  std::string cellExe = args->get("cell-exe").value_or("");
-  if (cellExe.empty()) {
-    cellExe = sys::fs::getMainExecutable(argv0, (void *)&mutateScoreCommand);
-    if (cellExe.empty())
-      cellExe = "/proc/self/exe";
-  }
+  std::string cellExe =
+      cellExecutable(*args, argv0, (void *)&mutateScoreCommand);
 
   // Repros and the variant's passing cells.
-  std::vector<std::string> inputs = args->positional;
-  if (inputs.empty())
-    inputs.push_back("repros");
-  Expected<std::vector<std::string>> files = findReproFiles(inputs);
-  if (!files) {
-    reportError(cmd, toString(files.takeError()));
+  std::optional<std::vector<std::string>> files = reproFilesArg(cmd, *args);
+  if (!files)
     return kToolError;
-  }
-  if (files->empty()) {
-    reportError(cmd, "no .mlir repro files in " + join(inputs, ", "));
-    return kToolError;
-  }
   std::vector<Repro> repros;
   for (const std::string &file : *files) {
     Expected<Repro> repro = loadRepro(file, allVariants());
