@@ -438,18 +438,24 @@ TEST_F(SimHazardTest, ManyFaultsAtOnceStayMemorySafe) {
 
 // Oracle gaps found by `dstlab mutate-score` (harness/Mutate.h).
 
-TEST_F(SimHazardTest, ReduceMaxOntoUnwrittenAccumulator) {
-  // A released slice holds zeros: max(0, row) is wrong for negative rows,
-  // so a max accumulator must be written (fill -inf) first.
+/// One reduce of kind `kind` (max or sum) onto DST slice 0, never written
+/// in this section.
+static Prog reduceOntoReleasedSlice(const std::string &kind) {
   Prog p;
   p.cbs = {"0 pages 4 : bf16", "1 pages 1 : bf16", "16 pages 4 : bf16"};
   p.reader = "      ttkernel.generate_reduce_scaler 1, 1.0\n" +
              readTiles("A", 0, 1);
   p.compute = "      ttkernel.cb_wait_front 0, %c1\n"
               "      ttkernel.cb_wait_front 1, %c1\n" +
-              dstKernel("      ttkernel.reduce_tile <max> <row> 0[%c0], "
-                        "1[%c0] -> dst[%c0]\n");
-  SimResult r = runKernels(p);
+              dstKernel("      ttkernel.reduce_tile <" + kind +
+                        "> <row> 0[%c0], 1[%c0] -> dst[%c0]\n");
+  return p;
+}
+
+TEST_F(SimHazardTest, ReduceMaxOntoUnwrittenAccumulator) {
+  // A released slice holds zeros: max(0, row) is wrong for negative rows,
+  // so a max accumulator must be written (fill -inf) first.
+  SimResult r = runKernels(reduceOntoReleasedSlice("max"));
   const Hazard &h = expectHazard(r, hazard::DstReadUninitialised, "compute",
                                  "ttkernel.reduce_tile");
   EXPECT_EQ(h.dstSlice, 0);
@@ -457,14 +463,7 @@ TEST_F(SimHazardTest, ReduceMaxOntoUnwrittenAccumulator) {
 
 TEST_F(SimHazardTest, ReduceSumOntoReleasedSliceIsFine) {
   // Zero is sum's identity, as for matmul's +=.
-  Prog p;
-  p.cbs = {"0 pages 4 : bf16", "1 pages 1 : bf16", "16 pages 4 : bf16"};
-  p.reader = "      ttkernel.generate_reduce_scaler 1, 1.0\n" +
-             readTiles("A", 0, 1);
-  p.compute = "      ttkernel.cb_wait_front 0, %c1\n"
-              "      ttkernel.cb_wait_front 1, %c1\n" +
-              dstKernel("      ttkernel.reduce_tile <sum> <row> 0[%c0], "
-                        "1[%c0] -> dst[%c0]\n");
+  Prog p = reduceOntoReleasedSlice("sum");
   p.writer = writeTiles(16, "O", 1);
   SimResult r = runKernels(p);
   EXPECT_EQ(r.status, SimStatus::Ok) << describe(r);
