@@ -227,7 +227,7 @@ struct DstPass2026
       if (auto st = dyn_cast<affine::AffineStoreOp>(user))
         if (st.getMemRef() == load.getMemRef() &&
             st.getAffineMap() == load.getAffineMap() &&
-            st.getMapOperands() == load.getMapOperands())
+            llvm::equal(st.getMapOperands(), load.getMapOperands()))
           return true;
     return false;
   }
@@ -542,7 +542,12 @@ struct DstPass2026
         iv = f.getInductionVar();
       else if (auto f = dyn_cast<scf::ForOp>(p))
         iv = f.getInductionVar();
-      if (iv && !llvm::is_contained(load.getMapOperands(), iv))
+      if (!iv)
+        continue;
+      bool used = false;
+      for (auto [pos, operand] : llvm::enumerate(load.getMapOperands()))
+        used |= operand == iv && load.getAffineMap().isFunctionOfDim(pos);
+      if (!used)
         ivs.push_back(iv);
     }
     return ivs;
@@ -603,15 +608,16 @@ struct DstPass2026
         a.load.getResult().replaceAllUsesExcept(v, st);
         continue;
       }
-      // Unscheduled: a copy-in nest before the root; a guarded copy only
-      // where its guard can hold (dstlab's guards sit on one-trip loops).
+      // Unscheduled: a copy-in nest before the root. A guard with no loop
+      // to test is no guard (Shared.cpp:1405-1423); one whose loops all run
+      // once never holds, and the copy is left out.
       SmallVector<Value> guard =
           a.guarded ? guardIvs(root, a.load) : SmallVector<Value>();
-      bool copy = !a.guarded || guardCanHold(guard);
+      bool copy = guard.empty() || guardCanHold(guard);
       if (copy) {
         OpBuilder::InsertionGuard g(b);
         b.setInsertionPoint(root.outer);
-        if (a.guarded && !guard.empty()) {
+        if (!guard.empty()) {
           Value zero = arith::ConstantIndexOp::create(b, loc, 0);
           Value cond;
           for (Value iv : guard) {

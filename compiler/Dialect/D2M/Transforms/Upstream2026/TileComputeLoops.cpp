@@ -68,8 +68,9 @@ SmallVector<int64_t> subblock(ArrayRef<int64_t> shape, int64_t tiles) {
 }
 
 /// Rebuilds `nest` as outer loops (one per dim the subblock cuts, stepping
-/// by the subblock size) around a subblock nest of extents `root`; every
-/// access index d becomes outer_d + root_d. Returns the root loop.
+/// by the subblock size, and a one-trip loop per reduction dim, as phase 1
+/// tiles it whole) around a subblock nest of extents `root`; every access
+/// index d becomes outer_d + root_d. Returns the root loop.
 affine::AffineForOp splitNest(ComputeNest &nest, ArrayRef<int64_t> root) {
   OpBuilder b(nest.outer);
   Location loc = nest.outer.getLoc();
@@ -79,7 +80,8 @@ affine::AffineForOp splitNest(ComputeNest &nest, ArrayRef<int64_t> root) {
   SmallVector<int> outerOf(n, -1);
   for (unsigned i = 0; i < n; ++i) {
     int64_t extent = nest.loops[i].getConstantUpperBound();
-    if (root[i] == extent)
+    bool reduction = !llvm::is_contained(nest.outputLoops, i);
+    if (root[i] == extent && !reduction)
       continue;
     auto f = affine::AffineForOp::create(b, loc, 0, extent, root[i]);
     outerOf[i] = outerIvs.size();
