@@ -17,7 +17,9 @@ static const dstlab::VariantInfo kVariantTable[] = {
     {"fixed", false, "fix 1 and fix 2"},
 };
 
-llvm::ArrayRef<dstlab::VariantInfo> dstlab::variantTable() { return kVariantTable; }
+llvm::ArrayRef<dstlab::VariantInfo> dstlab::variantTable() {
+  return kVariantTable;
+}
 
 const dstlab::VariantInfo *dstlab::lookupVariant(llvm::StringRef name) {
   for (const dstlab::VariantInfo &v : kVariantTable)

@@ -340,24 +340,28 @@ struct UpstreamSite2026 {
 };
 const UpstreamSite2026 kSites2026[] = {
     {"Currently we do not support multiple users",
-     "InsertDstRegisterAccess/Scheduled.cpp:169",
+     "lib/Dialect/D2M/Transforms/InsertDstRegisterAccess/Scheduled.cpp:169",
      "the seed's assertion, still on the scheduled path (generics with more "
      "than 3 operands and no tile_fill)"},
-    {"Out of dst slices", "InsertDstRegisterAccess/Shared.cpp:196",
+    {"Out of dst slices",
+     "lib/Dialect/D2M/Transforms/InsertDstRegisterAccess/Shared.cpp:196",
      "DstSliceAllocator::allocateOutput: the free-slice stack is empty"},
-    {"signal SIGSEGV", "InsertDstRegisterAccess/Shared.cpp:196",
+    {"signal SIGSEGV",
+     "lib/Dialect/D2M/Transforms/InsertDstRegisterAccess/Shared.cpp:196",
      "the same empty pop with the assertion compiled out"},
-    {"operand #0 does not dominate this use", "OpScheduler.cpp:113-162, 262-318",
+    {"operand #0 does not dominate this use",
+     "lib/Dialect/D2M/Transforms/OpScheduler.cpp:113-162, 262-318",
      "the op scheduler expands a shared value once per use and moves it on "
      "every visit; MLIR's verifier rejects the result"},
-    {"does not dominate this use", "InsertDstRegisterAccess/Shared.cpp:1341-1463",
+    {"does not dominate this use",
+     "lib/Dialect/D2M/Transforms/InsertDstRegisterAccess/Shared.cpp:1341-1463",
      "emitDstCopyNest: one CB load feeding several DST operands is copied "
      "once per use, after the first copy erased it"},
-    {"shard size 1", "Utils/DstRegisterAnalysis.cpp:383-386",
+    {"shard size 1", "lib/Dialect/D2M/Utils/DstRegisterAnalysis.cpp:383-386",
      "tile-compute-loops' DST packing refuses a region mixing one-tile and "
      "multi-tile outputs"},
     {"must come from a circular buffer",
-     "InsertDstRegisterAccess/Shared.cpp:1177-1204",
+     "lib/Dialect/D2M/Transforms/InsertDstRegisterAccess/Shared.cpp:1177-1204",
      "replaceLoadWithDst sends every use of a copied load, and every "
      "intermediate, through DST, including operands the FPU unpacks from a "
      "CB (for a reduce of a computed value, Unscheduled.cpp:67-84 also "
@@ -412,7 +416,8 @@ void renderStillBroken2026(llvm::raw_ostream &os, const MatrixRun &run) {
   for (auto &[site, items] : rows)
     os << "| " << (site ? site->site : StringRef("(unclassified)")) << " | "
        << (site ? site->why : StringRef("")) << " | " << items << " |\n";
-  os << "\n" << broken << " of " << total
+  os << "\n"
+     << broken << " of " << total
      << " configurations fail under today's upstream.\n\n";
 }
 

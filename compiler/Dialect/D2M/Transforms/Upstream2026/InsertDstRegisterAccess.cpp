@@ -1,4 +1,5 @@
-//===- InsertDstRegisterAccess.cpp - 19c86fca45 model: DST passes -----------===//
+//===- InsertDstRegisterAccess.cpp - 19c86fca45 model: DST passes
+//-----------===//
 //
 // Models tt-mlir 19c86fca45's two DST passes on dstlab's root nests:
 // d2m-insert-dst-register-access-unscheduled (Unscheduled.cpp: roots without
@@ -53,19 +54,19 @@ affine::AffineLoadOp cbLoad(Value v) {
 struct LoadAccess {
   affine::AffineLoadOp load;
   unsigned slice;
-  bool guarded;        ///< an accumulation guard was requested
-  TileBcastOp bcast;   ///< a bcast of a CB load (Unscheduled.cpp:253-260)
-  Operation *user;     ///< the op whose DST operand this access is
+  bool guarded;      ///< an accumulation guard was requested
+  TileBcastOp bcast; ///< a bcast of a CB load (Unscheduled.cpp:253-260)
+  Operation *user;   ///< the op whose DST operand this access is
   /// The load reads a broadcast column or row (a constant index).
   bool constantIndex;
 
   LoadAccess(affine::AffineLoadOp load, unsigned slice, bool guarded,
              TileBcastOp bcast, Operation *user)
       : load(load), slice(slice), guarded(guarded), bcast(bcast), user(user),
-        constantIndex(llvm::any_of(load.getAffineMap().getResults(),
-                                   [](AffineExpr e) {
-                                     return isa<AffineConstantExpr>(e);
-                                   })) {}
+        constantIndex(
+            llvm::any_of(load.getAffineMap().getResults(), [](AffineExpr e) {
+              return isa<AffineConstantExpr>(e);
+            })) {}
 };
 struct StoreAccess {
   affine::AffineStoreOp store;
@@ -124,9 +125,9 @@ struct DstPass2026
       if (failed(runOnGeneric(generic)))
         return signalPassFailure();
     if (duplicateAt) {
-      InFlightDiagnostic d =
-          duplicateAt->emitError()
-          << "operand #" << duplicateOperand << " does not dominate this use";
+      InFlightDiagnostic d = duplicateAt->emitError()
+                             << "operand #" << duplicateOperand
+                             << " does not dominate this use";
       d.attachNote() << "operand defined as a block argument (block #0 "
                         "neither in a parent nor in a child region)";
       d.attachNote() << "dstlab model of tt-mlir " << kCommit
@@ -241,8 +242,8 @@ struct DstPass2026
             ("unsigned int mlir::tt::d2m::detail::DstSliceAllocator::" + fn +
              "()")
                 .str(),
-            "!sliceStack.empty()", /*ttAssert=*/true, {},
-            "Out of dst slices", kCommit);
+            "!sliceStack.empty()", /*ttAssert=*/true, {}, "Out of dst slices",
+            kCommit);
       releaseCrash("DstSliceAllocator: pop of an empty slice stack");
     };
   }
@@ -507,10 +508,9 @@ struct DstPass2026
                                      Operation **outermost = nullptr) {
     SmallVector<Value> ivs;
     for (affine::AffineForOp l : root.loops) {
-      auto f = affine::AffineForOp::create(b, l.getLoc(),
-                                           l.getConstantLowerBound(),
-                                           l.getConstantUpperBound(),
-                                           l.getStepAsInt());
+      auto f = affine::AffineForOp::create(
+          b, l.getLoc(), l.getConstantLowerBound(), l.getConstantUpperBound(),
+          l.getStepAsInt());
       if (outermost && ivs.empty())
         *outermost = f;
       ivs.push_back(f.getInductionVar());
@@ -634,10 +634,9 @@ struct DstPass2026
             remapIvs(root, a.load.getMapOperands(), ivs));
         if (a.bcast)
           v = TileBcastOp::create(b, loc, v, a.bcast.getBcastTypeAttr());
-        memref::StoreOp::create(
-            b, loc, v, dst,
-            cbIndex(b, loc, root, a.load.getAffineMap(),
-                    a.load.getMapOperands(), a.slice, ivs));
+        memref::StoreOp::create(b, loc, v, dst,
+                                cbIndex(b, loc, root, a.load.getAffineMap(),
+                                        a.load.getMapOperands(), a.slice, ivs));
       }
       // replaceLoadWithDst (Shared.cpp:1177-1204): every use, not only the
       // DST operand; a bcast access replaces the bcast and erases it.
@@ -676,10 +675,10 @@ struct DstPass2026
     }
     for (StoreAccess &a : c.stores) {
       b.setInsertionPoint(a.store);
-      memref::StoreOp::create(
-          b, loc, a.store.getValue(), dst,
-          cbIndex(b, loc, root, a.store.getAffineMap(),
-                  a.store.getMapOperands(), a.slice, rootIvs));
+      memref::StoreOp::create(b, loc, a.store.getValue(), dst,
+                              cbIndex(b, loc, root, a.store.getAffineMap(),
+                                      a.store.getMapOperands(), a.slice,
+                                      rootIvs));
       a.store.erase();
     }
 

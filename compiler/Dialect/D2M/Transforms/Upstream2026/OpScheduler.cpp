@@ -1,4 +1,5 @@
-//===- OpScheduler.cpp - 19c86fca45 model: Sethi-Ullman scheduling ----------===//
+//===- OpScheduler.cpp - 19c86fca45 model: Sethi-Ullman scheduling
+//----------===//
 //
 // Models tt-mlir 19c86fca45's d2m-op-scheduler (lib/Dialect/D2M/Transforms/
 // OpScheduler.cpp) on dstlab's root nests. Its limits are modelled as they
@@ -106,9 +107,8 @@ void order(Node &n, Block *block, Block::iterator &at,
                     [](Node *a, Node *b) { return a->weight > b->weight; });
   for (Node *c : children)
     order(*c, block, at, moved);
-  bool all = llvm::all_of(n.children, [&](auto &c) {
-    return moved.contains(c->op);
-  });
+  bool all =
+      llvm::all_of(n.children, [&](auto &c) { return moved.contains(c->op); });
   if (!isa<affine::AffineLoadOp>(n.op) && !all)
     return;
   if (&*at != n.op)

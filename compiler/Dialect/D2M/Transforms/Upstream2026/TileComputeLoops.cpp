@@ -1,4 +1,5 @@
-//===- TileComputeLoops.cpp - 19c86fca45 model: DST packing -----------------===//
+//===- TileComputeLoops.cpp - 19c86fca45 model: DST packing
+//-----------------===//
 //
 // Models tt-mlir 19c86fca45's d2m-generic-tile-compute-loops with its DST
 // packing analysis (lib/Dialect/D2M/Utils/DstRegisterAnalysis.cpp:75-134,
@@ -102,8 +103,7 @@ affine::AffineForOp splitNest(ComputeNest &nest, ArrayRef<int64_t> root) {
   SmallVector<AffineExpr> subst;
   for (unsigned i = 0; i < n; ++i) {
     AffineExpr r = getAffineDimExpr(numOuter + i, ctx);
-    subst.push_back(outerOf[i] < 0 ? r
-                                   : getAffineDimExpr(outerOf[i], ctx) + r);
+    subst.push_back(outerOf[i] < 0 ? r : getAffineDimExpr(outerOf[i], ctx) + r);
   }
   auto remap = [&](AffineMap m) {
     return m.replaceDimsAndSymbols(subst, {}, numOuter + n, 0);
@@ -115,10 +115,9 @@ affine::AffineForOp splitNest(ComputeNest &nest, ArrayRef<int64_t> root) {
                                             remap(l.getAffineMap()), ivs);
       map.map(l.getResult(), c.getResult());
     } else if (auto s = dyn_cast<affine::AffineStoreOp>(op)) {
-      affine::AffineStoreOp::create(b, s.getLoc(),
-                                    map.lookupOrDefault(s.getValue()),
-                                    s.getMemRef(), remap(s.getAffineMap()),
-                                    ivs);
+      affine::AffineStoreOp::create(
+          b, s.getLoc(), map.lookupOrDefault(s.getValue()), s.getMemRef(),
+          remap(s.getAffineMap()), ivs);
     } else {
       b.clone(op, map);
     }
@@ -167,8 +166,8 @@ struct TileComputeLoops2026
         sawMulti = true;
         // getMaxDstTilesForLinalgOp (:75-113): the logical DST size of the
         // output's tile, halved for an SFPU op, split over the outputs.
-        int64_t capacity = dstCapacity(
-            cast<TileType>(type.getElementType()), /*fullSync=*/false);
+        int64_t capacity = dstCapacity(cast<TileType>(type.getElementType()),
+                                       /*fullSync=*/false);
         int64_t onHw = fpuClass ? capacity : capacity / 2;
         int64_t maxTiles = std::max<int64_t>(onHw / outputs.size(), 1);
         int64_t flip = largestChunk(shard, maxTiles);
@@ -207,8 +206,7 @@ struct TileComputeLoops2026
       bool whole = llvm::all_of(llvm::enumerate(nest.loops), [&](auto e) {
         return e.value().getConstantUpperBound() == root[e.index()];
       });
-      affine::AffineForOp rootLoop =
-          whole ? nest.outer : splitNest(nest, root);
+      affine::AffineForOp rootLoop = whole ? nest.outer : splitNest(nest, root);
       rootLoop->setAttr(kLinalgRoot, UnitAttr::get(&getContext()));
       // The outermost phase-2 loop is the scratch-space loop (:300-337).
       rootLoop->setAttr(kScratchSpaceLoop, UnitAttr::get(&getContext()));

@@ -33,7 +33,9 @@ inline constexpr llvm::StringLiteral kDstAccessInserted =
 
 /// dstlab's `tile_scale` is exported as `tile_mul(x, f32 constant)`: a
 /// scalar rhs (D2MGenericRegionOpsInterfaces.td:122-141 isScalarOperand).
-inline bool hasScalarRhs(mlir::Operation *op) { return mlir::isa<TileScaleOp>(op); }
+inline bool hasScalarRhs(mlir::Operation *op) {
+  return mlir::isa<TileScaleOp>(op);
+}
 
 /// getOperandsLoadFromDstRegister at 19c86fca45
 /// (D2MGenericRegionOps.td:61-130 and D2MGenericRegionOps.cpp:2297-2319):
@@ -45,9 +47,8 @@ inline llvm::SmallVector<unsigned> dstOperandIndices(mlir::Operation *op) {
   if (isa<TileMatmulOp, TileReduceMaxOp, TileReduceSumOp>(op))
     return {2};
   if (isa<TileAddOp, TileSubOp, TileMulOp>(op)) {
-    bool f32 = llvm::any_of(op->getOperandTypes(), [](Type t) {
-      return cast<TileType>(t).isF32();
-    });
+    bool f32 = llvm::any_of(op->getOperandTypes(),
+                            [](Type t) { return cast<TileType>(t).isF32(); });
     return f32 ? SmallVector<unsigned>{0, 1} : SmallVector<unsigned>{};
   }
   if (isa<TileMaximumOp>(op))
