@@ -1,5 +1,4 @@
-//===- InsertDstRegisterAccess.cpp - 19c86fca45 model: DST passes
-//-----------===//
+//===- InsertDstRegisterAccess.cpp - 19c86fca45 model: DST passes ---------===//
 //
 // Models tt-mlir 19c86fca45's two DST passes on dstlab's root nests:
 // d2m-insert-dst-register-access-unscheduled (Unscheduled.cpp: roots without

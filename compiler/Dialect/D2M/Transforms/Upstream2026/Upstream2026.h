@@ -1,4 +1,4 @@
-//===- Upstream2026.h - tt-mlir 19c86fca45 DST model, shared --*- C++ -*-===//
+//===- Upstream2026.h - tt-mlir 19c86fca45 DST model, shared ----*- C++ -*-===//
 //
 // What the three passes of the 19c86fca45 model share: the per-op tables of
 // that commit (which operands an op reads from DST, which ops write in
