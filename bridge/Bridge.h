@@ -33,6 +33,10 @@ struct Commit {
   /// insert_dst_register_access_*.mlir), for a region the tile-compute-loops
   /// pass rejects before the DST pass sees it.
   std::vector<std::string> dstOnlyPipeline;
+  /// That commit's kernel lowering gives SFPU binaries an explicit output
+  /// index (PipelineOptions::explicitSfpuOutput); the import of its output
+  /// is lowered the same way.
+  bool explicitSfpuOutput = false;
 };
 
 /// The known commits; lookupCommit accepts any prefix of at least 7 digits

@@ -32,7 +32,10 @@ llvm::ArrayRef<Commit> dstlab::bridge::knownCommits() {
         "--d2m-insert-dst-register-access-scheduled"},
        {"--ttcore-register-device", "--d2m-linalg-to-affine",
         "--d2m-insert-dst-register-access-unscheduled",
-        "--d2m-insert-dst-register-access-scheduled"}},
+        "--d2m-insert-dst-register-access-scheduled"},
+       // lib/Conversion/D2MToTTKernel/D2MToTTKernel.cpp:1535-1550 at
+       // 19c86fca45: lhs, rhs and the output index of SFPU binaries.
+       /*explicitSfpuOutput=*/true},
   };
   return commits;
 }

@@ -171,6 +171,7 @@ dstlab::harness::compileWithRealTool(ModuleOp module,
   }
   PipelineOptions options;
   options.precision = precision.str();
+  options.explicitSfpuOutput = commit->explicitSfpuOutput;
   if (llvm::Error e = runPasses(module, "the back end failed",
                                 [&](OpPassManager &pm) {
                                   addBackEnd(pm, options);

@@ -55,6 +55,12 @@ def D2MToTTKernel : Pass<"d2m-to-ttkernel", "::mlir::ModuleOp"> {
   let options = [
     Option<"fidelity", "math-fidelity", "std::string", "\"HiFi4\"",
            "LoFi, HiFi2, HiFi3 or HiFi4">,
+    Option<"explicitSfpuOutput", "explicit-sfpu-output", "bool", "false",
+           "SFPU binary ops take an explicit output index, as tt-mlir "
+           "19c86fca45's lowering writes them (D2MToTTKernel.cpp:1535-1550): "
+           "a maximum whose result lands in its rhs slice is lowered with "
+           "its operands swapped (false: in place on the lhs, as at "
+           "ae4e7b838c, and diagnosed)">,
   ];
   let dependentDialects = ["::dstlab::ttkernel::TTKernelDialect",
                            "::mlir::scf::SCFDialect",

@@ -32,6 +32,7 @@ void dstlab::addFrontEnd(OpPassManager &pm, bool unaryReduce,
 void dstlab::addBackEnd(OpPassManager &pm, const PipelineOptions &options) {
   D2MToTTKernelOptions o;
   o.fidelity = options.mathFidelity;
+  o.explicitSfpuOutput = options.explicitSfpuOutput;
   pm.addPass(createD2MToTTKernel(o));
   pm.addPass(createLowerAffinePass());
   pm.addPass(createCanonicalizerPass());
@@ -61,7 +62,9 @@ void dstlab::buildUpstream2026Pipeline(OpPassManager &pm, bool assertions,
   d2m::D2MInsertDstRegisterAccess2026Options dst;
   dst.assertions = assertions;
   pm.addPass(d2m::createD2MInsertDstRegisterAccess2026(dst));
-  addBackEnd(pm, options);
+  PipelineOptions backEnd = options;
+  backEnd.explicitSfpuOutput = true;
+  addBackEnd(pm, backEnd);
 }
 
 void dstlab::registerUpstreamPipelines() {

@@ -16,6 +16,9 @@ struct PipelineOptions {
   /// A precision recipe (support/Precision.h); empty: the variant's default
   /// (defaultPrecision in fixes/Variants.h).
   std::string precision;
+  /// The kernel lowering's SFPU binaries take an explicit output index (tt-mlir
+  /// 19c86fca45) rather than working in place on the lhs (ae4e7b838c).
+  bool explicitSfpuOutput = false;
 };
 
 /// The stage names, in order, after which a pipeline can dump IR.

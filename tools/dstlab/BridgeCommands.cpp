@@ -199,6 +199,14 @@ std::string headerExpectation(StringRef path, StringRef program) {
 
 } // namespace
 
+
+/// dstlab's back end as it lowers `commit`'s DST output.
+static PipelineOptions backEndOptions(const bridge::Commit &commit) {
+  PipelineOptions o;
+  o.explicitSfpuOutput = commit.explicitSfpuOutput;
+  return o;
+}
+
 int exportCommand(ArrayRef<std::string> argv) {
   std::optional<Args> args =
       parseArgs("export", argv, {"program", "to", "o", "expect", "pipeline",
@@ -323,7 +331,7 @@ int importCommand(ArrayRef<std::string> argv) {
     request.buildPipeline = [realText, commit, recipe](OpPassManager &pm) {
       addFrontEndToBufferized(pm, false, false, recipe);
       pm.addPass(bridge::createImportPass(realText, *commit));
-      addBackEnd(pm, PipelineOptions());
+      addBackEnd(pm, backEndOptions(*commit));
     };
     harness::CellResult r = harness::runCell(request);
     outs() << path << (program.empty() ? "" : " @" + program) << " (real "
@@ -351,7 +359,7 @@ int importCommand(ArrayRef<std::string> argv) {
   }
   if (stage == "ttkernel") {
     PassManager pm(s.ctx.get());
-    addBackEnd(pm, PipelineOptions());
+    addBackEnd(pm, backEndOptions(*commit));
     if (failed(pm.run(*module))) {
       reportError("import", realPath + ": dstlab's back end failed on the "
                                        "imported IR");

@@ -52,9 +52,11 @@ class GenericLowering {
 public:
   IntegerAttr I(int32_t v) { return b.getI32IntegerAttr(v); }
   GenericLowering(d2m::GenericOp generic, ArrayRef<StringAttr> bufferNames,
-                  tk::MathFidelity fidelity, StringAttr programName)
+                  tk::MathFidelity fidelity, StringAttr programName,
+                  bool explicitSfpuOutput)
       : generic(generic), bufferNames(bufferNames), fidelity(fidelity),
-        b(generic.getContext()), programName(programName) {}
+        b(generic.getContext()), programName(programName),
+        explicitSfpuOutput(explicitSfpuOutput) {}
 
   LogicalResult lower(OpBuilder &moduleBuilder);
 
@@ -64,6 +66,7 @@ private:
   tk::MathFidelity fidelity;
   OpBuilder b;
   StringAttr programName;
+  bool explicitSfpuOutput;
   DenseMap<Value, int32_t> cbIds;    // CB-space memref or d2m.cb -> id
   DenseMap<int32_t, int64_t> cbPages;
   DenseMap<int32_t, Type> cbFormat; // element type of each CB's tiles
@@ -323,7 +326,10 @@ LogicalResult GenericLowering::lowerTileOp(Operation *op) {
         Operand rhs = ops[1];
         bool rhsInOut = ops[1].dstSlice >= 0 && ops[1].dstSlice == outSlice &&
                         ops[0].dstSlice != outSlice;
-        if (rhsInOut && isa<d2m::TileSubOp, d2m::TileMaximumOp>(op))
+        // With an explicit output index (19c86fca45) max commutes like add
+        // and mul.
+        if (rhsInOut && (isa<d2m::TileSubOp>(op) ||
+                         (isa<d2m::TileMaximumOp>(op) && !explicitSfpuOutput)))
           return op->emitOpError("result in the slice of its rhs ")
                  << outSlice << ": not lowerable to the in-place SFPU form";
         if (rhsInOut)
@@ -986,7 +992,8 @@ struct D2MToTTKernelPass
         if (programs.size() > 1)
           programName = mb.getStringAttr(func.getName() + "." +
                                          generic.getSymName());
-        GenericLowering lowering(generic, bufferNames, *f, programName);
+        GenericLowering lowering(generic, bufferNames, *f, programName,
+                                 explicitSfpuOutput);
         if (failed(lowering.lower(mb)))
           return signalPassFailure();
       }

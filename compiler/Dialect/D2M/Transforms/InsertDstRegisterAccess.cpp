@@ -193,6 +193,21 @@ struct UpstreamDstPass
     duplicateUse = nullptr;
     clangLines = assertLineStyle == "clang";
 
+    // lib/Dialect/D2M/IR/D2MOps.cpp:1092-1094 at ae4e7b838c: the generic's
+    // verifier takes one output operand, so the real tool rejects a
+    // two-output kernel as it parses it. (The unary-reduce variant hosts
+    // fix 2's IR, which ae4e7b838c could not hold anyway.)
+    if (!hostFix2) {
+      WalkResult multi = getOperation().walk([](GenericOp g) {
+        if (g.getOutputs().size() == 1)
+          return WalkResult::advance();
+        g.emitOpError("must currently have exactly one output operand");
+        return WalkResult::interrupt();
+      });
+      if (multi.wasInterrupted())
+        return signalPassFailure();
+    }
+
     // InsertDstRegisterAccess.cpp:838-853: a linalg.generic left in the
     // module is an error before anything is rewritten.
     if (failed(checkNoLinalgGeneric(getOperation(),

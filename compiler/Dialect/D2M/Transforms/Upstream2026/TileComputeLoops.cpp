@@ -145,7 +145,7 @@ struct TileComputeLoops2026
     bool sawSingle = false, sawMulti = false;
     std::optional<int64_t> minFlip;
     for (ComputeNest &nest : *nests) {
-      NestPacking p{nest};
+      NestPacking p{nest, std::nullopt};
       llvm::SetVector<Value> outputs;
       for (auto st : nest.body->getOps<affine::AffineStoreOp>())
         outputs.insert(st.getMemRef());
