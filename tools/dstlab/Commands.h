@@ -83,6 +83,8 @@ int mergeCommand(llvm::ArrayRef<std::string> argv);
 int reportCommand(llvm::ArrayRef<std::string> argv);
 int diffCommand(llvm::ArrayRef<std::string> argv);
 int mutateScoreCommand(llvm::ArrayRef<std::string> argv, const char *argv0);
+int fuzzCommand(llvm::ArrayRef<std::string> argv, const char *argv0);
+int reduceCommand(llvm::ArrayRef<std::string> argv, const char *argv0);
 
 } // namespace dstlab::tool
 
