@@ -583,7 +583,20 @@ bool Reducer::simplify() {
       },
       "grid 1x1");
   any |= tryEdit(oneWorkItem, "one work item");
-  for (int64_t d : llvm::reverse(dimsIn(current)))
+  // Attributes such as tl.attention describe what the program was.
+  any |= tryEdit(
+      [](ModuleOp m) {
+        bool changed = false;
+        for (auto p : m.getOps<tl::ProgramOp>())
+          if (!p->getDiscardableAttrDictionary().empty()) {
+            p->setDiscardableAttrs(DictionaryAttr::get(m.getContext()));
+            changed = true;
+          }
+        return changed;
+      },
+      "program attributes dropped");
+  std::set<int64_t> dims = dimsIn(current);
+  for (int64_t d : llvm::reverse(dims))
     if (d > 32 && d % 32 == 0) {
       any |= tryText(narrowText(current, d, d - 32),
                      formatv("dimension {0} -> {1}", d, d - 32).str());

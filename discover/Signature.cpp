@@ -138,7 +138,7 @@ Expected<Finding> runProbe(const Probe &probe) {
             finding = findingFor(probe.variant, harness::classifyChild(status));
           },
           [](size_t, size_t) {}))
-    return std::move(e);
+    return e;
   sys::fs::remove(probe.json);
   return *finding;
 }
