@@ -183,12 +183,12 @@ int reduceCommand(ArrayRef<std::string> argv, const char *argv0) {
       formatv("{0}:{1}", file, programLine(text, programName)).str();
   HeaderInfo header = scanHeader(text, programName);
   std::string variant = args->get("variant").value_or(header.variant);
-  if (variant.empty()) {
+  if (variant.empty() && !script) {
     reportError(cmd, file + ": no --variant, and the header names no "
                             "'variant:'");
     return kToolError;
   }
-  if (!llvm::is_contained(allVariants(), variant)) {
+  if (!variant.empty() && !llvm::is_contained(allVariants(), variant)) {
     reportError(cmd, "unknown variant '" + variant + "'" +
                          suggestNearest(variant, allVariants()) +
                          " (variants: " + join(allVariants(), ", ") + ")");
