@@ -21,6 +21,7 @@
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <array>
 #include <set>
 
 using namespace mlir;
@@ -361,6 +362,34 @@ std::set<int64_t> dimsIn(StringRef text) {
   return dims;
 }
 
+/// What the reducer minimises, most important first: block ops (fills
+/// included: an input reads better than a constant), loops, kernel inputs,
+/// outputs, tiles of the program's tensors, grid cores, loop trips, program
+/// attributes. A candidate is kept only if it is smaller.
+using Cost = std::array<int64_t, 8>;
+
+Cost costOf(ModuleOp module) {
+  Cost c{};
+  c[0] = countBlockOps(module);
+  c[1] = static_cast<int64_t>(loopsOf(module).size());
+  for (tl::KernelOp k : kernelsOf(module)) {
+    c[2] += static_cast<int64_t>(k.getIns().size());
+    c[3] += static_cast<int64_t>(k.getOuts().size());
+  }
+  module.walk([&](tl::TensorDeclOp d) {
+    auto t = cast<RankedTensorType>(d.getType());
+    c[4] += (t.getDimSize(0) / 32) * (t.getDimSize(1) / 32);
+  });
+  for (auto p : module.getOps<tl::ProgramOp>()) {
+    if (p.getGrid().size() == 2)
+      c[5] += p.getGrid()[0] * p.getGrid()[1];
+    c[7] += static_cast<int64_t>(p->getDiscardableAttrDictionary().size());
+  }
+  for (scf::ForOp f : loopsOf(module))
+    c[6] += tripsOf(f).value_or(0);
+  return c;
+}
+
 class Reducer {
 public:
   Reducer(MLIRContext &ctx, const Oracle &oracle, ReduceStats &stats,
@@ -375,6 +404,7 @@ private:
   ReduceStats &stats;
   llvm::function_ref<void(StringRef)> progress;
   std::string current;
+  Cost currentCost{};
   bool keepColvec = true;
   std::set<hash_code> tried;
 
@@ -395,14 +425,16 @@ private:
   }
   /// Asks the oracle about `text` (once per distinct text); keeps it if
   /// interesting.
-  bool ask(const std::string &text, StringRef what) {
-    if (text == current || !tried.insert(hash_value(text)).second)
+  bool ask(const std::string &text, const Cost &cost, StringRef what) {
+    if (text == current || !(cost < currentCost) ||
+        !tried.insert(hash_value(text)).second)
       return false;
     ++stats.candidates;
     if (!oracle(text))
       return false;
     unsigned before = ops(current);
     current = text;
+    currentCost = cost;
     ++stats.accepted;
     progress(formatv("{0}: {1} -> {2} block ops ({3} candidates)", what,
                      before, ops(current), stats.candidates)
@@ -416,7 +448,7 @@ private:
     cleanup(*m);
     if (!valid(*m))
       return false;
-    return ask(print(*m), what);
+    return ask(print(*m), costOf(*m), what);
   }
   bool tryText(const std::string &text, StringRef what) {
     OwningOpRef<ModuleOp> m = parse(ctx, text);
@@ -425,7 +457,7 @@ private:
     cleanup(*m);
     if (!valid(*m))
       return false;
-    return ask(print(*m), what);
+    return ask(print(*m), costOf(*m), what);
   }
   size_t count(llvm::function_ref<size_t(ModuleOp)> f) {
     OwningOpRef<ModuleOp> m = parse(ctx, current);
@@ -618,6 +650,7 @@ Expected<std::string> Reducer::run(StringRef text) {
       keepColvec = false; // the input reads unspecified columns itself
     }
   current = print(*m);
+  currentCost = costOf(*m);
   tried.insert(hash_value(current));
   stats.opsBefore = countBlockOps(*m);
   ddmin();

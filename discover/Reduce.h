@@ -4,16 +4,17 @@
 // keeps saying yes (the caller decides what that means: the same failure
 // signature under a variant, or an external test script). Every candidate
 // is an edit of the current program, made on a fresh parse of its text,
-// cleaned up (dead ops and unused inputs go), verified, and kept only if
-// the oracle accepts it:
+// cleaned up (dead ops and unused inputs go), verified, and kept only if it
+// is smaller (fewer block ops, fills included, then loops, inputs, outputs,
+// tiles, grid cores, loop trips) and the oracle accepts it:
 //
 //   1. ddmin over the block ops (and loops): delete a chunk of them, each
 //      result replaced by an operand of its type, else by a fill;
 //   2. then, to a fixed point: make an output yield another value (what
 //      came after it dies), replace an op's result by a fill, an operand
 //      by a fill, drop an output, cut a loop to one trip and inline a
-//      one-trip loop, grid 1x1, one work item, narrower blocks; and
-//      ddmin again.
+//      one-trip loop, grid 1x1, one work item, no program attributes,
+//      narrower blocks; and ddmin again.
 //
 // A candidate that breaks the column-vector discipline (Generate.h) is
 // never asked about when the input kept it: its unspecified columns could
