@@ -241,6 +241,20 @@ std::vector<Value> topLevelValues(tl::KernelOp k) {
   return values;
 }
 
+size_t outputCount(ModuleOp module) {
+  size_t n = 0;
+  for (tl::KernelOp k : kernelsOf(module))
+    n += k.getOuts().size();
+  return n;
+}
+
+size_t valueCount(ModuleOp module) {
+  size_t n = 0;
+  for (tl::KernelOp k : kernelsOf(module))
+    n = std::max(n, topLevelValues(k).size());
+  return n;
+}
+
 bool retarget(ModuleOp module, size_t output, size_t valueIndex,
               bool colvec) {
   size_t o = output;
@@ -510,40 +524,20 @@ bool Reducer::ddmin() {
 bool Reducer::simplify() {
   bool any = false;
   // Outputs that yield an earlier value: everything after it dies.
-  size_t outputs = count([](ModuleOp m) {
-    size_t n = 0;
-    for (tl::KernelOp k : kernelsOf(m))
-      n += k.getOuts().size();
-    return n;
-  });
+  size_t outputs = count(outputCount);
   for (size_t o = 0; o < outputs; ++o) {
-    size_t values = count([](ModuleOp m) {
-      size_t n = 0;
-      for (tl::KernelOp k : kernelsOf(m))
-        n = std::max(n, topLevelValues(k).size());
-      return n;
-    });
+    size_t values = count(valueCount);
     for (size_t v = 0; v < values; ++v)
       for (bool colvec : {false, true})
         if (tryEdit([&](ModuleOp m) { return retarget(m, o, v, colvec); },
                     formatv("output {0} yields value {1}", o, v).str())) {
           any = true;
           v = 0; // values renumbered
-          values = count([](ModuleOp m) {
-            size_t n = 0;
-            for (tl::KernelOp k : kernelsOf(m))
-              n = std::max(n, topLevelValues(k).size());
-            return n;
-          });
+          values = count(valueCount);
         }
   }
   for (size_t o = 0;; ++o) {
-    size_t n = count([](ModuleOp m) {
-      size_t n = 0;
-      for (tl::KernelOp k : kernelsOf(m))
-        n += k.getOuts().size();
-      return n;
-    });
+    size_t n = count(outputCount);
     if (o >= n || n < 2)
       break;
     if (tryEdit([&](ModuleOp m) { return dropOutput(m, o); },

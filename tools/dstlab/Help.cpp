@@ -175,7 +175,8 @@ const CommandHelp kHelp[] = {
      "                      <FILE stem>.reduced.mlir)\n"
      "  --timeout S         time limit per candidate (default 30)\n"
      SEED_OPTIONS
-     "                      (default: seed 0 alone)\n"
+     "                      (default: seed 0 alone; the header's\n"
+     "                      expectations at 0..2, the matrix's)\n"
      "  --cell-exe PATH     the program run as `PATH cell ...`\n"
      "  --quiet             no progress lines\n"
      "  -h, --help          this help\n\n"

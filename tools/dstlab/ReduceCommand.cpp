@@ -116,15 +116,10 @@ int reduceCommand(ArrayRef<std::string> argv, const char *argv0) {
                      "interesting: give one");
     return kToolError;
   }
-  double timeout = 30;
-  if (std::optional<std::string> t = args->get("timeout"))
-    if (StringRef(*t).getAsDouble(timeout) || !(timeout > 0) ||
-        timeout > limits::kMaxTimeoutSeconds) {
-      reportError(cmd, formatv("--timeout {0}: must be a positive number of "
-                               "seconds, at most {1}",
-                               *t, limits::kMaxTimeoutSeconds));
-      return kToolError;
-    }
+  std::optional<double> timeoutArg = parseTimeout(cmd, *args, 30);
+  if (!timeoutArg)
+    return kToolError;
+  double timeout = *timeoutArg;
   std::string seedsArg = "0..0";
   if (args->get("seeds") || args->get("seed")) {
     std::optional<std::vector<uint64_t>> seeds = parseSeeds(cmd, *args);
@@ -343,8 +338,14 @@ int reduceCommand(ArrayRef<std::string> argv, const char *argv0) {
     reportError(cmd, "cannot write " + candidate);
     return kToolError;
   }
+  // At the matrix's seeds (0..2) unless told otherwise: the header must
+  // hold where the repro will run.
+  bool seedsGiven = args->get("seeds") || args->get("seed");
   for (const std::string &v : allVariants()) {
-    Expected<Finding> f = runProbe(probeOf(v));
+    Probe probe = probeOf(v);
+    if (!seedsGiven)
+      probe.seeds = "0..2";
+    Expected<Finding> f = runProbe(probe);
     if (!f) {
       reportError(cmd, toString(f.takeError()));
       return kToolError;

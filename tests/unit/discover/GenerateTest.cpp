@@ -1,11 +1,9 @@
 //===- GenerateTest.cpp - the random program generator --------------------===//
 
-#include "compiler/Registration.h"
+#include "TestContext.h"
 #include "discover/Generate.h"
 
 #include "mlir/IR/BuiltinOps.h"
-#include "mlir/IR/DialectRegistry.h"
-#include "mlir/IR/MLIRContext.h"
 #include "mlir/Parser/Parser.h"
 #include "llvm/ADT/StringRef.h"
 
@@ -17,13 +15,7 @@ using namespace dstlab::discover;
 
 namespace {
 
-struct Context {
-  mlir::DialectRegistry registry;
-  mlir::MLIRContext ctx;
-  Context() : ctx((dstlab::registerAllDialects(registry), registry)) {
-    ctx.loadAllAvailableDialects();
-  }
-};
+using test::Context;
 
 TEST(Generate, SameSeedSameBytes) {
   GenOptions o;

@@ -1,15 +1,12 @@
 //===- ReduceTest.cpp - the reducer with in-process oracles ---------------===//
 
-#include "compiler/Registration.h"
+#include "TestContext.h"
 #include "discover/Generate.h"
 #include "discover/Reduce.h"
 
 #include "mlir/IR/BuiltinOps.h"
-#include "mlir/IR/DialectRegistry.h"
-#include "mlir/IR/MLIRContext.h"
 #include "mlir/Parser/Parser.h"
 #include "llvm/ADT/StringRef.h"
-#include "llvm/Support/Regex.h"
 
 #include <gtest/gtest.h>
 
@@ -17,13 +14,7 @@ using namespace dstlab::discover;
 
 namespace {
 
-struct Context {
-  mlir::DialectRegistry registry;
-  mlir::MLIRContext ctx;
-  Context() : ctx((dstlab::registerAllDialects(registry), registry)) {
-    ctx.loadAllAvailableDialects();
-  }
-};
+using test::Context;
 
 unsigned opsOf(mlir::MLIRContext &ctx, llvm::StringRef text) {
   mlir::OwningOpRef<mlir::ModuleOp> m =
