@@ -478,6 +478,15 @@ private:
     return m ? f(*m) : 0;
   }
 
+  /// Calls `step(i)` for i = 0, 1, ... while i < size(current program);
+  /// when it returns true (element i is gone) the same i comes again.
+  void forEach(llvm::function_ref<size_t(ModuleOp)> size,
+               llvm::function_ref<bool(size_t)> step) {
+    for (size_t i = 0; i < count(size);)
+      if (!step(i))
+        ++i;
+  }
+
   bool ddmin();
   bool simplify();
 };
@@ -522,7 +531,7 @@ bool Reducer::ddmin() {
 }
 
 bool Reducer::simplify() {
-  bool any = false;
+  unsigned acceptedBefore = stats.accepted;
   // Outputs that yield an earlier value: everything after it dies.
   size_t outputs = count(outputCount);
   for (size_t o = 0; o < outputs; ++o) {
@@ -531,73 +540,52 @@ bool Reducer::simplify() {
       for (bool colvec : {false, true})
         if (tryEdit([&](ModuleOp m) { return retarget(m, o, v, colvec); },
                     formatv("output {0} yields value {1}", o, v).str())) {
-          any = true;
           v = 0; // values renumbered
           values = count(valueCount);
         }
   }
-  for (size_t o = 0;; ++o) {
-    size_t n = count(outputCount);
-    if (o >= n || n < 2)
-      break;
-    if (tryEdit([&](ModuleOp m) { return dropOutput(m, o); },
-                formatv("drop output {0}", o).str())) {
-      any = true;
-      --o;
-    }
-  }
+  forEach(outputCount, [&](size_t o) {
+    return count(outputCount) >= 2 &&
+           tryEdit([&](ModuleOp m) { return dropOutput(m, o); },
+                   formatv("drop output {0}", o).str());
+  });
   // Loops: one trip, then no loop.
-  for (size_t i = 0;; ++i) {
-    size_t n = count([](ModuleOp m) { return loopsOf(m).size(); });
-    if (i >= n)
-      break;
-    if (tryEdit([&](ModuleOp m) { return oneTrip(loopsOf(m)[i]); },
-                formatv("loop {0}: one trip", i).str()))
-      any = true;
-    if (tryEdit([&](ModuleOp m) { return inlineLoop(loopsOf(m)[i]); },
-                formatv("loop {0}: inlined", i).str())) {
-      any = true;
-      --i;
-    }
-  }
+  forEach([](ModuleOp m) { return loopsOf(m).size(); }, [&](size_t i) {
+    tryEdit([&](ModuleOp m) { return oneTrip(loopsOf(m)[i]); },
+            formatv("loop {0}: one trip", i).str());
+    return tryEdit([&](ModuleOp m) { return inlineLoop(loopsOf(m)[i]); },
+                   formatv("loop {0}: inlined", i).str());
+  });
   // Results, then operands, replaced by fills.
-  for (size_t i = 0;; ++i) {
-    size_t n = count([](ModuleOp m) { return reducibleOps(m).size(); });
-    if (i >= n)
-      break;
-    if (tryEdit(
-            [&](ModuleOp m) {
-              Operation *op = reducibleOps(m)[i];
-              return !isa<tl::FillOp>(op) && deleteOp(op, false);
-            },
-            formatv("op {0}: a fill", i).str())) {
-      any = true;
-      --i;
-    }
-  }
-  for (size_t i = 0;; ++i) {
-    size_t n = count([](ModuleOp m) { return reducibleOps(m).size(); });
-    if (i >= n)
-      break;
+  auto opCount = [](ModuleOp m) { return reducibleOps(m).size(); };
+  forEach(opCount, [&](size_t i) {
+    return tryEdit(
+        [&](ModuleOp m) {
+          Operation *op = reducibleOps(m)[i];
+          return !isa<tl::FillOp>(op) && deleteOp(op, false);
+        },
+        formatv("op {0}: a fill", i).str());
+  });
+  forEach(opCount, [&](size_t i) {
     for (unsigned j = 0; j < 2; ++j)
-      if (tryEdit(
-              [&](ModuleOp m) {
-                Operation *op = reducibleOps(m)[i];
-                if (j >= op->getNumOperands() || isa<scf::ForOp>(op))
-                  return false;
-                Value v = op->getOperand(j);
-                if (!isa<RankedTensorType>(v.getType()) ||
-                    v.getDefiningOp<tl::FillOp>())
-                  return false;
-                OpBuilder b(op);
-                op->setOperand(j, makeFill(b, op->getLoc(), v.getType()));
-                return true;
-              },
-              formatv("op {0}: operand {1} a fill", i, j).str()))
-        any = true;
-  }
+      tryEdit(
+          [&](ModuleOp m) {
+            Operation *op = reducibleOps(m)[i];
+            if (j >= op->getNumOperands() || isa<scf::ForOp>(op))
+              return false;
+            Value v = op->getOperand(j);
+            if (!isa<RankedTensorType>(v.getType()) ||
+                v.getDefiningOp<tl::FillOp>())
+              return false;
+            OpBuilder b(op);
+            op->setOperand(j, makeFill(b, op->getLoc(), v.getType()));
+            return true;
+          },
+          formatv("op {0}: operand {1} a fill", i, j).str());
+    return false; // the op stays
+  });
   // The grid, the work items, the block shapes.
-  any |= tryEdit(
+  tryEdit(
       [](ModuleOp m) {
         bool changed = false;
         for (auto p : m.getOps<tl::ProgramOp>())
@@ -608,9 +596,9 @@ bool Reducer::simplify() {
         return changed;
       },
       "grid 1x1");
-  any |= tryEdit(oneWorkItem, "one work item");
+  tryEdit(oneWorkItem, "one work item");
   // Attributes such as tl.attention describe what the program was.
-  any |= tryEdit(
+  tryEdit(
       [](ModuleOp m) {
         bool changed = false;
         for (auto p : m.getOps<tl::ProgramOp>())
@@ -624,12 +612,12 @@ bool Reducer::simplify() {
   std::set<int64_t> dims = dimsIn(current);
   for (int64_t d : llvm::reverse(dims))
     if (d > 32 && d % 32 == 0) {
-      any |= tryText(narrowText(current, d, d - 32),
+      tryText(narrowText(current, d, d - 32),
                      formatv("dimension {0} -> {1}", d, d - 32).str());
-      any |= tryText(narrowText(current, d, 32),
+      tryText(narrowText(current, d, 32),
                      formatv("dimension {0} -> 32", d).str());
     }
-  return any;
+  return stats.accepted != acceptedBefore;
 }
 
 Expected<std::string> Reducer::run(StringRef text) {
