@@ -327,8 +327,10 @@ bool oneWorkItem(ModuleOp module) {
   return changed;
 }
 
-/// The text with every tensor dimension equal to `from` made `to`.
-std::string narrowText(StringRef text, int64_t from, int64_t to) {
+/// The text with every tensor dimension d (the leading `NxMx` of each
+/// `tensor<...>`) replaced by f(d).
+std::string mapTensorDims(StringRef text,
+                          llvm::function_ref<int64_t(int64_t)> f) {
   std::string out;
   size_t pos = 0;
   while (true) {
@@ -348,31 +350,23 @@ std::string narrowText(StringRef text, int64_t from, int64_t to) {
         break;
       int64_t d = 0;
       text.slice(i, j).getAsInteger(10, d);
-      out += std::to_string(d == from ? to : d) + "x";
+      out += std::to_string(f(d)) + "x";
       i = j + 1;
     }
     pos = i;
   }
 }
 
+std::string narrowText(StringRef text, int64_t from, int64_t to) {
+  return mapTensorDims(text, [&](int64_t d) { return d == from ? to : d; });
+}
+
 std::set<int64_t> dimsIn(StringRef text) {
   std::set<int64_t> dims;
-  size_t pos = 0;
-  while ((pos = text.find("tensor<", pos)) != StringRef::npos) {
-    size_t i = pos + strlen("tensor<");
-    while (i < text.size() && isDigit(text[i])) {
-      size_t j = i;
-      while (j < text.size() && isDigit(text[j]))
-        ++j;
-      if (j >= text.size() || text[j] != 'x')
-        break;
-      int64_t d = 0;
-      text.slice(i, j).getAsInteger(10, d);
-      dims.insert(d);
-      i = j + 1;
-    }
-    pos = i;
-  }
+  mapTensorDims(text, [&](int64_t d) {
+    dims.insert(d);
+    return d;
+  });
   return dims;
 }
 
