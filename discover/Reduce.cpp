@@ -89,7 +89,8 @@ Value makeFill(OpBuilder &b, Location loc, Type type) {
 }
 
 /// Deletes `op`: its results are replaced by an operand of their type (the
-/// init of a loop result) when `preferOperand`, else by a fill.
+/// init of a loop result), else a kernel input of it, when
+/// `preferOperand`; else by a fill.
 bool deleteOp(Operation *op, bool preferOperand) {
   if (auto f = dyn_cast<scf::ForOp>(op)) {
     if (!preferOperand)
@@ -104,12 +105,18 @@ bool deleteOp(Operation *op, bool preferOperand) {
     if (r.use_empty())
       continue;
     Value rep;
-    if (preferOperand)
-      for (Value o : op->getOperands())
+    // An operand of the result's type, else a kernel input of it: an input
+    // keeps the repro's data random, where a fill would make it constant.
+    if (preferOperand) {
+      SmallVector<Value> candidates(op->getOperands());
+      if (auto k = op->getParentOfType<tl::KernelOp>())
+        llvm::append_range(candidates, k.getBody().getArguments());
+      for (Value o : candidates)
         if (o.getType() == r.getType()) {
           rep = o;
           break;
         }
+    }
     if (!rep)
       rep = makeFill(b, op->getLoc(), r.getType());
     if (!rep)
