@@ -8,7 +8,12 @@
            nothing fails under `fixed` but for program precision.
   fa       the full flash attention under `upstream` reduces, keeping its
            signature, to at most 4 block ops, and the reduced repro's header
-           holds for every variant (`dstlab matrix` on it exits 0).
+           holds for every variant (`dstlab matrix` on it exits 0). Under
+           the conformant model its signature is the largestType crash (a
+           pure copy): in tt-lang's pass order the multiple-users assertion
+           is not reached by flash attention. So a generated 15-op program
+           that does reach it reduces, with --signature naming it, to at
+           most 4 block ops as well.
   planted  a planted bug (an external test script, C-Reduce convention) in
            a 50-op generated program reduces to the ops that matter.
 """
@@ -151,6 +156,27 @@ def fa(a):
         return fail("the reduced repro does not crash as it says")
     print("flash attention: %d -> %d block ops, %s" %
           (before, block_ops(head), m.group(1)))
+    if check_reduced(a, out, 4):
+        return 1
+    # The multiple-users signature, from a generated program.
+    gen = os.path.join(a.work, "multi-user-gen")
+    shutil.rmtree(gen, ignore_errors=True)
+    p = run([a.dstlab, "fuzz", "--seed", "18", "--count", "1",
+             "--generate-only", "--out", gen])
+    if p.returncode != 0:
+        return fail("fuzz --generate-only exited %d" % p.returncode, p)
+    src = os.path.join(gen, "programs", "fuzz_18_0.mlir")
+    sig = ('crash "Currently we do not support multiple users in the same '
+           'compute dst region."')
+    out = os.path.join(a.work, "multiple-users.reduced.mlir")
+    p = run([a.dstlab, "reduce", src, "--variant", "upstream",
+             "--signature", sig, "-o", out])
+    if p.returncode != 0:
+        return fail("reduce exited %d" % p.returncode, p)
+    print(p.stdout + p.stderr)
+    with open(out, encoding="utf-8") as f:
+        if "// expect upstream: " + sig + "\n" not in f.read():
+            return fail("the reduced program lost the multiple-users crash")
     return check_reduced(a, out, 4)
 
 
