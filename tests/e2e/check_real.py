@@ -32,14 +32,6 @@ LABELS = [  # recording label -> --ttmlir-opt commit suffix
     ("19c86fca45-ndebug", "19c86fca45+ndebug"),
 ]
 
-# Repros added after tests/data/ttmlir was recorded: no real build has run
-# them, so neither this test nor tests/conformance holds them to one.
-# Record them with scripts/record-ttmlir-outputs.sh (and conformance.py
-# record) on a machine with the real builds, then drop them from here.
-NOT_RECORDED = {
-    "fuzz-18": "found by dstlab fuzz (docs/fuzzing.md) after the recordings",
-}
-
 
 def fail(message):
     print("check_real: FAIL: " + message)
@@ -98,18 +90,7 @@ def mode_replay(args):
         tools += ["--ttmlir-opt", "%s=recorded:%s@%s" %
                   (label, args.data, commit)]
     out = os.path.join(args.work, "out")
-    # Every repro but those listed in NOT_RECORDED, which have no recordings
-    # yet (a new repro without them fails here until it is recorded).
-    files = []
-    for f in sorted(os.listdir(args.repros)):
-        if not f.endswith(".mlir"):
-            continue
-        if f[:-len(".mlir")] in NOT_RECORDED:
-            print("check_real: not recorded, left out: %s (%s)" %
-                  (f, NOT_RECORDED[f[:-len(".mlir")]]))
-        else:
-            files.append(os.path.join(args.repros, f))
-    cmd = [args.dstlab, "matrix"] + files + ["--variants",
+    cmd = [args.dstlab, "matrix", args.repros, "--variants",
            "upstream,upstream-release", "--seeds", "1", "--jobs", "2",
            "--timeout", "300", "--no-timing", "--quiet", "--out", out] + tools
     if args.filter:

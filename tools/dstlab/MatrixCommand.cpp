@@ -547,13 +547,28 @@ int matrixCommand(ArrayRef<std::string> argv, const char *argv0) {
   for (const Repro &r : repros)
     run.repros.push_back(ReproInfo::from(r));
 
+  // A replayed real column (recorded:DIR) covers the repros recorded in
+  // DIR: one that no real build has run yet (added since, such as a
+  // fuzz finding) gets no cell there, rather than a bad-input one.
+  auto covers = [&](const Repro &r, StringRef variant) {
+    if (!isRealVariant(variant))
+      return true;
+    const RealToolSpec &t = *llvm::find_if(
+        realTools, [&](const RealToolSpec &t) { return t.variant() == variant; });
+    const bridge::Commit *commit = bridge::lookupCommit(t.commit);
+    if (!t.replay || !commit)
+      return true; // a binary runs anything; an unknown commit is reported
+    return sys::fs::is_directory(recordingDir(
+        t.path, commit->shortId, sys::path::stem(r.path), ""));
+  };
+
   // Cells, in canonical order, filtered, then sharded.
   std::vector<PlannedCell> plan;
   for (const Repro &r : repros)
     for (const ReproConfig &c : r.configs)
       for (const std::string &v : variants) {
         PlannedCell cell{&r, &c, v, ""};
-        if (filter && !filter->match(cell.id()))
+        if ((filter && !filter->match(cell.id())) || !covers(r, v))
           continue;
         plan.push_back(std::move(cell));
       }
