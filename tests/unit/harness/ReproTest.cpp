@@ -78,6 +78,22 @@ TEST(Repro, AttentionIsOptional) {
   EXPECT_EQ(r->attention, std::optional<bool>(false));
 }
 
+// Where a fuzz finding came from (dstlab fuzz, dstlab reduce).
+TEST(Repro, FoundByKeys) {
+  llvm::Expected<Repro> r = parseRepro(
+      "r.mlir",
+      header("// seed: 18\n// variant: upstream-release\n"
+             "// signature: error \"slice N is busy\"\n"),
+      allVariants());
+  ASSERT_TRUE(!!r) << llvm::toString(r.takeError());
+  EXPECT_EQ(r->foundSeed, "18");
+  EXPECT_EQ(r->foundVariant, "upstream-release");
+  EXPECT_EQ(r->foundSignature, "error \"slice N is busy\"");
+  EXPECT_EQ(parseError(header("// seed:\n")), "r.mlir:12: 'seed:' needs a value");
+  EXPECT_EQ(parseError(header("// variant: fixed\n// variant: fixed\n")),
+            "r.mlir:13: duplicate 'variant:' (first on line 12)");
+}
+
 TEST(Expectation, Grammar) {
   struct Case {
     const char *source, *canonical;
