@@ -42,6 +42,8 @@ using namespace dstlab::discover;
 
 namespace dstlab::tool {
 
+namespace {
+
 /// `--ops A..B` or `--ops N`: block ops per generated program.
 bool parseOpsRange(StringRef cmd, const Args &args, GenOptions &options) {
   std::optional<std::string> ops = args.get("ops");
@@ -77,8 +79,6 @@ std::string fuzzHeader(uint64_t seed, uint64_t index, uint64_t count,
        << "// signature: " << finding->outcomeKey() << "\n";
   return h;
 }
-
-namespace {
 
 struct Row {
   Finding finding;
