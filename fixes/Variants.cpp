@@ -1,4 +1,4 @@
-//===- Variants.cpp - the five pipeline variants --------------------------===//
+//===- Variants.cpp - the pipeline variants -------------------------------===//
 
 #include "fixes/Variants.h"
 
@@ -14,6 +14,10 @@ LogicalResult dstlab::buildVariantPipeline(OpPassManager &pm,
                                            const PipelineOptions &options) {
   if (variant == "upstream" || variant == "upstream-release") {
     buildUpstreamPipeline(pm, variant == "upstream", options);
+    return success();
+  }
+  if (variant == "upstream-2026" || variant == "upstream-2026-release") {
+    buildUpstream2026Pipeline(pm, variant == "upstream-2026", options);
     return success();
   }
   bool fix1 = variant == "multi-user" || variant == "fixed";

@@ -1,8 +1,10 @@
-//===- Variants.h - the five pipeline variants -----------------*- C++ -*-===//
+//===- Variants.h - the pipeline variants ----------------------*- C++ -*-===//
 //
-// The matrix columns: upstream, upstream-release (compiler/Pipelines), and
-// the variants that swap in the fixes: multi-user (fix 1), unary-reduce
-// (fix 2) and fixed (both).
+// The matrix columns, one row each in variantTable(): the upstream models
+// (compiler/Pipelines: tt-mlir ae4e7b838c and 19c86fca45, each as an assert
+// and an NDEBUG build) and the variants that swap in the fixes: multi-user
+// (fix 1), unary-reduce (fix 2) and fixed (both). Pipelines, harness, CLI
+// and reports read this table; a new variant is one row.
 //
 //===----------------------------------------------------------------------===//
 #ifndef DSTLAB_FIXES_VARIANTS_H
@@ -10,11 +12,13 @@
 
 #include "compiler/Pipelines/Pipelines.h"
 
+#include "fixes/VariantTable.h"
 #include "support/Precision.h"
 
 #include "llvm/ADT/StringRef.h"
 
 namespace dstlab {
+
 
 /// Builds the named variant's tl -> ttkernel pipeline; failure for an
 /// unknown name.

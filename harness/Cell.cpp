@@ -204,8 +204,8 @@ void writeDstOccupancy(StringRef dir, ModuleOp module,
 std::optional<llvm::Expected<golden::TensorMap>>
 frontEndGolden(MLIRContext &ctx, tl::ProgramOp program, StringRef variant,
                const golden::TensorMap &inputs) {
-  if (variant != "upstream" && variant != "upstream-release" &&
-      variant != "multi-user" && !isRealVariant(variant))
+  const VariantInfo *info = lookupVariant(variant);
+  if (!(info && info->ttLangFrontEnd) && !isRealVariant(variant))
     return std::nullopt;
   std::string diagnostics;
   ScopedDiagnosticHandler swallow(&ctx, [&](Diagnostic &d) {

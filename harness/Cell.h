@@ -24,9 +24,6 @@ class OpPassManager;
 
 namespace dstlab::harness {
 
-/// The five pipeline variants, the matrix columns.
-extern const char *const kVariants[5];
-
 struct CellRequest {
   std::string reproPath;   ///< a .mlir file of tl programs (or ttkernel IR)
   std::string program;     ///< tl.program symbol; empty: the first one

@@ -7,6 +7,8 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/JSON.h"
 
+#include "fixes/VariantTable.h"
+
 #include <array>
 #include <cmath>
 #include <limits>
@@ -15,11 +17,11 @@ using namespace llvm;
 
 namespace dstlab::harness {
 
-const char *const kVariants[5] = {"upstream", "upstream-release", "multi-user",
-                                  "unary-reduce", "fixed"};
-
 std::vector<std::string> allVariants() {
-  return std::vector<std::string>(std::begin(kVariants), std::end(kVariants));
+  std::vector<std::string> names;
+  for (const VariantInfo &v : variantTable())
+    names.push_back(v.name.str());
+  return names;
 }
 
 bool isChildOutcome(StringRef outcome) {

@@ -42,7 +42,10 @@ bool validName(StringRef name) {
 
 /// The commit dstlab's upstream model describes (compiler/Dialect/D2M/
 /// Transforms/InsertDstRegisterAccess.cpp).
-constexpr StringRef kModelledCommit = "ae4e7b838c";
+/// The commits dstlab models, and the variant that models each (assert
+/// build; "-release" for NDEBUG).
+constexpr std::pair<StringRef, StringRef> kModelledCommits[] = {
+    {"ae4e7b838c", "upstream"}, {"19c86fca45", "upstream-2026"}};
 
 Expected<std::string> readFile(const Twine &path) {
   ErrorOr<std::unique_ptr<MemoryBuffer>> buffer =
@@ -92,10 +95,10 @@ std::string RealToolSpec::str() const {
 }
 
 std::string RealToolSpec::modelVariant() const {
-  if (!StringRef(kModelledCommit).starts_with(commit) &&
-      !StringRef(commit).starts_with(kModelledCommit))
-    return "";
-  return ndebug ? "upstream-release" : "upstream";
+  for (auto [modelled, variant] : kModelledCommits)
+    if (modelled.starts_with(commit) || StringRef(commit).starts_with(modelled))
+      return ndebug ? (variant + "-release").str() : variant.str();
+  return "";
 }
 
 bool isRealVariant(StringRef variant) {

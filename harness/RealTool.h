@@ -47,8 +47,8 @@ struct RealToolSpec {
   std::string str() const;
   std::string variant() const { return kRealVariantPrefix + name; }
   /// The model column this binary is held to: "upstream" or
-  /// "upstream-release" for ae4e7b838c; empty when dstlab has no model of
-  /// the commit.
+  /// "upstream-release" for ae4e7b838c, "upstream-2026[-release]" for
+  /// 19c86fca45; empty when dstlab has no model of the commit.
   std::string modelVariant() const;
 };
 

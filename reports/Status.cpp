@@ -329,6 +329,100 @@ const UpstreamSite *findUpstreamSite(StringRef signature) {
   return nullptr;
 }
 
+namespace {
+
+/// Where in tt-mlir 19c86fca45 (or tt-lang's front end) an upstream-2026
+/// failure sits: the model's rule for each failure signature, matched in
+/// order. Lines are at 19c86fca45, as the model cites them
+/// (compiler/Dialect/D2M/Transforms/Upstream2026).
+struct UpstreamSite2026 {
+  StringRef signature, site, why;
+};
+const UpstreamSite2026 kSites2026[] = {
+    {"Currently we do not support multiple users",
+     "lib/Dialect/D2M/Transforms/InsertDstRegisterAccess/Scheduled.cpp:169",
+     "the seed's assertion, still on the scheduled path (generics with more "
+     "than 3 operands and no tile_fill)"},
+    {"Out of dst slices",
+     "lib/Dialect/D2M/Transforms/InsertDstRegisterAccess/Shared.cpp:196",
+     "DstSliceAllocator::allocateOutput: the free-slice stack is empty"},
+    {"signal SIGSEGV",
+     "lib/Dialect/D2M/Transforms/InsertDstRegisterAccess/Shared.cpp:196",
+     "the same empty pop with the assertion compiled out"},
+    {"operand #0 does not dominate this use",
+     "lib/Dialect/D2M/Transforms/OpScheduler.cpp:113-162, 262-318",
+     "the op scheduler expands a shared value once per use and moves it on "
+     "every visit; MLIR's verifier rejects the result"},
+    {"does not dominate this use",
+     "lib/Dialect/D2M/Transforms/InsertDstRegisterAccess/Shared.cpp:1341-1463",
+     "emitDstCopyNest: one CB load feeding several DST operands is copied "
+     "once per use, after the first copy erased it"},
+    {"shard size 1", "lib/Dialect/D2M/Utils/DstRegisterAnalysis.cpp:383-386",
+     "tile-compute-loops' DST packing refuses a region mixing one-tile and "
+     "multi-tile outputs"},
+    {"must come from a circular buffer",
+     "lib/Dialect/D2M/Transforms/InsertDstRegisterAccess/Shared.cpp:1177-1204",
+     "replaceLoadWithDst sends every use of a copied load, and every "
+     "intermediate, through DST, including operands the FPU unpacks from a "
+     "CB (for a reduce of a computed value, Unscheduled.cpp:67-84 also "
+     "records the result in another slice than the accumulator it writes)"},
+    {"per-tile transpose", "tt-lang front end",
+     "tt-lang's per-tile transpose needs a square block"},
+    {"disagrees with the faithful reference", "tt-lang front end",
+     "tt-lang's per-tile transpose keeps tiles in place"},
+};
+
+/// "Still broken in today's upstream": every upstream-2026 cell that does
+/// not pass, grouped by the upstream site that fails it.
+void renderStillBroken2026(llvm::raw_ostream &os, const MatrixRun &run) {
+  if (!hasVariant(run, "upstream-2026"))
+    return;
+  os << "## Still broken in today's upstream (tt-mlir 19c86fca45)\n\n"
+     << "The `upstream-2026` and `upstream-2026-release` columns model "
+        "tt-mlir 19c86fca45 (2026-08-21) behind tt-lang's Nov 2025 front end, "
+        "held to recorded outputs of real builds of that commit (the "
+        "`real:19c86fca45` columns). Where each failure sits upstream:\n\n"
+     << "| upstream site | what fails | cells (assert build / NDEBUG) |\n"
+     << "|---|---|---|\n";
+  std::vector<std::pair<const UpstreamSite2026 *, std::string>> rows;
+  unsigned broken = 0, total = 0;
+  for (const CellRecord &c : run.cells) {
+    if (c.variant != "upstream-2026")
+      continue;
+    ++total;
+    const CellRecord *rel =
+        run.findCell(c.repro, c.config, "upstream-2026-release");
+    if (works(c) && (!rel || works(*rel)))
+      continue;
+    ++broken;
+    std::string sig = c.signature.value_or(c.outcome);
+    const UpstreamSite2026 *site = nullptr;
+    for (const UpstreamSite2026 &s : kSites2026)
+      if (StringRef(sig).contains(s.signature)) {
+        site = &s;
+        break;
+      }
+    std::string item = "`" + c.repro + "` @" + c.config + " (" +
+                       glyphFor(c.outcome).str() + " " + c.outcome;
+    if (rel)
+      item += " / " + glyphFor(rel->outcome).str() + " " + rel->outcome;
+    item += ")";
+    auto it = llvm::find_if(rows, [&](auto &r) { return r.first == site; });
+    if (it == rows.end())
+      rows.push_back({site, item});
+    else
+      it->second += ", " + item;
+  }
+  for (auto &[site, items] : rows)
+    os << "| " << (site ? site->site : StringRef("(unclassified)")) << " | "
+       << (site ? site->why : StringRef("")) << " | " << items << " |\n";
+  os << "\n"
+     << broken << " of " << total
+     << " configurations fail under today's upstream.\n\n";
+}
+
+} // namespace
+
 std::string renderStatus(const MatrixRun &run) {
   MatrixSummary summary = summarize(run);
   std::string out;
@@ -555,6 +649,8 @@ std::string renderStatus(const MatrixRun &run) {
       os << "\n";
     }
   }
+
+  renderStillBroken2026(os, run);
 
   // --- Fixes -------------------------------------------------------------
   os << "## The Fixes and What Each Unlocks\n\n";

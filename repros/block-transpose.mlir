@@ -8,6 +8,9 @@
 // config @transpose_2x2: grid 1x1, 2x2-tile block, X 64x64 bf16
 // expect upstream: miscompiled
 // expect upstream-release: miscompiled
+// upstream-2026 (tt-mlir 19c86fca45): recorded outcomes of the real builds (tests/data/ttmlir/outcomes.json)
+// expect upstream-2026: miscompiled
+// expect upstream-2026-release: miscompiled
 // expect multi-user: miscompiled
 // expect unary-reduce: pass
 // expect fixed: pass

@@ -26,6 +26,11 @@
 //   @fa_1x1 upstream: was crash "Currently we do not support multiple users in the same compute dst region.", now crash "Only one output tensor is supported"
 //   @fa_8x10 upstream-release: was miscompiled, now error "expects as many subscripts as affine map inputs"
 //   @fa_1x1 upstream-release: was miscompiled, now error "must come from a circular buffer"
+// upstream-2026 (tt-mlir 19c86fca45): recorded outcomes of the real builds (tests/data/ttmlir/outcomes.json)
+// expect upstream-2026: error "'d2m.tile_matmul' op operand B must come from a circular buffer, but it lives in DST slice -1"
+// expect[@fa_1x1] upstream-2026: error "'d2m.tile_matmul' op operand B must come from a circular buffer, but it lives in DST slice 0"
+// expect upstream-2026-release: error "'d2m.tile_matmul' op operand B must come from a circular buffer, but it lives in DST slice -1"
+// expect[@fa_1x1] upstream-2026-release: error "'d2m.tile_matmul' op operand B must come from a circular buffer, but it lives in DST slice 0"
 // expect multi-user: miscompiled
 // expect unary-reduce: pass
 // expect fixed: pass

@@ -42,6 +42,8 @@
 // config @fuzz_18_818_fixed: from fuzz_18_818 (14 -> 2 block ops); fixed: miscompiled, an artefact of the verdict, not of the compiler: every row of the colvec output is the same number (bcast rows), so one rounding moves all of them, past the rms floor that assumes independent elements (harness/Verdict.h)
 // expect upstream: pass
 // expect upstream-release: pass
+// expect upstream-2026: pass
+// expect upstream-2026-release: pass
 // expect multi-user: pass
 // expect unary-reduce: pass
 // expect fixed: pass
@@ -51,17 +53,17 @@
 // expect[@fuzz_18_0_upstream_release] upstream: crash "Currently we do not support multiple users in the same compute dst region."
 // expect[@fuzz_18_0_upstream_release] upstream-release: error "'d2m.tile_reduce_max' op operand A must come from a circular buffer, but it lives in DST slice 2"
 // expect[@fuzz_18_102_upstream_release] upstream: crash "Insufficient DST capacity for all operands."
-// expect[@fuzz_18_102_upstream_release] upstream-release: hazard dst-index-out-of-range
+// expect[@fuzz_18_102_upstream_release] upstream-release: error "operand #1 does not dominate this use"
 // expect[@fuzz_18_102_upstream_release] unary-reduce: crash "Insufficient DST capacity for all operands."
 // expect[@fuzz_18_108_multi_user] upstream: crash "Only one output tensor is supported"
-// expect[@fuzz_18_108_multi_user] upstream-release: hazard cb-read-not-visible
+// expect[@fuzz_18_108_multi_user] upstream-release: error "operand #1 does not dominate this use"
 // expect[@fuzz_18_108_multi_user] multi-user: error "'d2m.tile_add' op needs 5 DST slices where 4 fit, and no live value can be spilled"
 // expect[@fuzz_18_108_multi_user] unary-reduce: crash "Insufficient DST capacity for all operands."
 // expect[@fuzz_18_10_unary_reduce] upstream: error "'d2m.tile_transpose' op operand A must come from a circular buffer, but it lives in DST slice 0"
 // expect[@fuzz_18_10_unary_reduce] upstream-release: error "'d2m.tile_transpose' op operand A must come from a circular buffer, but it lives in DST slice 0"
 // expect[@fuzz_18_10_unary_reduce] unary-reduce: error "'d2m.tile_transpose' op operand A must come from a circular buffer, but it lives in DST slice 0"
 // expect[@fuzz_18_10_upstream] upstream: crash "Insufficient DST capacity for all operands."
-// expect[@fuzz_18_10_upstream] upstream-release: error "'d2m.tile_matmul' op operand A must come from a circular buffer, but it lives in DST slice 13"
+// expect[@fuzz_18_10_upstream] upstream-release: error "operand #1 does not dominate this use"
 // expect[@fuzz_18_10_upstream_release] upstream: crash "storeIndices size must match destination memref rank. If it's greater, probably need to use getNonParticipatingLoopDims to skip loop dimensions: https://github.com/tenstorrent/tt-mlir/pull/5081#discussion_r2376709558"
 // expect[@fuzz_18_10_upstream_release] upstream-release: error "'affine.store' op expects as many subscripts as affine map inputs"
 // expect[@fuzz_18_10_upstream_release] multi-user: miscompiled
@@ -69,7 +71,7 @@
 // expect[@fuzz_18_120_upstream] upstream-release: error "'d2m.tile_reduce_max' op operand A must come from a circular buffer, but it lives in DST slice 0"
 // expect[@fuzz_18_120_upstream] multi-user: hazard invalid-reduce-scaler
 // expect[@fuzz_18_131_upstream_release] upstream: crash "Insufficient DST capacity for all operands."
-// expect[@fuzz_18_131_upstream_release] upstream-release: hazard dst-read-uninitialised
+// expect[@fuzz_18_131_upstream_release] upstream-release: error "operand #1 does not dominate this use"
 // expect[@fuzz_18_131_upstream_release] unary-reduce: crash "Insufficient DST capacity for all operands."
 // expect[@fuzz_18_136_upstream_release] upstream: hazard cb-read-not-visible
 // expect[@fuzz_18_136_upstream_release] upstream-release: hazard cb-read-not-visible
@@ -78,9 +80,9 @@
 // expect[@fuzz_18_161_upstream_release] unary-reduce: crash "Expected same guard indices across all accesses in this loop nest."
 // expect[@fuzz_18_16_upstream_release] upstream: crash "largestType"
 // expect[@fuzz_18_16_upstream_release] upstream-release: crash "signal SIGSEGV"
-// expect[@fuzz_18_179_upstream] upstream: hazard dst-read-uninitialised
-// expect[@fuzz_18_179_upstream] upstream-release: hazard dst-read-uninitialised
-// expect[@fuzz_18_179_upstream] unary-reduce: hazard dst-read-uninitialised
+// expect[@fuzz_18_179_upstream] upstream: error "operand #1 does not dominate this use"
+// expect[@fuzz_18_179_upstream] upstream-release: error "operand #1 does not dominate this use"
+// expect[@fuzz_18_179_upstream] unary-reduce: error "operand #1 does not dominate this use"
 // expect[@fuzz_18_187_upstream] upstream: crash "Multiple interpretations of DST not supported."
 // expect[@fuzz_18_187_upstream] upstream-release: error "'d2m.tile_reduce_max' op operand A must come from a circular buffer, but it lives in DST slice 0"
 // expect[@fuzz_18_187_upstream] multi-user: hazard invalid-reduce-scaler
@@ -100,9 +102,9 @@
 // expect[@fuzz_18_233_multi_user] multi-user: hazard pack-not-reserved
 // expect[@fuzz_18_28_upstream_release] upstream: error "'d2m.tile_matmul' op operand A must come from a circular buffer, but it lives in DST slice 0"
 // expect[@fuzz_18_28_upstream_release] upstream-release: error "'d2m.tile_matmul' op operand A must come from a circular buffer, but it lives in DST slice 0"
-// expect[@fuzz_18_290_upstream_release] upstream: miscompiled
-// expect[@fuzz_18_290_upstream_release] upstream-release: miscompiled
-// expect[@fuzz_18_290_upstream_release] unary-reduce: miscompiled
+// expect[@fuzz_18_290_upstream_release] upstream: error "operand #1 does not dominate this use"
+// expect[@fuzz_18_290_upstream_release] upstream-release: error "operand #1 does not dominate this use"
+// expect[@fuzz_18_290_upstream_release] unary-reduce: error "operand #1 does not dominate this use"
 // expect[@fuzz_18_2_unary_reduce] upstream: error "'tl.transpose' op per-tile transpose keeps tiles in place and needs a square block, got 1x2 tiles"
 // expect[@fuzz_18_2_unary_reduce] upstream-release: error "'tl.transpose' op per-tile transpose keeps tiles in place and needs a square block, got 1x2 tiles"
 // expect[@fuzz_18_2_unary_reduce] multi-user: error "'tl.transpose' op per-tile transpose keeps tiles in place and needs a square block, got 1x2 tiles"
@@ -150,13 +152,87 @@
 // expect[@fuzz_18_94_upstream_release] upstream-release: error "'d2m.tile_reduce_sum' op operand A must come from a circular buffer, but it lives in DST slice 0"
 // expect[@fuzz_18_94_upstream_release] multi-user: hazard invalid-reduce-scaler
 // expect[@fuzz_18_529_fixed] upstream: crash "Insufficient DST capacity for all operands."
-// expect[@fuzz_18_529_fixed] upstream-release: hazard dst-index-out-of-range
+// expect[@fuzz_18_529_fixed] upstream-release: error "operand #1 does not dominate this use"
 // expect[@fuzz_18_529_fixed] unary-reduce: crash "Insufficient DST capacity for all operands."
 // expect[@fuzz_18_818_fixed] upstream: crash "Only one output tensor is supported"
 // expect[@fuzz_18_818_fixed] upstream-release: hazard cb-read-not-visible
 // expect[@fuzz_18_818_fixed] multi-user: miscompiled
 // expect[@fuzz_18_818_fixed] unary-reduce: miscompiled
 // expect[@fuzz_18_818_fixed] fixed: miscompiled
+// expect[@fuzz_18_0_multi_user] upstream-2026: error "'d2m.tile_reduce_max' op operand A must come from a circular buffer, but it lives in DST slice 0"
+// expect[@fuzz_18_0_multi_user] upstream-2026-release: error "'d2m.tile_reduce_max' op operand A must come from a circular buffer, but it lives in DST slice 0"
+// expect[@fuzz_18_0_upstream_release] upstream-2026: error "'d2m.tile_reduce_max' op operand A must come from a circular buffer, but it lives in DST slice 0"
+// expect[@fuzz_18_0_upstream_release] upstream-2026-release: error "'d2m.tile_reduce_max' op operand A must come from a circular buffer, but it lives in DST slice 0"
+// expect[@fuzz_18_102_upstream_release] upstream-2026: miscompiled
+// expect[@fuzz_18_102_upstream_release] upstream-2026-release: miscompiled
+// expect[@fuzz_18_108_multi_user] upstream-2026: crash "Out of dst slices"
+// expect[@fuzz_18_108_multi_user] upstream-2026-release: crash "signal SIGSEGV"
+// expect[@fuzz_18_10_unary_reduce] upstream-2026: error "'d2m.tile_transpose' op operand A must come from a circular buffer, but it lives in DST slice 0"
+// expect[@fuzz_18_10_unary_reduce] upstream-2026-release: error "'d2m.tile_transpose' op operand A must come from a circular buffer, but it lives in DST slice 0"
+// expect[@fuzz_18_10_upstream] upstream-2026: crash "Out of dst slices"
+// expect[@fuzz_18_10_upstream] upstream-2026-release: crash "signal SIGSEGV"
+// expect[@fuzz_18_10_upstream_release] upstream-2026: error "'d2m.tile_matmul' op operand B must come from a circular buffer, but it lives in DST slice -1"
+// expect[@fuzz_18_10_upstream_release] upstream-2026-release: error "'d2m.tile_matmul' op operand B must come from a circular buffer, but it lives in DST slice -1"
+// expect[@fuzz_18_120_upstream] upstream-2026: error "'d2m.tile_reduce_max' op operand A must come from a circular buffer, but it lives in DST slice 0"
+// expect[@fuzz_18_120_upstream] upstream-2026-release: error "'d2m.tile_reduce_max' op operand A must come from a circular buffer, but it lives in DST slice 0"
+// expect[@fuzz_18_131_upstream_release] upstream-2026: error "operand #0 does not dominate this use"
+// expect[@fuzz_18_131_upstream_release] upstream-2026-release: error "operand #0 does not dominate this use"
+// expect[@fuzz_18_136_upstream_release] upstream-2026: hazard cb-read-not-visible
+// expect[@fuzz_18_136_upstream_release] upstream-2026-release: hazard cb-read-not-visible
+// expect[@fuzz_18_16_upstream_release] upstream-2026: error "'affine.for' op second compute nest in one DST section"
+// expect[@fuzz_18_16_upstream_release] upstream-2026-release: error "'affine.for' op second compute nest in one DST section"
+// expect[@fuzz_18_179_upstream] upstream-2026: error "operand #2 does not dominate this use"
+// expect[@fuzz_18_179_upstream] upstream-2026-release: error "operand #2 does not dominate this use"
+// expect[@fuzz_18_187_upstream] upstream-2026: error "'d2m.tile_reduce_max' op operand A must come from a circular buffer, but it lives in DST slice 0"
+// expect[@fuzz_18_187_upstream] upstream-2026-release: error "'d2m.tile_reduce_max' op operand A must come from a circular buffer, but it lives in DST slice 0"
+// expect[@fuzz_18_18_multi_user] upstream-2026: miscompiled
+// expect[@fuzz_18_18_multi_user] upstream-2026-release: miscompiled
+// expect[@fuzz_18_1_multi_user] upstream-2026: error "'tl.transpose' op per-tile transpose keeps tiles in place and needs a square block, got 2x1 tiles"
+// expect[@fuzz_18_1_multi_user] upstream-2026-release: error "'tl.transpose' op per-tile transpose keeps tiles in place and needs a square block, got 2x1 tiles"
+// expect[@fuzz_18_1_unary_reduce] upstream-2026: error "'affine.for' op second compute nest in one DST section"
+// expect[@fuzz_18_1_unary_reduce] upstream-2026-release: error "'affine.for' op second compute nest in one DST section"
+// expect[@fuzz_18_233_multi_user] upstream-2026: error "'affine.for' op second compute nest in one DST section"
+// expect[@fuzz_18_233_multi_user] upstream-2026-release: error "'affine.for' op second compute nest in one DST section"
+// expect[@fuzz_18_28_upstream_release] upstream-2026: error "'d2m.tile_matmul' op operand A must come from a circular buffer, but it lives in DST slice 0"
+// expect[@fuzz_18_28_upstream_release] upstream-2026-release: error "'d2m.tile_matmul' op operand A must come from a circular buffer, but it lives in DST slice 0"
+// expect[@fuzz_18_290_upstream_release] upstream-2026: error "operand #2 does not dominate this use"
+// expect[@fuzz_18_290_upstream_release] upstream-2026-release: error "operand #2 does not dominate this use"
+// expect[@fuzz_18_2_unary_reduce] upstream-2026: error "'tl.transpose' op per-tile transpose keeps tiles in place and needs a square block, got 1x2 tiles"
+// expect[@fuzz_18_2_unary_reduce] upstream-2026-release: error "'tl.transpose' op per-tile transpose keeps tiles in place and needs a square block, got 1x2 tiles"
+// expect[@fuzz_18_36_unary_reduce] upstream-2026: error "'affine.for' op compute nest without acquire_dst; run d2m-insert-dst-register-access first"
+// expect[@fuzz_18_36_unary_reduce] upstream-2026-release: error "'affine.for' op compute nest without acquire_dst; run d2m-insert-dst-register-access first"
+// expect[@fuzz_18_37_upstream] upstream-2026: error "'d2m.tile_matmul' op operand A must come from a circular buffer, but it lives in DST slice -1"
+// expect[@fuzz_18_37_upstream] upstream-2026-release: error "'d2m.tile_matmul' op operand A must come from a circular buffer, but it lives in DST slice -1"
+// expect[@fuzz_18_474_upstream] upstream-2026: error "'d2m.generic' op expected all linalg.generic outputs in a region to have shard size 1"
+// expect[@fuzz_18_474_upstream] upstream-2026-release: error "'d2m.generic' op expected all linalg.generic outputs in a region to have shard size 1"
+// expect[@fuzz_18_4_multi_user] upstream-2026: crash "Out of dst slices"
+// expect[@fuzz_18_4_multi_user] upstream-2026-release: crash "signal SIGSEGV"
+// expect[@fuzz_18_4_upstream] upstream-2026: hazard cb-read-not-visible
+// expect[@fuzz_18_4_upstream] upstream-2026-release: hazard cb-read-not-visible
+// expect[@fuzz_18_4_upstream_release] upstream-2026: error "'d2m.tile_matmul' op operand B must come from a circular buffer, but it lives in DST slice 0"
+// expect[@fuzz_18_4_upstream_release] upstream-2026-release: error "'d2m.tile_matmul' op operand B must come from a circular buffer, but it lives in DST slice 0"
+// expect[@fuzz_18_5_unary_reduce] upstream-2026: error "'d2m.tile_bcast' op operand A must come from a circular buffer, but it lives in DST slice 0"
+// expect[@fuzz_18_5_unary_reduce] upstream-2026-release: error "'d2m.tile_bcast' op operand A must come from a circular buffer, but it lives in DST slice 0"
+// expect[@fuzz_18_730_upstream] upstream-2026: error "'d2m.tile_matmul' op operand A must come from a circular buffer, but it lives in DST slice 0"
+// expect[@fuzz_18_730_upstream] upstream-2026-release: error "'d2m.tile_matmul' op operand A must come from a circular buffer, but it lives in DST slice 0"
+// expect[@fuzz_18_760_upstream] upstream-2026: error "'d2m.tile_bcast' op operand A must come from a circular buffer, but it lives in DST slice 0"
+// expect[@fuzz_18_760_upstream] upstream-2026-release: error "'d2m.tile_bcast' op operand A must come from a circular buffer, but it lives in DST slice 0"
+// expect[@fuzz_18_773_multi_user] upstream-2026: crash "Out of dst slices"
+// expect[@fuzz_18_773_multi_user] upstream-2026-release: crash "signal SIGSEGV"
+// expect[@fuzz_18_792_multi_user] upstream-2026: crash "Out of dst slices"
+// expect[@fuzz_18_792_multi_user] upstream-2026-release: crash "signal SIGSEGV"
+// expect[@fuzz_18_87_unary_reduce] upstream-2026: miscompiled
+// expect[@fuzz_18_87_unary_reduce] upstream-2026-release: miscompiled
+// expect[@fuzz_18_90_upstream] upstream-2026: error "'d2m.tile_reduce_sum' op operand A must come from a circular buffer, but it lives in DST slice 0"
+// expect[@fuzz_18_90_upstream] upstream-2026-release: error "'d2m.tile_reduce_sum' op operand A must come from a circular buffer, but it lives in DST slice 0"
+// expect[@fuzz_18_94_upstream_release] upstream-2026: error "'d2m.tile_reduce_sum' op operand A must come from a circular buffer, but it lives in DST slice 0"
+// expect[@fuzz_18_94_upstream_release] upstream-2026-release: error "'d2m.tile_reduce_sum' op operand A must come from a circular buffer, but it lives in DST slice 0"
+// expect[@fuzz_18_529_fixed] upstream-2026: error "'affine.for' op second compute nest in one DST section"
+// expect[@fuzz_18_529_fixed] upstream-2026-release: error "'affine.for' op second compute nest in one DST section"
+// expect[@fuzz_18_818_fixed] upstream-2026: hazard cb-read-not-visible
+// expect[@fuzz_18_818_fixed] upstream-2026-release: hazard cb-read-not-visible
+// expect[@fuzz_18_10_upstream] unary-reduce: error "operand #1 does not dominate this use"
+// expect[@fuzz_18_4_upstream] unary-reduce: error "operand #1 does not dominate this use"
 
 tl.program @fuzz_18_0_multi_user grid [1, 1] {
   tl.tensor @A0  input : tensor<32x32xbf16>

@@ -16,6 +16,11 @@
 //   @p3_1x1 upstream: was crash "Currently we do not support multiple users in the same compute dst region.", now crash "Only one output tensor is supported"
 //   @p3_2x2 upstream: was crash "Currently we do not support multiple users in the same compute dst region.", now crash "storeIndices size must match destination memref rank. If it..."
 //   @p3_2x2 upstream-release: was error "must come from a circular buffer", now error "expects as many subscripts as affine map inputs"
+// upstream-2026 (tt-mlir 19c86fca45): recorded outcomes of the real builds (tests/data/ttmlir/outcomes.json)
+// expect upstream-2026: error "'d2m.tile_matmul' op operand B must come from a circular buffer, but it lives in DST slice 0"
+// expect[@p3_2x2] upstream-2026: error "'d2m.tile_matmul' op operand B must come from a circular buffer, but it lives in DST slice -1"
+// expect upstream-2026-release: error "'d2m.tile_matmul' op operand B must come from a circular buffer, but it lives in DST slice 0"
+// expect[@p3_2x2] upstream-2026-release: error "'d2m.tile_matmul' op operand B must come from a circular buffer, but it lives in DST slice -1"
 // expect multi-user: hazard invalid-reduce-scaler
 // expect unary-reduce: pass
 // expect fixed: pass

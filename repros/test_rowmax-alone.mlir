@@ -14,6 +14,9 @@
 //   @rowmax_2x4 upstream: was hazard invalid-reduce-scaler, now crash "Expected same guard indices across all accesses in this loo..."
 //   @rowmax_1x1 upstream-release: was hazard invalid-reduce-scaler, now error "must come from a circular buffer"
 //   @rowmax_2x4 upstream-release: was hazard invalid-reduce-scaler, now error "must come from a circular buffer"
+// upstream-2026 (tt-mlir 19c86fca45): recorded outcomes of the real builds (tests/data/ttmlir/outcomes.json)
+// expect upstream-2026: error "'d2m.tile_reduce_max' op operand A must come from a circular buffer, but it lives in DST slice 0"
+// expect upstream-2026-release: error "'d2m.tile_reduce_max' op operand A must come from a circular buffer, but it lives in DST slice 0"
 // expect multi-user: hazard invalid-reduce-scaler
 // expect unary-reduce: pass
 // expect fixed: pass

@@ -13,6 +13,9 @@
 //   model alone: tt-mlir ae4e7b838c has no tile_fill / tile_bcast, so no
 //   real recording exists for these configurations):
 //   @note_1x1 upstream: was crash "Currently we do not support multiple users in the same compute dst region.", now crash "Only one output tensor is supported"
+// upstream-2026 (tt-mlir 19c86fca45): recorded outcomes of the real builds (tests/data/ttmlir/outcomes.json)
+// expect upstream-2026: error "'d2m.tile_reduce_max' op operand A must come from a circular buffer, but it lives in DST slice 0"
+// expect upstream-2026-release: error "'d2m.tile_reduce_max' op operand A must come from a circular buffer, but it lives in DST slice 0"
 // expect multi-user: hazard invalid-reduce-scaler
 // expect unary-reduce: pass
 // expect fixed: pass

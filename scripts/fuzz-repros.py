@@ -15,8 +15,6 @@ import subprocess
 import sys
 import tempfile
 
-VARIANTS = ["upstream", "upstream-release", "multi-user", "unary-reduce",
-            "fixed"]
 
 
 def main():
@@ -32,6 +30,7 @@ def main():
         summary = json.load(f)
     work = tempfile.mkdtemp(prefix="fuzz-repros-")
     programs = {}  # body without the program's name -> config
+    variants = []  # in the order dstlab reduce writes them
     for b in summary["buckets"]:
         if b["outcome"] in a.skip_outcome:
             print("skipped %s (%s)" % (b["bucket"], b["signature"]))
@@ -51,8 +50,10 @@ def main():
         body = text[text.index("tl.program @"):]
         name = re.match(r"tl\.program @(\w+)", body).group(1)
         key = body.replace("@" + name + " ", "@P ", 1)
-        expects = dict(re.findall(r"^// expect ([\w-]+): (.*)$",
-                                  "\n".join(head), re.M))
+        pairs = re.findall(r"^// expect ([\w-]+): (.*)$", "\n".join(head),
+                           re.M)
+        variants += [v for v, _ in pairs if v not in variants]
+        expects = dict(pairs)
         if key in programs:
             programs[key]["buckets"].append(b["signature"])
             continue
@@ -74,10 +75,10 @@ def main():
     for c in configs:
         lines.append("// config @%s: from %s; %s" %
                      (c["config"], c["from"], "; ".join(c["buckets"])))
-    for v in VARIANTS:
+    for v in variants:
         lines.append("// expect %s: pass" % v)
     for c in configs:
-        for v in VARIANTS:
+        for v in variants:
             e = c["expects"].get(v, "pass")
             if e != "pass":
                 lines.append("// expect[@%s] %s: %s" % (c["config"], v, e))

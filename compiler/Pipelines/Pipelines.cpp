@@ -49,7 +49,30 @@ void dstlab::buildUpstreamPipeline(OpPassManager &pm, bool assertions,
   addBackEnd(pm, options);
 }
 
+void dstlab::buildUpstream2026Pipeline(OpPassManager &pm, bool assertions,
+                                       const PipelineOptions &options) {
+  addFrontEnd(pm, /*unaryReduce=*/false, /*blockTranspose=*/false,
+              options.precision.empty() ? "balanced" : options.precision);
+  // tt-lang's order as the bridge runs the real build (bridge/Commits.cpp):
+  // d2m-insert-spill-and-scratch sits between the scheduler and the DST
+  // passes and changes none of dstlab's programs (Upstream2026/Rationale.md).
+  pm.addPass(d2m::createD2MTileComputeLoops2026());
+  pm.addPass(d2m::createD2MOpScheduler2026());
+  d2m::D2MInsertDstRegisterAccess2026Options dst;
+  dst.assertions = assertions;
+  pm.addPass(d2m::createD2MInsertDstRegisterAccess2026(dst));
+  addBackEnd(pm, options);
+}
+
 void dstlab::registerUpstreamPipelines() {
+  PassPipelineRegistration<>(
+      "dstlab-upstream-2026",
+      "tl -> ttkernel as tt-lang + tt-mlir 19c86fca45 (assert build)",
+      [](OpPassManager &pm) { buildUpstream2026Pipeline(pm, true); });
+  PassPipelineRegistration<>(
+      "dstlab-upstream-2026-release",
+      "tl -> ttkernel as tt-lang + tt-mlir 19c86fca45 (NDEBUG build)",
+      [](OpPassManager &pm) { buildUpstream2026Pipeline(pm, false); });
   PassPipelineRegistration<>(
       "dstlab-upstream",
       "tl -> ttkernel as tt-lang + tt-mlir ae4e7b838c (assert build)",

@@ -28,6 +28,12 @@ constexpr const char *kStageNames[] = {"tl-to-d2m", "d2m-bufferize",
 void buildUpstreamPipeline(mlir::OpPassManager &pm, bool assertions,
                            const PipelineOptions &options = {});
 
+/// tl -> ttkernel as tt-lang (Nov 2025 front end) and tt-mlir 19c86fca45
+/// (2026-08-21): tile-compute-loops, the op scheduler, the unscheduled and
+/// scheduled DST passes (compiler/Dialect/D2M/Transforms/Upstream2026).
+void buildUpstream2026Pipeline(mlir::OpPassManager &pm, bool assertions,
+                               const PipelineOptions &options = {});
+
 /// The stages around the DST pass, for variants that swap pieces in.
 void addFrontEnd(mlir::OpPassManager &pm, bool unaryReduce,
                  bool blockTranspose,
@@ -39,7 +45,8 @@ void addFrontEndToBufferized(mlir::OpPassManager &pm, bool unaryReduce,
                              llvm::StringRef precision = "balanced");
 void addBackEnd(mlir::OpPassManager &pm, const PipelineOptions &options);
 
-/// Registers `dstlab-upstream` and `dstlab-upstream-release`.
+/// Registers `dstlab-upstream`, `dstlab-upstream-release`,
+/// `dstlab-upstream-2026` and `dstlab-upstream-2026-release`.
 void registerUpstreamPipelines();
 
 } // namespace dstlab

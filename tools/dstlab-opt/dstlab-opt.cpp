@@ -27,6 +27,8 @@ constexpr const char *kOverview =
     "  --dstlab-upstream          tt-lang + tt-mlir ae4e7b838c, assert build\n"
     "                             (aborts where upstream asserts)\n"
     "  --dstlab-upstream-release  the same, NDEBUG build\n"
+    "  --dstlab-upstream-2026     tt-lang + tt-mlir 19c86fca45, assert build\n"
+    "  --dstlab-upstream-2026-release  the same, NDEBUG build\n"
     "  --dstlab-multi-user        fix 1 (liveness-based DST allocation)\n"
     "  --dstlab-unary-reduce      fix 2 (unary reduce, block transpose)\n"
     "  --dstlab-fixed             fixes 1 and 2\n"

@@ -88,15 +88,16 @@ struct Row {
 std::string fmtSeconds(double s) { return formatv("{0:f1} s", s).str(); }
 
 /// What a bucket says about whom (issue 18): a failure under fixed is one of
-/// dstlab's fixes; under upstream-release, a silent miscompile is a new
-/// class; imprecise is the program's precision, not a compiler bug.
+/// dstlab's fixes; under an NDEBUG column (upstream-release,
+/// upstream-2026-release), a silent miscompile is a new class; imprecise is
+/// the program's precision, not a compiler bug.
 StringRef meaning(const Finding &f) {
   if (f.outcome == "imprecise")
     return "program precision";
   if (f.variant == "fixed" || f.variant == "multi-user" ||
       f.variant == "unary-reduce")
     return "dstlab fix";
-  if (f.variant == "upstream-release" &&
+  if (StringRef(f.variant).ends_with("-release") &&
       (f.outcome == "miscompiled" || f.outcome == "hazard"))
     return "silent miscompile";
   return "upstream";

@@ -18,7 +18,10 @@ MatrixRun sampleRun() {
   MatrixRun run;
   run.seed = 3;
   run.seeds = {3, 4, 5};
-  run.variants = allVariants();
+  // Five columns, whatever the variant table holds: the counts and table
+  // layouts below are about the JSON and the renderers.
+  run.variants = {"upstream", "upstream-release", "multi-user",
+                  "unary-reduce", "fixed"};
   run.repros.push_back({"p1",
                         "repros/p1.mlir",
                         "test_p1.py",

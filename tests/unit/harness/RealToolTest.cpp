@@ -41,12 +41,16 @@ TEST(RealToolSpec, Parses) {
   EXPECT_TRUE(r->ndebug);
   EXPECT_EQ(r->path, "tests/data/x");
   EXPECT_EQ(r->commit, "19c86fca45");
-  EXPECT_EQ(r->modelVariant(), "") << "no model of 19c86fca45 yet";
+  EXPECT_EQ(r->modelVariant(), "upstream-2026-release");
   EXPECT_EQ(r->str(), "rel=recorded:tests/data/x@19c86fca45+ndebug");
 
   Expected<RealToolSpec> n = RealToolSpec::parse("n=/a/b@ae4e7b8+ndebug");
   ASSERT_TRUE(bool(n));
   EXPECT_EQ(n->modelVariant(), "upstream-release");
+
+  Expected<RealToolSpec> u = RealToolSpec::parse("u=/a/b@0123456789");
+  ASSERT_TRUE(bool(u));
+  EXPECT_EQ(u->modelVariant(), "") << "no model of that commit";
 }
 
 TEST(RealToolSpec, Rejects) {

@@ -24,6 +24,8 @@ std::string header(const std::string &extra = "") {
          kMultiUser +
          "\"\n"
          "// expect upstream-release: imprecise\n"
+         "// expect upstream-2026: pass\n"
+         "// expect upstream-2026-release: pass\n"
          "// expect multi-user: pass\n"
          "// expect unary-reduce: error \"operand A of tile_reduce must come "
          "from a CB\"\n"
@@ -58,15 +60,15 @@ TEST(Repro, ParsesTheBriefExample) {
   EXPECT_EQ(a.description, "grid 1x1, 1x1-tile blocks");
   EXPECT_EQ(b.name, "p1_2x2");
   EXPECT_EQ(b.description, "");
-  EXPECT_EQ(a.line, 14u);
-  EXPECT_EQ(b.line, 17u);
+  EXPECT_EQ(a.line, 16u);
+  EXPECT_EQ(b.line, 19u);
   EXPECT_EQ(a.expect.at("upstream").kind, Expectation::Crash);
   EXPECT_EQ(a.expect.at("upstream").text, kMultiUser);
   EXPECT_EQ(b.expect.at("upstream").kind, Expectation::Miscompiled);
   EXPECT_EQ(b.expect.at("upstream-release").kind, Expectation::Imprecise);
   EXPECT_EQ(a.expect.at("unary-reduce").kind, Expectation::Error);
   EXPECT_EQ(a.expect.at("fixed").kind, Expectation::Pass);
-  EXPECT_EQ(a.expect.size(), 5u);
+  EXPECT_EQ(a.expect.size(), 7u);
 }
 
 TEST(Repro, AttentionIsOptional) {
@@ -180,51 +182,52 @@ TEST(Repro, HeaderErrorsNameFileAndLine) {
       {replace(good, "// config @p1_1x1", "// repro: again\n// config @p1_1x1"),
        "r.mlir:5: duplicate 'repro:' (first on line 1)"},
       {header("// attention: maybe\n"),
-       "r.mlir:12: 'attention:' must be 'yes' or 'no', got 'maybe'"},
+       "r.mlir:14: 'attention:' must be 'yes' or 'no', got 'maybe'"},
       {replace(good, "// config @p1_1x1:", "// config p1_1x1:"),
        "r.mlir:5: expected '// config @<program>: <description>'"},
       {replace(good, "// config @p1_1x1: grid", "// config @p1_1x1 grid"),
        "r.mlir:5: expected ':' after '// config @p1_1x1 grid 1x1, "
        "1x1-tile blocks'"},
       {header("// config @p1_1x1: again\n"),
-       "r.mlir:12: duplicate '// config @p1_1x1' (first on line 5)"},
+       "r.mlir:14: duplicate '// config @p1_1x1' (first on line 5)"},
       {header("// config @p9: nothing\n"),
-       "r.mlir:12: '// config @p9': no 'tl.program @p9' in the file"},
+       "r.mlir:14: '// config @p9': no 'tl.program @p9' in the file"},
       {replace(good, "// expect fixed: pass", "// expect fixd: pass"),
-       "r.mlir:10: unknown variant 'fixd' (variants: upstream, "
-       "upstream-release, multi-user, unary-reduce, fixed)"},
+       "r.mlir:12: unknown variant 'fixd' (variants: upstream, "
+       "upstream-release, upstream-2026, upstream-2026-release, multi-user, "
+       "unary-reduce, fixed)"},
       {replace(good, "// expect fixed: pass", "// expect fixed pass"),
-       "r.mlir:10: expected '// expect <variant>: <expectation>'"},
+       "r.mlir:12: expected '// expect <variant>: <expectation>'"},
       {replace(good, "// expect fixed: pass", "// expect : pass"),
-       "r.mlir:10: missing variant"},
+       "r.mlir:12: missing variant"},
       {replace(good, "// expect fixed: pass", "// expect fixed: crash"),
-       "r.mlir:10: 'crash' needs a quoted message"},
+       "r.mlir:12: 'crash' needs a quoted message"},
       {header("// expect fixed: imprecise\n"),
-       "r.mlir:12: duplicate expectation for variant 'fixed' (first on line "
-       "10)"},
+       "r.mlir:14: duplicate expectation for variant 'fixed' (first on line "
+       "12)"},
       {header("// expect[@p1_2x2] upstream: wrong\n"),
-       "r.mlir:12: 'wrong' is gone: say 'miscompiled'"},
+       "r.mlir:14: 'wrong' is gone: say 'miscompiled'"},
       {header("// input-kind @p1_2x2: spiky\n"),
-       "r.mlir:12: unknown input-kind 'spiky'"},
+       "r.mlir:14: unknown input-kind 'spiky'"},
       {header("// precision @p9: accurate\n"),
-       "r.mlir:12: '// precision @p9': no 'tl.program @p9' in the file"},
+       "r.mlir:14: '// precision @p9': no 'tl.program @p9' in the file"},
       {header("// expect[@p1_2x2] upstream: pass\n"),
-       "r.mlir:12: duplicate expectation for @p1_2x2 variant 'upstream' "
-       "(first on line 11)"},
+       "r.mlir:14: duplicate expectation for @p1_2x2 variant 'upstream' "
+       "(first on line 13)"},
       {header("// expect[@p7] upstream: pass\n"),
-       "r.mlir:12: 'expect[@p7]': no 'tl.program @p7' in the file"},
+       "r.mlir:14: 'expect[@p7]': no 'tl.program @p7' in the file"},
       {header("// expect[p1_2x2] upstream: pass\n"),
-       "r.mlir:12: expected 'expect[@<config>] <variant>: ...'"},
-      {header("// expect[@p1_2x2 upstream: pass\n"), "r.mlir:12: missing ']'"},
+       "r.mlir:14: expected 'expect[@<config>] <variant>: ...'"},
+      {header("// expect[@p1_2x2 upstream: pass\n"), "r.mlir:14: missing ']'"},
       {replace(good, "// expect fixed: pass\n", ""),
        "r.mlir:5: no expectation for variant 'fixed' of config @p1_1x1 (add "
        "'// expect fixed: <expectation>' or '// expect[@p1_1x1] fixed: "
        "<expectation>')"},
       {replace(replace(good, "tl.program @p1_1x1", "func.func @a"),
                "tl.program @p1_2x2", "func.func @b"),
-       "r.mlir:12: no 'tl.program @<name>' op in the file"},
+       "r.mlir:14: no 'tl.program @<name>' op in the file"},
       {replace(good, "tl.program @p1_2x2", "tl.program @p1_1x1"),
-       "r.mlir:16: duplicate program '@p1_1x1'"},
+       "r.mlir:18: duplicate program '@p1_1x1'"},
   };
   for (const Case &c : cases) {
     std::string message = parseError(c.text);

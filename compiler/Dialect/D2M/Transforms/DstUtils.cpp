@@ -314,9 +314,10 @@ Value dstlab::d2m::emitDstAccess(OpBuilder &b, ComputeNest &nest,
 void dstlab::d2m::upstreamAssertFailure(StringRef file, unsigned line,
                                         StringRef function,
                                         StringRef condition, bool ttAssert,
-                                        StringRef was, StringRef message) {
+                                        StringRef was, StringRef message,
+                                        StringRef commit) {
   llvm::errs() << "dstlab-opt: " << file << ":" << line << ": " << function
-               << " (dstlab model of tt-mlir ae4e7b838c): Assertion `"
+               << " (dstlab model of tt-mlir " << commit << "): Assertion `"
                << condition;
   if (ttAssert) {
     llvm::errs() << "` failed";

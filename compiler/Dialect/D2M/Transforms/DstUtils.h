@@ -97,12 +97,13 @@ mlir::Value emitDstAccess(mlir::OpBuilder &b, ComputeNest &nest,
 /// glibc's "FILE:LINE: FUNC: Assertion `COND' failed." or, for tt-mlir's
 /// TT_assert/TT_assertv (include/ttmlir/Asserts.h at ae4e7b838c),
 /// "FILE:LINE: FUNC: Assertion `COND` failed[, was `WAS`][, MESSAGE]".
-/// Independent of NDEBUG: dstlab's model of the assert build.
+/// Independent of NDEBUG: dstlab's model of the assert build at `commit`.
 [[noreturn]] void upstreamAssertFailure(llvm::StringRef file, unsigned line,
                                         llvm::StringRef function,
                                         llvm::StringRef condition,
                                         bool ttAssert, llvm::StringRef was,
-                                        llvm::StringRef message);
+                                        llvm::StringRef message,
+                                        llvm::StringRef commit = "ae4e7b838c");
 
 } // namespace dstlab::d2m
 

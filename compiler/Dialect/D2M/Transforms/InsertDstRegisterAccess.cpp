@@ -190,6 +190,7 @@ struct UpstreamDstPass
       return signalPassFailure();
     }
     asserts = assertions == "on";
+    duplicateUse = nullptr;
     clangLines = assertLineStyle == "clang";
 
     // InsertDstRegisterAccess.cpp:838-853: a linalg.generic left in the
@@ -225,7 +226,18 @@ struct UpstreamDstPass
       for (ComputeNest &nest : nests)
         if (failed(processNest(generic, nest)))
           return signalPassFailure();
+    if (duplicateUse) {
+      duplicateUse->emitError("operand #1 does not dominate this use")
+              .attachNote()
+          << "dstlab model of tt-mlir ae4e7b838c: a CB load feeding several "
+             "DST operands is copied once per use, after the first copy "
+             "erased it";
+      return signalPassFailure();
+    }
   }
+
+  /// The first op with a CB load shared by two of its DST operands' copies.
+  Operation *duplicateUse = nullptr;
 
   unsigned line(const UpstreamCheck &c) const {
     return clangLines ? c.site.clangLine : c.site.gccLine;
@@ -343,6 +355,14 @@ struct UpstreamDstPass
              m.getDefiningOp<ReserveOp>()) &&
             !isWrittenBefore(m, nest))
           fresh.push_back(load);
+        // One access per DST-operand use: a load feeding two DST operands is
+        // copied twice, the second time from the op the first copy erased.
+        // Recorded real builds reject the module after the pass (undefined
+        // behaviour; observed as "operand #1 does not dominate this use").
+        if (!duplicateUse && llvm::any_of(loads, [&](auto &p) {
+              return p.first == load;
+            }))
+          duplicateUse = op;
         loads.push_back({load, next++});
         guard(load.getMemRef());
       }

@@ -54,4 +54,59 @@ def D2MInsertDstRegisterAccess
                            "::mlir::memref::MemRefDialect"];
 }
 
+//===----------------------------------------------------------------------===//
+// Model of tt-mlir 19c86fca45 (Upstream2026/, Rationale.md there)
+//===----------------------------------------------------------------------===//
+
+def D2MTileComputeLoops2026
+    : Pass<"d2m-tile-compute-loops-2026", "::mlir::ModuleOp"> {
+  let summary = "Upstream 19c86fca45 model: DST packing and subblock nests";
+  let description = [{
+    Models d2m-generic-tile-compute-loops and its DST packing analysis at
+    tt-mlir 19c86fca45 (GenericTileComputeLoops.cpp, DstRegisterAnalysis.cpp):
+    per output the largest tile count per DST flip (at least two flips),
+    the region-wide minimum, and the diagnostic for a region mixing
+    single-tile and multi-tile outputs. Each compute nest becomes outer
+    loops around a subblock nest tagged `d2m.linalg_root`.
+  }];
+  let dependentDialects = ["::mlir::affine::AffineDialect"];
+}
+
+def D2MOpScheduler2026 : Pass<"d2m-op-scheduler-2026", "::mlir::ModuleOp"> {
+  let summary = "Upstream 19c86fca45 model: Sethi-Ullman op scheduler";
+  let description = [{
+    Models d2m-op-scheduler at tt-mlir 19c86fca45 (OpScheduler.cpp): a
+    generic with more than 3 operands and no tile_fill has every root tagged
+    `d2m.scheduled`, and the tree of the first store's value is reordered by
+    Sethi-Ullman weights, a shared value being a separate subtree per use
+    and moved on every visit. A DAG therefore fails MLIR's dominance check
+    after the pass, as upstream's does.
+  }];
+}
+
+def D2MInsertDstRegisterAccess2026
+    : Pass<"d2m-insert-dst-register-access-2026", "::mlir::ModuleOp"> {
+  let summary = "Upstream 19c86fca45 model: unscheduled and scheduled DST "
+                "passes";
+  let description = [{
+    Models d2m-insert-dst-register-access-unscheduled and -scheduled at
+    tt-mlir 19c86fca45 (InsertDstRegisterAccess/{Unscheduled,Scheduled,
+    Shared}.cpp): a free-slice stack with LIFO reuse, per-operand-slot use
+    counts on the unscheduled path, the multi-user assert on the scheduled
+    one, a 1-D DST indexed by two different linearisations, and copy nests
+    that record one access per DST operand use.
+  }];
+  let options = [
+    Option<"assertions", "assertions", "bool", "true",
+           "abort like the assert build (false: carry on like NDEBUG)">,
+    Option<"clangLines", "clang-lines", "bool", "false",
+           "print multi-line asserts at their closing line as clang does "
+           "(default: the first line, as the recorded g++ builds print)">,
+  ];
+  let dependentDialects = ["::mlir::affine::AffineDialect",
+                           "::mlir::arith::ArithDialect",
+                           "::mlir::memref::MemRefDialect",
+                           "::mlir::scf::SCFDialect"];
+}
+
 #endif // DSTLAB_D2M_PASSES

@@ -4,6 +4,8 @@
 // config @hang: sleeps until killed
 // expect upstream: timeout
 // expect upstream-release: timeout
+// expect upstream-2026: timeout
+// expect upstream-2026-release: timeout
 // expect multi-user: timeout
 // expect unary-reduce: timeout
 // expect fixed: timeout

@@ -6,11 +6,15 @@
 // attention: yes
 // expect upstream: pass
 // expect upstream-release: pass
+// expect upstream-2026: pass
+// expect upstream-2026-release: pass
 // expect multi-user: pass
 // expect unary-reduce: pass
 // expect fixed: pass
 // expect[@wrong] upstream: miscompiled
 // expect[@wrong] upstream-release: miscompiled
+// expect[@wrong] upstream-2026: miscompiled
+// expect[@wrong] upstream-2026-release: miscompiled
 // expect[@wrong] multi-user: miscompiled
 // expect[@wrong] unary-reduce: miscompiled
 // expect[@wrong] fixed: miscompiled

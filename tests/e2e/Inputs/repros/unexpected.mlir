@@ -6,6 +6,8 @@
 // attention: yes
 // expect upstream: pass
 // expect upstream-release: pass
+// expect upstream-2026: pass
+// expect upstream-2026-release: pass
 // expect multi-user: pass
 // expect unary-reduce: pass
 // expect fixed: pass
