@@ -1,6 +1,7 @@
 //===- UpstreamAsserts.h - where tt-mlir's DST asserts sit ----*- C++ -*-===//
 //
-// The upstream checks the DST model reproduces (tt-mlir ae4e7b838c), with the
+// The upstream checks the DST models reproduce (tt-mlir ae4e7b838c and
+// 19c86fca45), with the
 // line each compiler prints: g++ gives a multi-line assert its first line,
 // clang its closing one. One table for the model (which prints them) and the
 // harness (which must not call a g++ build's line a divergence from the
@@ -38,9 +39,56 @@ inline constexpr UpstreamAssertSite kMultiUser{kDstFile, 357, 359};
 inline constexpr UpstreamAssertSite kGuard{kDstFile, 414, 416};
 inline constexpr UpstreamAssertSite kStoreRank{kDstFile, 678, 683};
 
+} // namespace upstream
+
+/// tt-mlir 19c86fca45 (2026-08-21): the split DST passes. The g++ lines are
+/// the ones the recorded builds print; the clang ones are the closing line
+/// of each multi-line macro (inferred, not observed).
+namespace upstream2026 {
+inline constexpr llvm::StringLiteral kSharedFile =
+    "lib/Dialect/D2M/Transforms/InsertDstRegisterAccess/Shared.cpp";
+inline constexpr llvm::StringLiteral kScheduledFile =
+    "lib/Dialect/D2M/Transforms/InsertDstRegisterAccess/Scheduled.cpp";
+inline constexpr llvm::StringLiteral kUnscheduledFile =
+    "lib/Dialect/D2M/Transforms/InsertDstRegisterAccess/Unscheduled.cpp";
+inline constexpr llvm::StringLiteral kUtilsFile =
+    "lib/Dialect/D2M/Utils/Utils.cpp";
+
+inline constexpr UpstreamAssertSite kOutOfSlicesInput{kSharedFile, 157, 157};
+inline constexpr UpstreamAssertSite kOutOfSlicesOutput{kSharedFile, 196, 196};
+inline constexpr UpstreamAssertSite kNoCurrentSlice{kSharedFile, 221, 222};
+inline constexpr UpstreamAssertSite kMultiStoreInPlace{kScheduledFile, 145,
+                                                       146};
+inline constexpr UpstreamAssertSite kMultiStoreTwoLoads{kScheduledFile, 149,
+                                                        150};
+inline constexpr UpstreamAssertSite kMultiStoreOutput{kScheduledFile, 155, 156};
+inline constexpr UpstreamAssertSite kMultiUser{kScheduledFile, 169, 171};
+inline constexpr UpstreamAssertSite kMultiStoreUnscheduled{kUnscheduledFile,
+                                                           188, 189};
+inline constexpr UpstreamAssertSite kLargestType{kUtilsFile, 87, 87};
+} // namespace upstream2026
+
+namespace upstream {
 inline constexpr UpstreamAssertSite kAll[] = {
-    kOneOutput, kLargestType, kInterpLoad, kInterpStore, kVolume,
-    kCapacity,  kMultiStore,  kMultiUser,  kGuard,       kStoreRank};
+    kOneOutput,
+    kLargestType,
+    kInterpLoad,
+    kInterpStore,
+    kVolume,
+    kCapacity,
+    kMultiStore,
+    kMultiUser,
+    kGuard,
+    kStoreRank,
+    upstream2026::kOutOfSlicesInput,
+    upstream2026::kOutOfSlicesOutput,
+    upstream2026::kNoCurrentSlice,
+    upstream2026::kMultiStoreInPlace,
+    upstream2026::kMultiStoreTwoLoads,
+    upstream2026::kMultiStoreOutput,
+    upstream2026::kMultiUser,
+    upstream2026::kMultiStoreUnscheduled,
+    upstream2026::kLargestType};
 } // namespace upstream
 
 /// Whether two crash sites ("File.cpp:LINE", file name only) are the same

@@ -2,6 +2,7 @@
 
 #include "compiler/Dialect/D2M/Transforms/DstUtils.h"
 
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/Builders.h"
 #include "llvm/ADT/SmallBitVector.h"
@@ -309,6 +310,17 @@ Value dstlab::d2m::emitDstAccess(OpBuilder &b, ComputeNest &nest,
     });
   }
   return dst;
+}
+
+LogicalResult dstlab::d2m::checkNoLinalgGeneric(Operation *module,
+                                               StringRef passes) {
+  if (!module->walk([](linalg::GenericOp) { return WalkResult::interrupt(); })
+           .wasInterrupted())
+    return success();
+  return module->emitOpError()
+         << "found linalg.generic operations that were not converted to "
+            "affine loops. Please run --d2m-linalg-to-affine before the "
+         << passes;
 }
 
 void dstlab::d2m::upstreamAssertFailure(StringRef file, unsigned line,

@@ -93,6 +93,13 @@ mlir::Value emitDstAccess(mlir::OpBuilder &b, ComputeNest &nest,
                           llvm::ArrayRef<SliceTransfer> copyIns,
                           llvm::ArrayRef<SliceTransfer> copyOuts);
 
+/// Both upstream commits refuse a module that still holds a linalg.generic
+/// before the DST pass rewrites anything: an error on the module, "found
+/// linalg.generic operations that were not converted to affine loops. Please
+/// run --d2m-linalg-to-affine before the <passes>".
+mlir::LogicalResult checkNoLinalgGeneric(mlir::Operation *module,
+                                         llvm::StringRef passes);
+
 /// Prints an upstream assertion failure as the assert build does and aborts:
 /// glibc's "FILE:LINE: FUNC: Assertion `COND' failed." or, for tt-mlir's
 /// TT_assert/TT_assertv (include/ttmlir/Asserts.h at ae4e7b838c),

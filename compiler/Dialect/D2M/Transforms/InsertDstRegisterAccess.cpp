@@ -195,15 +195,9 @@ struct UpstreamDstPass
 
     // InsertDstRegisterAccess.cpp:838-853: a linalg.generic left in the
     // module is an error before anything is rewritten.
-    if (getOperation()
-            .walk([](linalg::GenericOp) { return WalkResult::interrupt(); })
-            .wasInterrupted()) {
-      getOperation().emitOpError()
-          << "found linalg.generic operations that were not converted to "
-             "affine loops. Please run --d2m-linalg-to-affine before the "
-             "--d2m-insert-dst-register-access pass.";
+    if (failed(checkNoLinalgGeneric(getOperation(),
+                                    "--d2m-insert-dst-register-access pass.")))
       return signalPassFailure();
-    }
 
     SmallVector<std::pair<GenericOp, SmallVector<ComputeNest>>> work;
     WalkResult r = getOperation().walk([&](GenericOp generic) {

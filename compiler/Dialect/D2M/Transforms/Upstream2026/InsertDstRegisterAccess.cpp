@@ -1,5 +1,4 @@
-//===- InsertDstRegisterAccess.cpp - 19c86fca45 model: DST passes
-//-----------===//
+//===- InsertDstRegisterAccess.cpp - 19c86fca45 model: DST passes ---------===//
 //
 // Models tt-mlir 19c86fca45's two DST passes on dstlab's root nests:
 // d2m-insert-dst-register-access-unscheduled (Unscheduled.cpp: roots without
@@ -109,16 +108,11 @@ struct DstPass2026
     duplicateAt = nullptr;
     // Shared.cpp:93-126 verifyInsertDstRegisterAccessPreconditions, which
     // both passes run first, with or without asserts.
-    if (getOperation()
-            .walk([](linalg::GenericOp) { return WalkResult::interrupt(); })
-            .wasInterrupted()) {
-      getOperation().emitOpError()
-          << "found linalg.generic operations that were not converted to "
-             "affine loops. Please run --d2m-linalg-to-affine before the "
-             "d2m-insert-dst-register-access-unscheduled / "
-             "d2m-insert-dst-register-access-scheduled passes.";
+    if (failed(checkNoLinalgGeneric(
+            getOperation(), "d2m-insert-dst-register-access-unscheduled / "
+                            "d2m-insert-dst-register-access-scheduled "
+                            "passes.")))
       return signalPassFailure();
-    }
     SmallVector<GenericOp> generics;
     getOperation().walk([&](GenericOp g) { generics.push_back(g); });
     for (GenericOp generic : generics)
@@ -139,12 +133,13 @@ struct DstPass2026
   }
 
   /// An upstream TT_assert(v): fatal in the assert build, gone in NDEBUG.
-  void check(bool ok, StringRef file, unsigned gccLine, unsigned clangLine,
+  void check(bool ok, const dstlab::UpstreamAssertSite &site,
              StringRef function, StringRef condition, StringRef message) {
     if (ok || !assertions)
       return;
-    upstreamAssertFailure(file, clangLines ? clangLine : gccLine, function,
-                          condition, /*ttAssert=*/true, {}, message, kCommit);
+    upstreamAssertFailure(site.file, clangLines ? site.clangLine : site.gccLine,
+                          function, condition, /*ttAssert=*/true, {}, message,
+                          kCommit);
   }
 
   /// Dies of SIGSEGV as the release build does on undefined behaviour.
@@ -191,9 +186,9 @@ struct DstPass2026
     });
     if (!tile) {
       if (assertions)
-        upstreamAssertFailure(kUtilsFile, 87, "getRegionLargestDstElemType",
-                              "largestType", /*ttAssert=*/false, {}, {},
-                              kCommit);
+        upstreamAssertFailure(kLargestType.file, kLargestType.gccLine,
+                              "getRegionLargestDstElemType", "largestType",
+                              /*ttAssert=*/false, {}, {}, kCommit);
       releaseCrash(Twine(kUtilsFile).concat(": null DST type").str());
     }
     // Sch:284-286, Uns:336-338: the logical DST size in half-sync mode.
@@ -234,11 +229,13 @@ struct DstPass2026
   }
 
   SliceAllocator::EmptyHandler outOfSlices() {
-    return [this](unsigned line) {
-      StringRef fn = line == 157 ? "allocateInput" : "allocateOutput";
+    return [this](const dstlab::UpstreamAssertSite &site) {
+      StringRef fn = site.gccLine == kOutOfSlicesInput.gccLine
+                         ? "allocateInput"
+                         : "allocateOutput";
       if (assertions)
         upstreamAssertFailure(
-            kSharedFile, line,
+            site.file, site.gccLine,
             ("unsigned int mlir::tt::d2m::detail::DstSliceAllocator::" + fn +
              "()")
                 .str(),
@@ -304,7 +301,7 @@ struct DstPass2026
       for (Operation *user : op->getUsers()) {
         if (auto st = dyn_cast<affine::AffineStoreOp>(user);
             st && !onDst(st.getMemRef())) {
-          check(!alloc.didStoreToDst(), kUnscheduledFile, 188, 189,
+          check(!alloc.didStoreToDst(), kMultiStoreUnscheduled,
                 "collectDstAccesses", "!dstAllocator.didStoreToDst()",
                 "Multiple stores from last op to dst not supported");
           unsigned s;
@@ -370,7 +367,7 @@ struct DstPass2026
       bool inPlaceOrScalar = inPlace(op) || hasScalarRhs(op);
       auto current = [&]() -> unsigned {
         std::optional<unsigned> s = alloc.currentSlice();
-        check(s.has_value(), kSharedFile, 221, 222, "getCurrSliceIndex",
+        check(s.has_value(), kNoCurrentSlice, "getCurrSliceIndex",
               "currSliceIndex.has_value()",
               "No dst slice allocated yet (call allocate* first)");
         return s.value_or(0);
@@ -380,13 +377,13 @@ struct DstPass2026
             st && !onDst(st.getMemRef())) {
           unsigned s;
           if (inPlaceOrScalar) {
-            check(!alloc.didStoreToDst(), kScheduledFile, 145, 146,
+            check(!alloc.didStoreToDst(), kMultiStoreInPlace,
                   "collectDstAccessesScheduled",
                   "!dstAllocator.didStoreToDst()",
                   "Multiple stores from last op to dst not supported");
             s = current();
           } else if (numLoads >= 2) {
-            check(!alloc.didStoreToDst(), kScheduledFile, 149, 150,
+            check(!alloc.didStoreToDst(), kMultiStoreTwoLoads,
                   "collectDstAccessesScheduled",
                   "!dstAllocator.didStoreToDst()",
                   "Multiple stores from last op to dst not supported");
@@ -394,7 +391,7 @@ struct DstPass2026
             alloc.releaseAllButFirstInput();
             alloc.setStoredToDst();
           } else {
-            check(!alloc.didStoreToDst(), kScheduledFile, 155, 156,
+            check(!alloc.didStoreToDst(), kMultiStoreOutput,
                   "collectDstAccessesScheduled",
                   "!dstAllocator.didStoreToDst()",
                   "Multiple stores from last op to dst not supported");
@@ -407,7 +404,7 @@ struct DstPass2026
         if (!isTileComputeOp(user))
           continue;
         // :169-171, the seed's assertion, still on this path.
-        check(op->hasOneUse(), kScheduledFile, 169, 171,
+        check(op->hasOneUse(), upstream2026::kMultiUser,
               "collectDstAccessesScheduled(...)::<lambda("
               "OperandLoadStoreRegisterOpInterface)>",
               "computeOp->hasOneUse()",

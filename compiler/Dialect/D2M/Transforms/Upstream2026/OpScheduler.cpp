@@ -1,5 +1,4 @@
-//===- OpScheduler.cpp - 19c86fca45 model: Sethi-Ullman scheduling
-//----------===//
+//===- OpScheduler.cpp - 19c86fca45 model: Sethi-Ullman scheduling --------===//
 //
 // Models tt-mlir 19c86fca45's d2m-op-scheduler (lib/Dialect/D2M/Transforms/
 // OpScheduler.cpp) on dstlab's root nests. Its limits are modelled as they

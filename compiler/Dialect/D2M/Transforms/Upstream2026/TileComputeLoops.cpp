@@ -1,5 +1,4 @@
-//===- TileComputeLoops.cpp - 19c86fca45 model: DST packing
-//-----------------===//
+//===- TileComputeLoops.cpp - 19c86fca45 model: DST packing ---------------===//
 //
 // Models tt-mlir 19c86fca45's d2m-generic-tile-compute-loops with its DST
 // packing analysis (lib/Dialect/D2M/Utils/DstRegisterAnalysis.cpp:75-134,

@@ -1,4 +1,4 @@
-//===- Upstream2026.h - tt-mlir 19c86fca45 DST model, shared --*- C++ -*-===//
+//===- Upstream2026.h - tt-mlir 19c86fca45 DST model, shared ----*- C++ -*-===//
 //
 // What the three passes of the 19c86fca45 model share: the per-op tables of
 // that commit (which operands an op reads from DST, which ops write in
@@ -76,27 +76,19 @@ inline bool isFPU(mlir::Operation *op) {
   return false;
 }
 
-/// Where the 19c86fca45 checks sit (g++ lines observed on the recorded
-/// builds; clang would print a multi-line macro's closing line).
-inline constexpr llvm::StringLiteral kSharedFile =
-    "lib/Dialect/D2M/Transforms/InsertDstRegisterAccess/Shared.cpp";
-inline constexpr llvm::StringLiteral kScheduledFile =
-    "lib/Dialect/D2M/Transforms/InsertDstRegisterAccess/Scheduled.cpp";
-inline constexpr llvm::StringLiteral kUnscheduledFile =
-    "lib/Dialect/D2M/Transforms/InsertDstRegisterAccess/Unscheduled.cpp";
-inline constexpr llvm::StringLiteral kUtilsFile =
-    "lib/Dialect/D2M/Utils/Utils.cpp";
+// Where the 19c86fca45 checks sit: support/UpstreamAsserts.h.
+using namespace dstlab::upstream2026;
 inline constexpr llvm::StringLiteral kCommit = "19c86fca45";
 
 /// DstSliceAllocator (Shared.h:122-168, Shared.cpp:156-281): a stack of free
 /// slices, capacity-1 pushed first so 0 pops first; a freed slice goes back
 /// on top (most recently freed reused first). Inputs are remembered on an
 /// input stack that deallocateIntermediate never frees. `onEmpty` reports
-/// the TT_assertv of an empty pop with its source line; it returns only in
+/// the TT_assertv of an empty pop with its source site; it returns only in
 /// the release model, where the pop is undefined behaviour.
 class SliceAllocator {
 public:
-  using EmptyHandler = std::function<void(unsigned line)>;
+  using EmptyHandler = std::function<void(const UpstreamAssertSite &site)>;
   SliceAllocator(unsigned capacity, EmptyHandler onEmpty)
       : onEmpty(std::move(onEmpty)) {
     for (int i = static_cast<int>(capacity) - 1; i >= 0; --i)
@@ -105,14 +97,14 @@ public:
 
   /// allocateInput (:156-166; allocateInputStrided(1) forwards to it).
   unsigned allocateInput() {
-    unsigned id = pop(157);
+    unsigned id = pop(kOutOfSlicesInput);
     current = id;
     inputs.push_back(id);
     return id;
   }
   /// allocateOutput (:195-204): current, not an input.
   unsigned allocateOutput() {
-    unsigned id = pop(196);
+    unsigned id = pop(kOutOfSlicesOutput);
     current = id;
     return id;
   }
@@ -145,9 +137,9 @@ public:
   bool didStoreToDst() const { return storedToDst; }
 
 private:
-  unsigned pop(unsigned line) {
+  unsigned pop(const UpstreamAssertSite &site) {
     if (free.empty()) {
-      onEmpty(line);
+      onEmpty(site);
       // Release model: popping an empty SmallVector. onEmpty raised the
       // signal the real release build dies of; never reached.
       return 0;
