@@ -137,7 +137,12 @@ int fuzzCommand(ArrayRef<std::string> argv, const char *argv0) {
   options.loops = !args->flag("no-loops");
   if (!parseOpsRange(cmd, *args, options))
     return kToolError;
-  std::vector<std::string> variants = {"upstream-release", "fixed"};
+  // By default the NDEBUG builds of the seed commit and of today's upstream
+  // (where a miscompile is silent) and dstlab's fixes.
+  std::vector<std::string> variants;
+  for (StringRef v : {"upstream-release", "upstream-2026-release", "fixed"})
+    if (llvm::is_contained(allVariants(), v.str()))
+      variants.push_back(v.str());
   if (std::optional<std::string> v = args->get("variants")) {
     variants.clear();
     SmallVector<StringRef> parts;
