@@ -280,7 +280,8 @@ Expected<Repro> parseRepro(StringRef path, StringRef text,
     continuation = nullptr;
 
     if (key == "repro" || key == "origin" || key == "shows" ||
-        key == "attention") {
+        key == "attention" || key == "seed" || key == "variant" ||
+        key == "signature") {
       StringRef value = afterKey.drop_front(1).trim();
       auto [it, inserted] = seenKeys.try_emplace(key.str(), lineNo);
       if (!inserted)
@@ -302,6 +303,13 @@ Expected<Repro> parseRepro(StringRef path, StringRef text,
       } else if (key == "shows") {
         repro.shows = value.str();
         continuation = &repro.shows;
+      } else if (key == "seed" || key == "variant" || key == "signature") {
+        // Where a found program came from (dstlab fuzz, dstlab reduce).
+        if (value.empty())
+          return at(lineNo, "'" + key + ":' needs a value");
+        (key == "seed"      ? repro.foundSeed
+         : key == "variant" ? repro.foundVariant
+                            : repro.foundSignature) = value.str();
       } else {
         if (value == "yes")
           repro.attention = true;
@@ -406,7 +414,7 @@ Expected<Repro> parseRepro(StringRef path, StringRef text,
                           ":' (keys: repro, origin, shows, config @<program>, "
                           "expect <variant>, expect[@<program>] <variant>, "
                           "input-kind @<program>, precision @<program>, "
-                          "attention)");
+                          "attention, seed, variant, signature)");
   }
 
   if (repro.name.empty())

@@ -25,8 +25,11 @@
 // uniform), `precision @<program>` (the precision recipe it is compiled
 // with, balanced or accurate, support/Precision.h; default: the variant's),
 // `attention` (yes|no; present for attention-shaped programs: whether the
-// program is expected to compute attention). Lines that do not start with a key are prose: they
-// continue a preceding `origin` or `shows` line, or are ignored. A line that
+// program is expected to compute attention), and, for a program found by
+// `dstlab fuzz` or reduced by `dstlab reduce`, `seed` (the fuzz run's seed),
+// `variant` (where it failed) and `signature` (how; discover/Signature.h).
+// Lines that do not start with a key are prose: they continue a preceding
+// `origin` or `shows` line, or are ignored. A line that
 // starts with an unknown lower-case key (`foo: ...`) is an error.
 //
 // Expectation grammar: pass | crash "<message>" | error "<substring>" |
@@ -94,6 +97,9 @@ struct Repro {
   std::string path;
   std::string name, origin, shows;
   std::optional<bool> attention;
+  /// `seed:`, `variant:`, `signature:` of a program found by `dstlab fuzz`
+  /// or reduced by `dstlab reduce`; empty when absent.
+  std::string foundSeed, foundVariant, foundSignature;
   std::vector<ReproConfig> configs; ///< in file order
 
   const ReproConfig *findConfig(llvm::StringRef name) const;

@@ -312,6 +312,11 @@ LogicalResult NestAllocator::allocate(ComputeNest &nest, bool &retry) {
   auto dies = [&](Value v, int64_t at) {
     return !sectionLive.contains(v) && lastUse.lookup(v) <= at;
   };
+  // Values whose slice is free again, or was handed to an in-place result:
+  // a later use (an FPU read of the same tile from its CB) must not free
+  // that slice a second time while its new owner is live (dstlab fuzz
+  // found it: add(a, a) after max(a, bcast) overwrote the max).
+  DenseSet<Value> released;
   // Accumulators are live from the start of the section.
   for (Acc &a : accs)
     sliceOf[a.load.getResult()] = take();
@@ -346,24 +351,31 @@ LogicalResult NestAllocator::allocate(ComputeNest &nest, bool &retry) {
           slice = sliceOf[a.load.getResult()];
       if (slice < 0 && ip >= 0) {
         Value operand = op->getOperand(ip);
-        if (sliceOf.count(operand) && dies(operand, i))
+        if (sliceOf.count(operand) && dies(operand, i) &&
+            !released.contains(operand)) {
           slice = sliceOf[operand];
+          released.insert(operand);
+        }
       }
       if (slice < 0)
         slice = take();
       sliceOf[r] = slice;
-      if (r.use_empty())
+      if (r.use_empty()) {
         busy[slice] = false;
+        released.insert(r);
+      }
     }
     // Free operands that die here (never the result's own slice).
     for (Value o : op->getOperands()) {
       auto it = sliceOf.find(o);
-      if (it == sliceOf.end() || !dies(o, i))
+      if (it == sliceOf.end() || !dies(o, i) || released.contains(o))
         continue;
       bool shared = op->getNumResults() && sliceOf.count(op->getResult(0)) &&
                     sliceOf[op->getResult(0)] == it->second;
-      if (!shared)
+      if (!shared) {
         busy[it->second] = false;
+        released.insert(o);
+      }
     }
     if (peak > capacity) {
       // Spill: hoist the live compute value whose next use is furthest.
@@ -371,7 +383,8 @@ LogicalResult NestAllocator::allocate(ComputeNest &nest, bool &retry) {
       int64_t far = -1;
       for (auto [v, s] : sliceOf) {
         Operation *def = v.getDefiningOp();
-        if (!busy[s] || !def || !isTileComputeOp(def) || sectionLive.contains(v))
+        if (!busy[s] || !def || !isTileComputeOp(def) ||
+            sectionLive.contains(v) || released.contains(v))
           continue;
         if (lastUse.lookup(v) > far && lastUse.lookup(v) > (int64_t)i) {
           far = lastUse.lookup(v);

@@ -187,6 +187,13 @@ def cases():
 
 ASSERT_RE = re.compile(r"([A-Za-z0-9_./+-]+\.cpp):(\d+): .*Assertion `(.*)$")
 
+# Repros added after the recordings (no real build has compiled them yet):
+# listed, not failed. Record them (`conformance.py record`) where a real
+# ae4e7b838c build exists, then drop them from here.
+NOT_RECORDED = {
+    "fuzz-18": "found by dstlab fuzz (docs/fuzzing.md) after the recordings",
+}
+
 
 def joined_literals(s):
     return "".join(re.findall(r'"((?:[^"\\]|\\.)*)"', s))
@@ -406,8 +413,13 @@ def short(r):
 def check(args):
     total = agree = unexplained = 0
     rows, unexpressible, missing = [], [], []
+    unrecorded = set()
     for c in cases():
         path = os.path.join(args.data, c["id"].replace("/", "__") + ".json")
+        repro = c["id"].split("/")[1] if c["id"].startswith("repro/") else ""
+        if repro in NOT_RECORDED and not os.path.exists(path):
+            unrecorded.add(repro)
+            continue
         if not os.path.exists(path):
             missing.append(c["id"])
             continue
@@ -446,6 +458,8 @@ def check(args):
     print("Not modelled:")
     for n in NOT_MODELLED[COMMIT]:
         print("  " + n)
+    for r in sorted(unrecorded):
+        print("not recorded yet: repros/%s.mlir (%s)" % (r, NOT_RECORDED[r]))
     for m in missing:
         print("no recording for", m, "(conformance.py record)")
     pct = 100.0 * agree / total if total else 0.0

@@ -57,6 +57,16 @@ bool lockOutDir(llvm::StringRef cmd, llvm::StringRef outDir);
 std::string cellExecutable(const Args &args, const char *argv0,
                            void *mainAddr);
 
+/// --jobs N (default: the CPUs), at most limits::kMaxJobs; prints an error
+/// and returns nullopt when it is malformed.
+std::optional<unsigned> parseJobs(llvm::StringRef cmd, const Args &args);
+
+/// --timeout S in seconds (default `fallback`), positive and at most
+/// limits::kMaxTimeoutSeconds; prints an error and returns nullopt
+/// otherwise.
+std::optional<double> parseTimeout(llvm::StringRef cmd, const Args &args,
+                                   double fallback);
+
 /// The repro files the positional arguments name (default `repros`);
 /// prints an error and returns nullopt when there are none or a path is bad.
 std::optional<std::vector<std::string>> reproFilesArg(llvm::StringRef cmd,
@@ -83,6 +93,8 @@ int mergeCommand(llvm::ArrayRef<std::string> argv);
 int reportCommand(llvm::ArrayRef<std::string> argv);
 int diffCommand(llvm::ArrayRef<std::string> argv);
 int mutateScoreCommand(llvm::ArrayRef<std::string> argv, const char *argv0);
+int fuzzCommand(llvm::ArrayRef<std::string> argv, const char *argv0);
+int reduceCommand(llvm::ArrayRef<std::string> argv, const char *argv0);
 
 } // namespace dstlab::tool
 

@@ -277,6 +277,33 @@ std::string cellExecutable(const Args &args, const char *argv0,
   return self.empty() ? "/proc/self/exe" : self;
 }
 
+std::optional<unsigned> parseJobs(StringRef cmd, const Args &args) {
+  unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
+  if (std::optional<std::string> j = args.get("jobs"))
+    if (StringRef(*j).getAsInteger(10, jobs) || jobs == 0 ||
+        jobs > limits::kMaxJobs) {
+      reportError(cmd, formatv("--jobs {0}: must be a positive integer, at "
+                               "most the limit of {1}",
+                               *j, limits::kMaxJobs));
+      return std::nullopt;
+    }
+  return jobs;
+}
+
+std::optional<double> parseTimeout(StringRef cmd, const Args &args,
+                                   double fallback) {
+  double timeout = fallback;
+  if (std::optional<std::string> t = args.get("timeout"))
+    if (StringRef(*t).getAsDouble(timeout) || !(timeout > 0) ||
+        timeout > limits::kMaxTimeoutSeconds) {
+      reportError(cmd, formatv("--timeout {0}: must be a positive number of "
+                               "seconds, at most {1}",
+                               *t, limits::kMaxTimeoutSeconds));
+      return std::nullopt;
+    }
+  return timeout;
+}
+
 std::optional<std::vector<std::string>> reproFilesArg(StringRef cmd,
                                                       const Args &args) {
   std::vector<std::string> inputs = args.positional;
@@ -441,15 +468,10 @@ int matrixCommand(ArrayRef<std::string> argv, const char *argv0) {
       return kToolError;
     }
   run.timeoutSeconds = timeout;
-  unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
-  if (std::optional<std::string> j = args->get("jobs"))
-    if (StringRef(*j).getAsInteger(10, jobs) || jobs == 0 ||
-        jobs > limits::kMaxJobs) {
-      reportError(cmd, formatv("--jobs {0}: must be a positive integer, at "
-                               "most the limit of {1}",
-                               *j, limits::kMaxJobs));
-      return kToolError;
-    }
+  std::optional<unsigned> jobsArg = parseJobs(cmd, *args);
+  if (!jobsArg)
+    return kToolError;
+  unsigned jobs = *jobsArg;
 
   // Shard: --shard i/n, else GoogleTest's environment variables.
   std::optional<std::pair<unsigned, unsigned>> shard;
@@ -525,13 +547,28 @@ int matrixCommand(ArrayRef<std::string> argv, const char *argv0) {
   for (const Repro &r : repros)
     run.repros.push_back(ReproInfo::from(r));
 
+  // A replayed real column (recorded:DIR) covers the repros recorded in
+  // DIR: one that no real build has run yet (added since, such as a
+  // fuzz finding) gets no cell there, rather than a bad-input one.
+  auto covers = [&](const Repro &r, StringRef variant) {
+    if (!isRealVariant(variant))
+      return true;
+    const RealToolSpec &t = *llvm::find_if(
+        realTools, [&](const RealToolSpec &t) { return t.variant() == variant; });
+    const bridge::Commit *commit = bridge::lookupCommit(t.commit);
+    if (!t.replay || !commit)
+      return true; // a binary runs anything; an unknown commit is reported
+    return sys::fs::is_directory(recordingDir(
+        t.path, commit->shortId, sys::path::stem(r.path), ""));
+  };
+
   // Cells, in canonical order, filtered, then sharded.
   std::vector<PlannedCell> plan;
   for (const Repro &r : repros)
     for (const ReproConfig &c : r.configs)
       for (const std::string &v : variants) {
         PlannedCell cell{&r, &c, v, ""};
-        if (filter && !filter->match(cell.id()))
+        if ((filter && !filter->match(cell.id())) || !covers(r, v))
           continue;
         plan.push_back(std::move(cell));
       }

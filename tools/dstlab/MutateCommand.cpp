@@ -175,24 +175,14 @@ int mutateScoreCommand(ArrayRef<std::string> argv, const char *argv0) {
       return kToolError;
     seedsArg = formatv("{0}..{1}", seeds->front(), seeds->back()).str();
   }
-  unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
-  if (std::optional<std::string> j = args->get("jobs"))
-    if (StringRef(*j).getAsInteger(10, jobs) || jobs == 0 ||
-        jobs > limits::kMaxJobs) {
-      reportError(cmd, formatv("--jobs {0}: must be a positive integer, at "
-                               "most the limit of {1}",
-                               *j, limits::kMaxJobs));
-      return kToolError;
-    }
-  double timeout = 60;
-  if (std::optional<std::string> t = args->get("timeout"))
-    if (StringRef(*t).getAsDouble(timeout) || !(timeout > 0) ||
-        timeout > limits::kMaxTimeoutSeconds) {
-      reportError(cmd, formatv("--timeout {0}: must be a positive number of "
-                               "seconds, at most {1}",
-                               *t, limits::kMaxTimeoutSeconds));
-      return kToolError;
-    }
+  std::optional<unsigned> jobsArg = parseJobs(cmd, *args);
+  if (!jobsArg)
+    return kToolError;
+  unsigned jobs = *jobsArg;
+  std::optional<double> timeoutArg = parseTimeout(cmd, *args, 60);
+  if (!timeoutArg)
+    return kToolError;
+  double timeout = *timeoutArg;
   std::string outDir = args->get("out").value_or("reports/out/mutate");
   std::string cellExe =
       cellExecutable(*args, argv0, (void *)&mutateScoreCommand);

@@ -6,6 +6,8 @@
 // dstlab merge A.json B.json...    join shard results
 // dstlab report MATRIX.json        STATUS.md and index.html
 // dstlab diff BEFORE.json AFTER.json
+// dstlab fuzz --seed S --count N   random programs, failures bucketed
+// dstlab reduce FILE.mlir          a failing program, minimised
 //
 // See tools/dstlab/README.md for options and exit codes.
 //
@@ -455,6 +457,10 @@ int main(int argc, char **argv) {
     return matrixCommand(rest, argv[0]);
   if (command == "mutate-score")
     return mutateScoreCommand(rest, argv[0]);
+  if (command == "fuzz")
+    return fuzzCommand(rest, argv[0]);
+  if (command == "reduce")
+    return reduceCommand(rest, argv[0]);
   if (command == "merge")
     return mergeCommand(rest);
   if (command == "report")

@@ -6,6 +6,8 @@
 
 #include "gtest/gtest.h"
 
+#include <algorithm>
+
 using namespace dstlab::harness;
 
 namespace {
@@ -78,6 +80,30 @@ TEST(Repro, AttentionIsOptional) {
   r = parseRepro("r.mlir", header("// attention: no\n"), allVariants());
   ASSERT_TRUE(!!r);
   EXPECT_EQ(r->attention, std::optional<bool>(false));
+}
+
+// Where a fuzz finding came from (dstlab fuzz, dstlab reduce).
+TEST(Repro, FoundByKeys) {
+  llvm::Expected<Repro> r = parseRepro(
+      "r.mlir",
+      header("// seed: 18\n// variant: upstream-release\n"
+             "// signature: error \"slice N is busy\"\n"),
+      allVariants());
+  ASSERT_TRUE(!!r) << llvm::toString(r.takeError());
+  EXPECT_EQ(r->foundSeed, "18");
+  EXPECT_EQ(r->foundVariant, "upstream-release");
+  EXPECT_EQ(r->foundSignature, "error \"slice N is busy\"");
+  // The extra lines follow the header's expectations.
+  std::string base = header();
+  unsigned line = 1 + static_cast<unsigned>(std::count(
+                          base.begin(), base.begin() + base.find("\n\n"), '\n')) +
+                  1;
+  EXPECT_EQ(parseError(header("// seed:\n")),
+            "r.mlir:" + std::to_string(line) + ": 'seed:' needs a value");
+  EXPECT_EQ(parseError(header("// variant: fixed\n// variant: fixed\n")),
+            "r.mlir:" + std::to_string(line + 1) +
+                ": duplicate 'variant:' (first on line " +
+                std::to_string(line) + ")");
 }
 
 TEST(Expectation, Grammar) {
