@@ -420,8 +420,12 @@ llvm::Error Exporter::exportGeneric(func::FuncOp func,
          "indexing_maps = [], iterator_types = [], threads = "
          "[#d2m.thread<unified>]}\n";
   }
+  // 19c86fca45's parser wants the ins keyword even with no inputs
+  // (D2MOps.cpp:1531, parseGenericOpOperandList).
   if (nInsAll)
     s << "        ins" << operandList(0, nInsAll) << "\n";
+  else if (newForm)
+    s << "        ins()\n";
   s << "        outs" << operandList(nInsAll, nAll) << " {\n";
   // Block arguments of dstlab's region, by their CB index.
   auto cbIndexOf = [&](unsigned arg) {

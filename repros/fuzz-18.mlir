@@ -97,8 +97,8 @@
 // expect[@fuzz_18_1_unary_reduce] upstream-release: error "'d2m.tile_reduce_max' op operand A must come from a circular buffer, but it lives in DST slice 6"
 // expect[@fuzz_18_1_unary_reduce] multi-user: hazard invalid-reduce-scaler
 // expect[@fuzz_18_1_unary_reduce] unary-reduce: crash "Insufficient DST capacity for all operands."
-// expect[@fuzz_18_233_multi_user] upstream: crash "Only one output tensor is supported"
-// expect[@fuzz_18_233_multi_user] upstream-release: crash "signal SIGSEGV"
+// expect[@fuzz_18_233_multi_user] upstream: error "'d2m.generic' op must currently have exactly one output operand"
+// expect[@fuzz_18_233_multi_user] upstream-release: error "'d2m.generic' op must currently have exactly one output operand"
 // expect[@fuzz_18_233_multi_user] multi-user: hazard pack-not-reserved
 // expect[@fuzz_18_28_upstream_release] upstream: error "'d2m.tile_matmul' op operand A must come from a circular buffer, but it lives in DST slice 0"
 // expect[@fuzz_18_28_upstream_release] upstream-release: error "'d2m.tile_matmul' op operand A must come from a circular buffer, but it lives in DST slice 0"
@@ -109,13 +109,13 @@
 // expect[@fuzz_18_2_unary_reduce] upstream-release: error "'tl.transpose' op per-tile transpose keeps tiles in place and needs a square block, got 1x2 tiles"
 // expect[@fuzz_18_2_unary_reduce] multi-user: error "'tl.transpose' op per-tile transpose keeps tiles in place and needs a square block, got 1x2 tiles"
 // expect[@fuzz_18_2_unary_reduce] unary-reduce: crash "Expected same guard indices across all accesses in this loop nest."
-// expect[@fuzz_18_36_unary_reduce] upstream: crash "largestType"
-// expect[@fuzz_18_36_unary_reduce] upstream-release: crash "signal SIGSEGV"
+// expect[@fuzz_18_36_unary_reduce] upstream: error "'d2m.generic' op must currently have exactly one output operand"
+// expect[@fuzz_18_36_unary_reduce] upstream-release: error "'d2m.generic' op must currently have exactly one output operand"
 // expect[@fuzz_18_36_unary_reduce] unary-reduce: hazard dst-read-uninitialised
 // expect[@fuzz_18_37_upstream] upstream: crash "storeIndices size must match destination memref rank. If it's greater, probably need to use getNonParticipatingLoopDims to skip loop dimensions: https://github.com/tenstorrent/tt-mlir/pull/5081#discussion_r2376709558"
 // expect[@fuzz_18_37_upstream] upstream-release: error "'affine.store' op expects as many subscripts as affine map inputs"
-// expect[@fuzz_18_474_upstream] upstream: error "'d2m.tile_transpose' op operand A must come from a circular buffer, but it lives in DST slice 1"
-// expect[@fuzz_18_474_upstream] upstream-release: error "'d2m.tile_transpose' op operand A must come from a circular buffer, but it lives in DST slice 1"
+// expect[@fuzz_18_474_upstream] upstream: error "'d2m.generic' op must currently have exactly one output operand"
+// expect[@fuzz_18_474_upstream] upstream-release: error "'d2m.generic' op must currently have exactly one output operand"
 // expect[@fuzz_18_474_upstream] unary-reduce: hazard dst-read-uninitialised
 // expect[@fuzz_18_4_multi_user] upstream: crash "Only one output tensor is supported"
 // expect[@fuzz_18_4_multi_user] upstream-release: hazard cb-read-not-visible
@@ -142,9 +142,9 @@
 // expect[@fuzz_18_792_multi_user] upstream-release: error "'d2m.tile_reduce_max' op operand A must come from a circular buffer, but it lives in DST slice 0"
 // expect[@fuzz_18_792_multi_user] multi-user: error "'affine.store' op needs 5 DST slices where 4 fit, and no live value can be spilled"
 // expect[@fuzz_18_792_multi_user] unary-reduce: crash "Insufficient DST capacity for all operands."
-// expect[@fuzz_18_87_unary_reduce] upstream: miscompiled
-// expect[@fuzz_18_87_unary_reduce] upstream-release: miscompiled
-// expect[@fuzz_18_87_unary_reduce] unary-reduce: miscompiled
+// expect[@fuzz_18_87_unary_reduce] upstream: error "'d2m.tile_transpose' op operand A must come from a circular buffer, but it lives in DST slice 0"
+// expect[@fuzz_18_87_unary_reduce] upstream-release: error "'d2m.tile_transpose' op operand A must come from a circular buffer, but it lives in DST slice 0"
+// expect[@fuzz_18_87_unary_reduce] unary-reduce: error "'d2m.tile_transpose' op operand A must come from a circular buffer, but it lives in DST slice 0"
 // expect[@fuzz_18_90_upstream] upstream: crash "Expected same guard indices across all accesses in this loop nest."
 // expect[@fuzz_18_90_upstream] upstream-release: error "'d2m.tile_reduce_sum' op operand A must come from a circular buffer, but it lives in DST slice 0"
 // expect[@fuzz_18_90_upstream] multi-user: hazard invalid-reduce-scaler
@@ -155,7 +155,7 @@
 // expect[@fuzz_18_529_fixed] upstream-release: error "operand #1 does not dominate this use"
 // expect[@fuzz_18_529_fixed] unary-reduce: crash "Insufficient DST capacity for all operands."
 // expect[@fuzz_18_818_fixed] upstream: crash "Only one output tensor is supported"
-// expect[@fuzz_18_818_fixed] upstream-release: hazard cb-read-not-visible
+// expect[@fuzz_18_818_fixed] upstream-release: error "'d2m.tile_bcast' op operand A must come from a circular buffer, but it lives in DST slice 0"
 // expect[@fuzz_18_818_fixed] multi-user: miscompiled
 // expect[@fuzz_18_818_fixed] unary-reduce: miscompiled
 // expect[@fuzz_18_818_fixed] fixed: miscompiled
@@ -221,16 +221,16 @@
 // expect[@fuzz_18_773_multi_user] upstream-2026-release: crash "signal SIGSEGV"
 // expect[@fuzz_18_792_multi_user] upstream-2026: crash "Out of dst slices"
 // expect[@fuzz_18_792_multi_user] upstream-2026-release: crash "signal SIGSEGV"
-// expect[@fuzz_18_87_unary_reduce] upstream-2026: miscompiled
-// expect[@fuzz_18_87_unary_reduce] upstream-2026-release: miscompiled
+// expect[@fuzz_18_87_unary_reduce] upstream-2026: error "'d2m.tile_transpose' op operand A must come from a circular buffer, but it lives in DST slice 0"
+// expect[@fuzz_18_87_unary_reduce] upstream-2026-release: error "'d2m.tile_transpose' op operand A must come from a circular buffer, but it lives in DST slice 0"
 // expect[@fuzz_18_90_upstream] upstream-2026: error "'d2m.tile_reduce_sum' op operand A must come from a circular buffer, but it lives in DST slice 0"
 // expect[@fuzz_18_90_upstream] upstream-2026-release: error "'d2m.tile_reduce_sum' op operand A must come from a circular buffer, but it lives in DST slice 0"
 // expect[@fuzz_18_94_upstream_release] upstream-2026: error "'d2m.tile_reduce_sum' op operand A must come from a circular buffer, but it lives in DST slice 0"
 // expect[@fuzz_18_94_upstream_release] upstream-2026-release: error "'d2m.tile_reduce_sum' op operand A must come from a circular buffer, but it lives in DST slice 0"
 // expect[@fuzz_18_529_fixed] upstream-2026: error "'affine.for' op second compute nest in one DST section"
 // expect[@fuzz_18_529_fixed] upstream-2026-release: error "'affine.for' op second compute nest in one DST section"
-// expect[@fuzz_18_818_fixed] upstream-2026: hazard cb-read-not-visible
-// expect[@fuzz_18_818_fixed] upstream-2026-release: hazard cb-read-not-visible
+// expect[@fuzz_18_818_fixed] upstream-2026: error "'d2m.tile_bcast' op operand A must come from a circular buffer, but it lives in DST slice 0"
+// expect[@fuzz_18_818_fixed] upstream-2026-release: error "'d2m.tile_bcast' op operand A must come from a circular buffer, but it lives in DST slice 0"
 // expect[@fuzz_18_10_upstream] unary-reduce: error "operand #1 does not dominate this use"
 // expect[@fuzz_18_4_upstream] unary-reduce: error "operand #1 does not dominate this use"
 

@@ -261,7 +261,7 @@ LogicalResult GenericLowering::lowerTileOp(Operation *op) {
                                 "lives in DST slice "
                              << ops[i].dstSlice;
   };
-  return TypeSwitch<Operation *, LogicalResult>(op)
+  LogicalResult lowered = TypeSwitch<Operation *, LogicalResult>(op)
       .Case<d2m::TileMatmulOp>([&](auto) -> LogicalResult {
         FailureOr<Operand> a = needCB(0, true), bb = needCB(1, true);
         if (failed(a) || failed(bb))
@@ -388,6 +388,17 @@ LogicalResult GenericLowering::lowerTileOp(Operation *op) {
       .Default([&](Operation *o) {
         return o->emitOpError("has no ttkernel lowering");
       });
+  // The result overwrote its slice: the unpacker can no longer re-read the
+  // CB tile the slice was copied from. A slice not known statically may be
+  // any of them.
+  if (outSlice >= 0) {
+    copiedFrom.erase(outSlice);
+    copiedFromValue.erase(outSlice);
+  } else {
+    copiedFrom.clear();
+    copiedFromValue.clear();
+  }
+  return lowered;
 }
 
 namespace {
