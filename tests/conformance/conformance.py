@@ -206,9 +206,9 @@ ASSERT_RE = re.compile(r"([A-Za-z0-9_./+-]+\.cpp):(\d+): .*Assertion `(.*)$")
 # Repros added after the recordings (no real build has compiled them yet):
 # listed, not failed. Record them (`conformance.py record`) where a real
 # ae4e7b838c build exists, then drop them from here.
-NOT_RECORDED = {
-    "fuzz-18": "found by dstlab fuzz (docs/fuzzing.md) after the recordings",
-}
+# Repros added after the last recording, by name, with why (empty: every
+# repro is recorded).
+NOT_RECORDED = {}
 
 
 def joined_literals(s):
