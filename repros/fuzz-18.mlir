@@ -189,8 +189,8 @@
 // expect[@fuzz_18_18_multi_user] upstream-2026-release: miscompiled
 // expect[@fuzz_18_1_multi_user] upstream-2026: error "'tl.transpose' op per-tile transpose keeps tiles in place and needs a square block, got 2x1 tiles"
 // expect[@fuzz_18_1_multi_user] upstream-2026-release: error "'tl.transpose' op per-tile transpose keeps tiles in place and needs a square block, got 2x1 tiles"
-// expect[@fuzz_18_1_unary_reduce] upstream-2026: error "'affine.for' op second compute nest in one DST section"
-// expect[@fuzz_18_1_unary_reduce] upstream-2026-release: error "'affine.for' op second compute nest in one DST section"
+// expect[@fuzz_18_1_unary_reduce] upstream-2026: error "'d2m.tile_reduce_max' op operand A must come from a circular buffer, but it lives in DST slice 1"
+// expect[@fuzz_18_1_unary_reduce] upstream-2026-release: error "'d2m.tile_reduce_max' op operand A must come from a circular buffer, but it lives in DST slice 1"
 // expect[@fuzz_18_233_multi_user] upstream-2026: error "'affine.for' op second compute nest in one DST section"
 // expect[@fuzz_18_233_multi_user] upstream-2026-release: error "'affine.for' op second compute nest in one DST section"
 // expect[@fuzz_18_28_upstream_release] upstream-2026: error "'d2m.tile_matmul' op operand A must come from a circular buffer, but it lives in DST slice 0"
@@ -227,8 +227,8 @@
 // expect[@fuzz_18_90_upstream] upstream-2026-release: error "'d2m.tile_reduce_sum' op operand A must come from a circular buffer, but it lives in DST slice 0"
 // expect[@fuzz_18_94_upstream_release] upstream-2026: error "'d2m.tile_reduce_sum' op operand A must come from a circular buffer, but it lives in DST slice 0"
 // expect[@fuzz_18_94_upstream_release] upstream-2026-release: error "'d2m.tile_reduce_sum' op operand A must come from a circular buffer, but it lives in DST slice 0"
-// expect[@fuzz_18_529_fixed] upstream-2026: error "'affine.for' op second compute nest in one DST section"
-// expect[@fuzz_18_529_fixed] upstream-2026-release: error "'affine.for' op second compute nest in one DST section"
+// expect[@fuzz_18_529_fixed] upstream-2026: pass
+// expect[@fuzz_18_529_fixed] upstream-2026-release: pass
 // expect[@fuzz_18_818_fixed] upstream-2026: error "'d2m.tile_bcast' op operand A must come from a circular buffer, but it lives in DST slice 0"
 // expect[@fuzz_18_818_fixed] upstream-2026-release: error "'d2m.tile_bcast' op operand A must come from a circular buffer, but it lives in DST slice 0"
 // expect[@fuzz_18_10_upstream] unary-reduce: error "operand #1 does not dominate this use"

@@ -481,8 +481,14 @@ LogicalResult GenericLowering::buildCompute(OpBuilder &pb) {
       if (auto ld = dyn_cast<memref::LoadOp>(o))
         loadsDst |= isDstMemRef(ld.getMemRef());
     }
+    // A broadcast of a CB tile into DST is a copy-in (the unpacker does
+    // it): tt-mlir 19c86fca45's DST pass emits it as its own copy nest
+    // (Shared.cpp:1285-1291).
     bool hasCompute = llvm::any_of(*body, [](Operation &o) {
-      return d2m::isTileComputeOp(&o);
+      auto bcast = dyn_cast<d2m::TileBcastOp>(o);
+      bool bcastCopy =
+          bcast && bcast->getOperand(0).getDefiningOp<affine::AffineLoadOp>();
+      return d2m::isTileComputeOp(&o) && !bcastCopy;
     });
     if (!hasCompute && storesDst && !loadsDst && !sec.compute)
       sec.copyIns.push_back(loop);
