@@ -203,8 +203,8 @@
 // expect[@fuzz_18_36_unary_reduce] upstream-2026-release: error "'affine.for' op compute nest without acquire_dst; run d2m-insert-dst-register-access first"
 // expect[@fuzz_18_37_upstream] upstream-2026: error "'d2m.tile_matmul' op operand A must come from a circular buffer, but it lives in DST slice -1"
 // expect[@fuzz_18_37_upstream] upstream-2026-release: error "'d2m.tile_matmul' op operand A must come from a circular buffer, but it lives in DST slice -1"
-// expect[@fuzz_18_474_upstream] upstream-2026: error "'d2m.generic' op expected all linalg.generic outputs in a region to have shard size 1"
-// expect[@fuzz_18_474_upstream] upstream-2026-release: error "'d2m.generic' op expected all linalg.generic outputs in a region to have shard size 1"
+// expect[@fuzz_18_474_upstream] upstream-2026: error "'d2m.tile_sub' op mixes a CB and a DST operand"
+// expect[@fuzz_18_474_upstream] upstream-2026-release: error "'d2m.tile_sub' op mixes a CB and a DST operand"
 // expect[@fuzz_18_4_multi_user] upstream-2026: crash "Out of dst slices"
 // expect[@fuzz_18_4_multi_user] upstream-2026-release: crash "signal SIGSEGV"
 // expect[@fuzz_18_4_upstream] upstream-2026: hazard cb-read-not-visible

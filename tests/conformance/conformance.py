@@ -153,15 +153,6 @@ KNOWN = {(case, build): "undefined behaviour upstream"
          for build in ("assert", "ndebug")}
 KNOWN_WHY = {"shared-input, sched-shared-input, sched-shared-value": _UB}
 # tt-mlir 19c86fca45 only (the ids are 19c86 recordings).
-KNOWN[("repro/fuzz-18/fuzz_18_474_upstream", "assert")] = \
-    KNOWN[("repro/fuzz-18/fuzz_18_474_upstream", "ndebug")] = \
-    "shard-size diagnostic that does not fail the real pass"
-KNOWN_WHY["fuzz-18 @fuzz_18_474_upstream (19c86fca45)"] = (
-    "tile-compute-loops prints 'expected all linalg.generic outputs in a "
-    "region to have shard size 1' but the real pass does not fail: the "
-    "region is left untiled and compiles (exit 0). The model stops there, "
-    "which is right where a later pass fails (flash attention b1x2) and "
-    "wrong here")
 KNOWN[("repro/fuzz-18/fuzz_18_4_multi_user", "ndebug")] = \
     "undefined behaviour upstream (empty SmallVector pop)"
 KNOWN_WHY["fuzz-18 @fuzz_18_4_multi_user (19c86fca45, NDEBUG)"] = (

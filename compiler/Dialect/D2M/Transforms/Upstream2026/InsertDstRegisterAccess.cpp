@@ -22,6 +22,7 @@
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/IRMapping.h"
 #include "llvm/ADT/MapVector.h"
+#include "llvm/ADT/ScopeExit.h"
 
 #include <csignal>
 
@@ -115,10 +116,24 @@ struct DstPass2026
       return signalPassFailure();
     SmallVector<GenericOp> generics;
     getOperation().walk([&](GenericOp g) { generics.push_back(g); });
+    // The shard-size diagnostics tile-compute-loops printed, first among
+    // the errors of a failing run (kPendingShardError).
+    auto reportPending = [&] {
+      for (GenericOp g : generics)
+        if (g->hasAttr(kPendingShardError))
+          g.emitOpError(kShardSizeMessage);
+    };
+    auto dropPending = llvm::make_scope_exit([&] {
+      for (GenericOp g : generics)
+        g->removeAttr(kPendingShardError);
+    });
     for (GenericOp generic : generics)
-      if (failed(runOnGeneric(generic)))
+      if (failed(runOnGeneric(generic))) {
+        reportPending();
         return signalPassFailure();
+      }
     if (duplicateAt) {
+      reportPending();
       InFlightDiagnostic d = duplicateAt->emitError()
                              << "operand #" << duplicateOperand
                              << " does not dominate this use";

@@ -30,6 +30,15 @@ inline constexpr llvm::StringLiteral kScratchSpaceLoop =
     "d2m.scratch_space_loop";
 inline constexpr llvm::StringLiteral kDstAccessInserted =
     "d2m.dst_access_inserted";
+/// dstlab's own marker: tile-compute-loops printed its shard-size
+/// diagnostic on this generic (DstRegisterAnalysis.cpp:383-386) and left it
+/// untiled. The real tool prints it first and fails only if a later pass
+/// does, so the DST pass (the last of the tool's passes) reports it when it
+/// fails and drops it otherwise.
+inline constexpr llvm::StringLiteral kPendingShardError =
+    "dstlab.shard_size_diagnostic";
+inline constexpr llvm::StringLiteral kShardSizeMessage =
+    "expected all linalg.generic outputs in a region to have shard size 1";
 
 /// dstlab's `tile_scale` is exported as `tile_mul(x, f32 constant)`: a
 /// scalar rhs (D2MGenericRegionOpsInterfaces.td:122-141 isScalarOperand).
