@@ -56,7 +56,7 @@ void dstlab::buildUpstream2026Pipeline(OpPassManager &pm, bool assertions,
               options.precision.empty() ? "balanced" : options.precision);
   // tt-lang's order as the bridge runs the real build (bridge/Commits.cpp):
   // d2m-insert-spill-and-scratch sits between the scheduler and the DST
-  // passes and changes none of dstlab's programs (Upstream2026/Rationale.md).
+  // passes; it is not modelled (Upstream2026/Rationale.md).
   pm.addPass(d2m::createD2MTileComputeLoops2026());
   pm.addPass(d2m::createD2MOpScheduler2026());
   d2m::D2MInsertDstRegisterAccess2026Options dst;

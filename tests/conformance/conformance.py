@@ -104,7 +104,8 @@ NOT_EXPRESSIBLE_19C86 = {
     "insert_dst_register_access_typecast":
         "no tile_typecast in dstlab",
     "insert_spill_and_scratch":
-        "not modelled: its trigger conditions fail on every dstlab program "
+        "not modelled: its trigger conditions fail on the hand-written "
+        "repros; it fires on two fuzz-found programs "
         "(Upstream2026/Rationale.md)",
     "insert_dst_register_access_{scheduled_eltwise,scheduled_fallback,"
     "accum_guard}":
