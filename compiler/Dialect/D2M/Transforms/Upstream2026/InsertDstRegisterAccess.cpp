@@ -123,7 +123,7 @@ struct DstPass2026
         if (g->hasAttr(kPendingShardError))
           g.emitOpError(kShardSizeMessage);
     };
-    auto dropPending = llvm::make_scope_exit([&] {
+    llvm::scope_exit dropPending([&] {
       for (GenericOp g : generics)
         g->removeAttr(kPendingShardError);
     });
