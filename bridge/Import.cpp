@@ -215,6 +215,9 @@ private:
   DenseMap<Value, std::pair<Value, SmallVector<OpFoldResult>>> subviews;
   /// CB values of the real region that stand for a scaler.
   DenseMap<Value, d2m::ScalerOp> scalerCbs;
+  /// d2m.scratch_allocate results (19c86fca45's spill-and-scratch): their
+  /// rank-4 shape [outer..., subblock...]; each becomes a rank-2 CB buffer.
+  DenseMap<Value, SmallVector<int64_t>> scratchShapes;
 
   llvm::Error mapCb(Value real, unsigned index);
   llvm::Error convertBlock(Block &src);
@@ -223,6 +226,7 @@ private:
   llvm::Error convertTileOp(Operation &op);
   SmallVector<Value> dstIndices(AffineMap m, ValueRange operands,
                                 Location loc);
+  llvm::Error convertScratchAccess(Operation &op);
   std::optional<bool> staticCondition(Value cond);
 };
 
@@ -315,6 +319,38 @@ std::optional<bool> Importer::staticCondition(Value cond) {
     return *l >= *r;
   }
   return std::nullopt;
+}
+
+/// An access [e0, e1, e2, e3] of a rank-4 scratch buffer [A, B, C, D] reads
+/// [e0 * C + e2, e1 * D + e3] of its rank-2 counterpart: a bijection, so what
+/// one nest stores the next loads.
+llvm::Error Importer::convertScratchAccess(Operation &op) {
+  auto ld = dyn_cast<affine::AffineLoadOp>(op);
+  auto st = dyn_cast<affine::AffineStoreOp>(op);
+  Value mem = ld ? ld.getMemRef() : st.getMemRef();
+  AffineMap m = ld ? ld.getAffineMap() : st.getAffineMap();
+  ArrayRef<int64_t> sh = scratchShapes.lookup(mem);
+  if (m.getNumResults() != 4)
+    return importError("an access of a d2m.scratch_allocate buffer with " +
+                       llvm::Twine(m.getNumResults()) + " indices");
+  AffineMap flat = AffineMap::get(
+      m.getNumDims(), m.getNumSymbols(),
+      {m.getResult(0) * sh[2] + m.getResult(2),
+       m.getResult(1) * sh[3] + m.getResult(3)},
+      b.getContext());
+  SmallVector<Value> operands;
+  for (Value v : ld ? ld.getMapOperands() : st.getMapOperands())
+    operands.push_back(map.lookupOrDefault(v));
+  Value buffer = map.lookup(mem);
+  if (ld) {
+    map.map(ld.getResult(), affine::AffineLoadOp::create(
+                                b, op.getLoc(), buffer, flat, operands));
+  } else {
+    affine::AffineStoreOp::create(b, op.getLoc(),
+                                  map.lookupOrDefault(st.getValueToStore()),
+                                  buffer, flat, operands);
+  }
+  return llvm::Error::success();
 }
 
 llvm::Error Importer::convertBlock(Block &src) {
@@ -449,6 +485,21 @@ llvm::Error Importer::convertOp(Operation &op) {
     map.map(op.getResult(0), r);
     return llvm::Error::success();
   }
+  if (name == "rd2m.scratch_allocate") {
+    // A scratch buffer of L1 tiles indexed [outer ivs..., subblock ivs...]:
+    // dstlab's intermediate CB buffer, rank 2 (convertScratchAccess).
+    auto type = dyn_cast<MemRefType>(op.getResult(0).getType());
+    if (!type || type.getRank() != 4 || !type.hasStaticShape())
+      return importError("d2m.scratch_allocate: expected a static rank-4 "
+                         "memref");
+    ArrayRef<int64_t> sh = type.getShape();
+    auto flat = d2m::getTileMemRef({sh[0] * sh[2], sh[1] * sh[3]},
+                                   cast<d2m::TileType>(type.getElementType()),
+                                   d2m::MemorySpace::CB);
+    map.map(op.getResult(0), memref::AllocOp::create(b, loc, flat));
+    scratchShapes[op.getResult(0)] = llvm::to_vector(sh);
+    return llvm::Error::success();
+  }
   if (name == "rd2m.iter_index") {
     // Every exported generic has block factors of 1: one block per item.
     map.map(op.getResult(0), arith::ConstantIndexOp::create(b, loc, 0));
@@ -482,6 +533,13 @@ llvm::Error Importer::convertOp(Operation &op) {
       return importError("memref.subview of a subview");
     subviews[sv.getResult()] = {src, offsets};
     return llvm::Error::success();
+  }
+  if (isa<affine::AffineLoadOp, affine::AffineStoreOp>(op)) {
+    Value mem = isa<affine::AffineLoadOp>(op)
+                    ? cast<affine::AffineLoadOp>(op).getMemRef()
+                    : cast<affine::AffineStoreOp>(op).getMemRef();
+    if (scratchShapes.count(mem))
+      return convertScratchAccess(op);
   }
   if (isa<affine::AffineLoadOp, affine::AffineStoreOp>(op)) {
     auto ld = dyn_cast<affine::AffineLoadOp>(op);

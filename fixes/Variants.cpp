@@ -27,7 +27,8 @@ LogicalResult dstlab::buildVariantPipeline(OpPassManager &pm,
   std::string precision = options.precision;
   if (precision.empty())
     precision = precisionName(defaultPrecision(variant));
-  addFrontEnd(pm, /*unaryReduce=*/fix2, /*blockTranspose=*/fix2, precision);
+  addFrontEnd(pm, fix2 ? ReduceForm::Unary : tlFrontEndForm(options),
+              /*blockTranspose=*/fix2, precision);
   if (fix1) {
     fixes::MultiUserDstAccessOptions o;
     o.fullSync = options.fullSync;

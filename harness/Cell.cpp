@@ -24,6 +24,7 @@
 #include "harness/Matrix.h"
 #include "harness/Mutate.h"
 #include "harness/RefCache.h"
+#include "harness/Repro.h"
 #include "harness/Verdict.h"
 #include "sim/Simulator.h"
 #include "sim/numerics/CostModel.h"
@@ -203,7 +204,7 @@ void writeDstOccupancy(StringRef dir, ModuleOp module,
 /// only holds the pipeline under test.
 std::optional<llvm::Expected<golden::TensorMap>>
 frontEndGolden(MLIRContext &ctx, tl::ProgramOp program, StringRef variant,
-               const golden::TensorMap &inputs) {
+               ReduceForm form, const golden::TensorMap &inputs) {
   const VariantInfo *info = lookupVariant(variant);
   if (!(info && info->ttLangFrontEnd) && !isRealVariant(variant))
     return std::nullopt;
@@ -217,7 +218,7 @@ frontEndGolden(MLIRContext &ctx, tl::ProgramOp program, StringRef variant,
   module->getBody()->push_back(program->clone());
   PassManager pm(&ctx);
   TLToD2MOptions o;
-  o.reduceForm = "ternary";
+  o.reduceForm = reduceFormOption(form).str();
   o.transposeForm = "per-tile";
   pm.addPass(createTLToD2M(o));
   pm.addPass(d2m::createD2MBufferize());
@@ -353,6 +354,11 @@ CellResult runCellWriting(const CellRequest &request, WriteErrors &writes) {
                                    "' (balanced, accurate)");
     precision = *p;
   }
+  if (!request.frontEnd.empty() &&
+      !llvm::is_contained(reproFrontEnds(), StringRef(request.frontEnd)))
+    return fail("bad-input", "unknown front end '" + request.frontEnd +
+                                 "' (tt-lang, ttir)");
+  bool ttirReductions = request.frontEnd == "ttir";
   CellResult result;
   result.inputKind = golden::inputKindName(kind);
   result.precision = precisionName(precision);
@@ -389,6 +395,7 @@ CellResult runCellWriting(const CellRequest &request, WriteErrors &writes) {
     PassManager pm(&ctx);
     PipelineOptions pipelineOptions;
     pipelineOptions.precision = precisionName(precision);
+    pipelineOptions.ttirReductions = ttirReductions;
     if (request.buildPipeline)
       request.buildPipeline(pm);
     else if (failed(
@@ -674,7 +681,9 @@ CellResult runCellWriting(const CellRequest &request, WriteErrors &writes) {
 
   // What the front end asked for, for the variants that use tt-lang's.
   if (std::optional<llvm::Expected<golden::TensorMap>> frontEnd =
-          frontEndGolden(ctx, program, request.variant, inputs.front())) {
+          frontEndGolden(ctx, program, request.variant,
+                         ttirReductions ? ReduceForm::TTIR : ReduceForm::TTLang,
+                         inputs.front())) {
     if (!*frontEnd) {
       result.message += "\nfront end: no golden (" +
                         llvm::toString(frontEnd->takeError()) + ")";

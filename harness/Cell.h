@@ -34,6 +34,10 @@ struct CellRequest {
   std::string inputKind;
   /// A precision recipe (support/Precision.h); empty: the variant's default.
   std::string precision;
+  /// `ttir`: tt-mlir's own TTIR->D2M reduction form for the variants that
+  /// compile with tt-lang's (harness/Repro.h `front-end`); empty or
+  /// `tt-lang`: tt-lang's.
+  std::string frontEnd;
   /// Shares references between cells (harness/RefCache.h); empty: off.
   std::string refCacheDir;
   /// Test-only: changes the compiled ttkernel module before it is simulated

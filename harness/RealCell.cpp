@@ -82,7 +82,10 @@ dstlab::harness::compileWithRealTool(ModuleOp module,
   if (llvm::Error e = runPasses(module, "the front end failed",
                                 [&](OpPassManager &pm) {
                                   addFrontEndToBufferized(
-                                      pm, /*unaryReduce=*/false,
+                                      pm,
+                                      request.frontEnd == "ttir"
+                                          ? ReduceForm::TTIR
+                                          : ReduceForm::TTLang,
                                       /*blockTranspose=*/false, precision);
                                 })) {
     std::string text = llvm::toString(std::move(e));

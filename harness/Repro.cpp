@@ -105,6 +105,11 @@ ArrayRef<StringRef> reproPrecisions() {
   return recipes;
 }
 
+ArrayRef<StringRef> reproFrontEnds() {
+  static const StringRef frontEnds[] = {"tt-lang", "ttir"};
+  return frontEnds;
+}
+
 bool isValidCellName(StringRef name) {
   if (name.empty() || name == "." || name == "..")
     return false;
@@ -242,7 +247,8 @@ Expected<Repro> parseRepro(StringRef path, StringRef text,
   std::map<std::string, std::pair<Expectation, unsigned>> defaults;
   std::map<std::pair<std::string, std::string>, Override> overrides;
   std::map<std::string, std::pair<std::string, unsigned>> configLines;
-  // `input-kind @c:` and `precision @c:`, by key then config.
+  // `input-kind @c:`, `precision @c:` and `front-end @c:`, by key then
+  // config.
   std::map<std::string, std::map<std::string, std::pair<std::string, unsigned>>>
       settings;
   std::map<std::string, unsigned> seenKeys;
@@ -269,7 +275,7 @@ Expected<Repro> parseRepro(StringRef path, StringRef text,
         !key.empty() && isLower(key.front()) &&
         (afterKey.starts_with(":") ||
          ((key == "config" || key == "expect" || key == "input-kind" ||
-           key == "precision") &&
+           key == "precision" || key == "front-end") &&
           (afterKey.starts_with(" ") || afterKey.starts_with("["))));
     if (!isKeyLine) {
       // Prose: continues origin/shows, otherwise a plain comment.
@@ -343,7 +349,7 @@ Expected<Repro> parseRepro(StringRef path, StringRef text,
       continue;
     }
 
-    if (key == "input-kind" || key == "precision") {
+    if (key == "input-kind" || key == "precision" || key == "front-end") {
       StringRef rest = afterKey.ltrim();
       if (!rest.consume_front("@"))
         return at(lineNo, "expected '// " + key + " @<program>: <value>'");
@@ -353,8 +359,9 @@ Expected<Repro> parseRepro(StringRef path, StringRef text,
       if (!rest.consume_front(":") || name.empty())
         return at(lineNo, "expected '// " + key + " @<program>: <value>'");
       StringRef value = rest.trim();
-      ArrayRef<StringRef> allowed =
-          key == "input-kind" ? reproInputKinds() : reproPrecisions();
+      ArrayRef<StringRef> allowed = key == "input-kind" ? reproInputKinds()
+                                    : key == "precision" ? reproPrecisions()
+                                                         : reproFrontEnds();
       if (!llvm::is_contained(allowed, value))
         return at(lineNo, "unknown " + key + " '" + value + "' (" +
                               join(allowed, ", ") + ")");
@@ -414,7 +421,8 @@ Expected<Repro> parseRepro(StringRef path, StringRef text,
                           ":' (keys: repro, origin, shows, config @<program>, "
                           "expect <variant>, expect[@<program>] <variant>, "
                           "input-kind @<program>, precision @<program>, "
-                          "attention, seed, variant, signature)");
+                          "front-end @<program>, attention, seed, variant, "
+                          "signature)");
   }
 
   if (repro.name.empty())
@@ -465,6 +473,9 @@ Expected<Repro> parseRepro(StringRef path, StringRef text,
     if (auto it = settings["precision"].find(p.name);
         it != settings["precision"].end())
       config.precision = it->second.first;
+    if (auto it = settings["front-end"].find(p.name);
+        it != settings["front-end"].end())
+      config.frontEnd = it->second.first;
     auto described = configLines.find(p.name);
     unsigned reportLine = headerEnd;
     if (described != configLines.end()) {

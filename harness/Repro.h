@@ -89,8 +89,9 @@ struct ReproConfig {
   unsigned line = 0;       ///< line of the tl.program op
   /// Variant name -> expectation, defaults and overrides applied.
   std::map<std::string, Expectation> expect;
-  /// `input-kind @<name>:` and `precision @<name>:`; empty when absent.
-  std::string inputKind, precision;
+  /// `input-kind @<name>:`, `precision @<name>:` and `front-end @<name>:`;
+  /// empty when absent.
+  std::string inputKind, precision, frontEnd;
 };
 
 struct Repro {
@@ -120,9 +121,13 @@ llvm::Expected<Repro> loadRepro(llvm::StringRef path,
 llvm::Expected<std::vector<std::string>>
 findReproFiles(llvm::ArrayRef<std::string> args);
 
-/// The input kinds and precision recipes a header may name.
+/// The input kinds, precision recipes and front ends a header may name.
 llvm::ArrayRef<llvm::StringRef> reproInputKinds();
 llvm::ArrayRef<llvm::StringRef> reproPrecisions();
+/// `tt-lang` (tt-lang's Nov 2025 reductions, the default) or `ttir`
+/// (tt-mlir's own TTIR->D2M reduction form, for the variants that would
+/// use tt-lang's).
+llvm::ArrayRef<llvm::StringRef> reproFrontEnds();
 
 /// True if `name` may name a repro or config (it becomes a path component).
 bool isValidCellName(llvm::StringRef name);

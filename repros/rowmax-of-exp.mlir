@@ -16,8 +16,28 @@
 // expect multi-user: hazard invalid-reduce-scaler
 // expect unary-reduce: pass
 // expect fixed: pass
+// config @rowmax_of_exp_ttir: @rowmax_of_exp in tt-mlir's own TTIR->D2M reduction form (a scaler input, accumulator = the output); the upstream columns expect the real builds' outcomes
+// front-end @rowmax_of_exp_ttir: ttir
+// expect[@rowmax_of_exp_ttir] fixed: pass
+// expect[@rowmax_of_exp_ttir] multi-user: hazard dst-read-uninitialised
+// expect[@rowmax_of_exp_ttir] unary-reduce: pass
+// expect[@rowmax_of_exp_ttir] upstream: hazard cb-read-not-visible
+// expect[@rowmax_of_exp_ttir] upstream-2026: hazard dst-read-uninitialised
+// expect[@rowmax_of_exp_ttir] upstream-2026-release: hazard dst-read-uninitialised
+// expect[@rowmax_of_exp_ttir] upstream-release: hazard cb-read-not-visible
 
 tl.program @rowmax_of_exp grid [1, 1] {
+  tl.tensor @X input : tensor<32x32xbf16>
+  tl.tensor @M output colvec : tensor<32x32xbf16>
+  tl.kernel @k ins [@X] outs [@M] {
+  ^bb0(%x: tensor<32x32xbf16>):
+    %e = tl.exp %x : tensor<32x32xbf16>
+    %m = tl.rowmax %e : tensor<32x32xbf16> -> tensor<32x32xbf16>
+    tl.yield %m : tensor<32x32xbf16>
+  }
+}
+
+tl.program @rowmax_of_exp_ttir grid [1, 1] {
   tl.tensor @X input : tensor<32x32xbf16>
   tl.tensor @M output colvec : tensor<32x32xbf16>
   tl.kernel @k ins [@X] outs [@M] {

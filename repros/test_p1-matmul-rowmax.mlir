@@ -24,6 +24,24 @@
 // expect multi-user: hazard invalid-reduce-scaler
 // expect unary-reduce: pass
 // expect fixed: pass
+// config @p1_1x1_ttir: @p1_1x1 in tt-mlir's own TTIR->D2M reduction form (a scaler input, accumulator = the output); the upstream columns expect the real builds' outcomes
+// front-end @p1_1x1_ttir: ttir
+// config @p1_2x2_ttir: @p1_2x2 in tt-mlir's own TTIR->D2M reduction form (a scaler input, accumulator = the output); the upstream columns expect the real builds' outcomes
+// front-end @p1_2x2_ttir: ttir
+// expect[@p1_1x1_ttir] fixed: pass
+// expect[@p1_1x1_ttir] multi-user: hazard dst-read-uninitialised
+// expect[@p1_1x1_ttir] unary-reduce: pass
+// expect[@p1_1x1_ttir] upstream: error "'d2m.tile_matmul' op operand B must come from a circular buffer, but it lives in DST slice 0"
+// expect[@p1_1x1_ttir] upstream-2026: error "'d2m.tile_matmul' op operand B must come from a circular buffer, but it lives in DST slice 0"
+// expect[@p1_1x1_ttir] upstream-2026-release: error "'d2m.tile_matmul' op operand B must come from a circular buffer, but it lives in DST slice 0"
+// expect[@p1_1x1_ttir] upstream-release: error "'d2m.tile_matmul' op operand B must come from a circular buffer, but it lives in DST slice 0"
+// expect[@p1_2x2_ttir] fixed: pass
+// expect[@p1_2x2_ttir] multi-user: hazard dst-read-uninitialised
+// expect[@p1_2x2_ttir] unary-reduce: pass
+// expect[@p1_2x2_ttir] upstream: crash "storeIndices size must match destination memref rank. If it's greater, probably need to use getNonParticipatingLoopDims to skip loop dimensions: https://github.com/tenstorrent/tt-mlir/pull/5081#discussion_r2376709558"
+// expect[@p1_2x2_ttir] upstream-2026: error "'d2m.tile_matmul' op operand B must come from a circular buffer, but it lives in DST slice -1"
+// expect[@p1_2x2_ttir] upstream-2026-release: error "'d2m.tile_matmul' op operand B must come from a circular buffer, but it lives in DST slice -1"
+// expect[@p1_2x2_ttir] upstream-release: error "'affine.store' op expects as many subscripts as affine map inputs"
 
 tl.program @p1_1x1 grid [1, 1] {
   tl.tensor @Q input : tensor<32x32xbf16>
@@ -39,6 +57,32 @@ tl.program @p1_1x1 grid [1, 1] {
 }
 
 tl.program @p1_2x2 grid [1, 1] {
+  tl.tensor @Q input : tensor<64x64xbf16>
+  tl.tensor @K input : tensor<64x64xbf16>
+  tl.tensor @M output colvec : tensor<64x32xbf16>
+  tl.kernel @k ins [@Q, @K] outs [@M] {
+  ^bb0(%q: tensor<64x64xbf16>, %k: tensor<64x64xbf16>):
+    %kt = tl.transpose %k : tensor<64x64xbf16> -> tensor<64x64xbf16>
+    %s = tl.matmul %q, %kt : tensor<64x64xbf16>, tensor<64x64xbf16> -> tensor<64x64xbf16>
+    %m = tl.rowmax %s : tensor<64x64xbf16> -> tensor<64x32xbf16>
+    tl.yield %m : tensor<64x32xbf16>
+  }
+}
+
+tl.program @p1_1x1_ttir grid [1, 1] {
+  tl.tensor @Q input : tensor<32x32xbf16>
+  tl.tensor @K input : tensor<32x32xbf16>
+  tl.tensor @M output colvec : tensor<32x32xbf16>
+  tl.kernel @k ins [@Q, @K] outs [@M] {
+  ^bb0(%q: tensor<32x32xbf16>, %k: tensor<32x32xbf16>):
+    %kt = tl.transpose %k : tensor<32x32xbf16> -> tensor<32x32xbf16>
+    %s = tl.matmul %q, %kt : tensor<32x32xbf16>, tensor<32x32xbf16> -> tensor<32x32xbf16>
+    %m = tl.rowmax %s : tensor<32x32xbf16> -> tensor<32x32xbf16>
+    tl.yield %m : tensor<32x32xbf16>
+  }
+}
+
+tl.program @p1_2x2_ttir grid [1, 1] {
   tl.tensor @Q input : tensor<64x64xbf16>
   tl.tensor @K input : tensor<64x64xbf16>
   tl.tensor @M output colvec : tensor<64x32xbf16>

@@ -20,6 +20,24 @@
 // expect multi-user: hazard invalid-reduce-scaler
 // expect unary-reduce: pass
 // expect fixed: pass
+// config @rowmax_1x1_ttir: @rowmax_1x1 in tt-mlir's own TTIR->D2M reduction form (a scaler input, accumulator = the output); the upstream columns expect the real builds' outcomes
+// front-end @rowmax_1x1_ttir: ttir
+// config @rowmax_2x4_ttir: @rowmax_2x4 in tt-mlir's own TTIR->D2M reduction form (a scaler input, accumulator = the output); the upstream columns expect the real builds' outcomes
+// front-end @rowmax_2x4_ttir: ttir
+// expect[@rowmax_1x1_ttir] fixed: pass
+// expect[@rowmax_1x1_ttir] multi-user: hazard dst-read-uninitialised
+// expect[@rowmax_1x1_ttir] unary-reduce: pass
+// expect[@rowmax_1x1_ttir] upstream: hazard cb-read-not-visible
+// expect[@rowmax_1x1_ttir] upstream-2026: hazard dst-read-uninitialised
+// expect[@rowmax_1x1_ttir] upstream-2026-release: hazard dst-read-uninitialised
+// expect[@rowmax_1x1_ttir] upstream-release: hazard cb-read-not-visible
+// expect[@rowmax_2x4_ttir] fixed: pass
+// expect[@rowmax_2x4_ttir] multi-user: hazard dst-read-uninitialised
+// expect[@rowmax_2x4_ttir] unary-reduce: pass
+// expect[@rowmax_2x4_ttir] upstream: hazard dst-read-uninitialised
+// expect[@rowmax_2x4_ttir] upstream-2026: hazard dst-read-uninitialised
+// expect[@rowmax_2x4_ttir] upstream-2026-release: hazard dst-read-uninitialised
+// expect[@rowmax_2x4_ttir] upstream-release: hazard dst-read-uninitialised
 
 tl.program @rowmax_1x1 grid [1, 1] {
   tl.tensor @X input : tensor<32x32xbf16>
@@ -32,6 +50,26 @@ tl.program @rowmax_1x1 grid [1, 1] {
 }
 
 tl.program @rowmax_2x4 grid [1, 1] {
+  tl.tensor @X input : tensor<64x128xbf16>
+  tl.tensor @M output colvec : tensor<64x32xbf16>
+  tl.kernel @k ins [@X] outs [@M] {
+  ^bb0(%x: tensor<64x128xbf16>):
+    %m = tl.rowmax %x : tensor<64x128xbf16> -> tensor<64x32xbf16>
+    tl.yield %m : tensor<64x32xbf16>
+  }
+}
+
+tl.program @rowmax_1x1_ttir grid [1, 1] {
+  tl.tensor @X input : tensor<32x32xbf16>
+  tl.tensor @M output colvec : tensor<32x32xbf16>
+  tl.kernel @k ins [@X] outs [@M] {
+  ^bb0(%x: tensor<32x32xbf16>):
+    %m = tl.rowmax %x : tensor<32x32xbf16> -> tensor<32x32xbf16>
+    tl.yield %m : tensor<32x32xbf16>
+  }
+}
+
+tl.program @rowmax_2x4_ttir grid [1, 1] {
   tl.tensor @X input : tensor<64x128xbf16>
   tl.tensor @M output colvec : tensor<64x32xbf16>
   tl.kernel @k ins [@X] outs [@M] {

@@ -20,6 +20,24 @@
 // expect multi-user: hazard invalid-reduce-scaler
 // expect unary-reduce: pass
 // expect fixed: pass
+// config @rowsum_1x1_ttir: @rowsum_1x1 in tt-mlir's own TTIR->D2M reduction form (a scaler input, accumulator = the output); the upstream columns expect the real builds' outcomes
+// front-end @rowsum_1x1_ttir: ttir
+// config @rowsum_2x4_ttir: @rowsum_2x4 in tt-mlir's own TTIR->D2M reduction form (a scaler input, accumulator = the output); the upstream columns expect the real builds' outcomes
+// front-end @rowsum_2x4_ttir: ttir
+// expect[@rowsum_1x1_ttir] fixed: pass
+// expect[@rowsum_1x1_ttir] multi-user: pass
+// expect[@rowsum_1x1_ttir] unary-reduce: pass
+// expect[@rowsum_1x1_ttir] upstream: hazard cb-read-not-visible
+// expect[@rowsum_1x1_ttir] upstream-2026: pass
+// expect[@rowsum_1x1_ttir] upstream-2026-release: pass
+// expect[@rowsum_1x1_ttir] upstream-release: hazard cb-read-not-visible
+// expect[@rowsum_2x4_ttir] fixed: pass
+// expect[@rowsum_2x4_ttir] multi-user: pass
+// expect[@rowsum_2x4_ttir] unary-reduce: pass
+// expect[@rowsum_2x4_ttir] upstream: pass
+// expect[@rowsum_2x4_ttir] upstream-2026: pass
+// expect[@rowsum_2x4_ttir] upstream-2026-release: pass
+// expect[@rowsum_2x4_ttir] upstream-release: pass
 
 tl.program @rowsum_1x1 grid [1, 1] {
   tl.tensor @X input : tensor<32x32xbf16>
@@ -32,6 +50,26 @@ tl.program @rowsum_1x1 grid [1, 1] {
 }
 
 tl.program @rowsum_2x4 grid [1, 1] {
+  tl.tensor @X input : tensor<64x128xbf16>
+  tl.tensor @M output colvec : tensor<64x32xbf16>
+  tl.kernel @k ins [@X] outs [@M] {
+  ^bb0(%x: tensor<64x128xbf16>):
+    %m = tl.rowsum %x : tensor<64x128xbf16> -> tensor<64x32xbf16>
+    tl.yield %m : tensor<64x32xbf16>
+  }
+}
+
+tl.program @rowsum_1x1_ttir grid [1, 1] {
+  tl.tensor @X input : tensor<32x32xbf16>
+  tl.tensor @M output colvec : tensor<32x32xbf16>
+  tl.kernel @k ins [@X] outs [@M] {
+  ^bb0(%x: tensor<32x32xbf16>):
+    %m = tl.rowsum %x : tensor<32x32xbf16> -> tensor<32x32xbf16>
+    tl.yield %m : tensor<32x32xbf16>
+  }
+}
+
+tl.program @rowsum_2x4_ttir grid [1, 1] {
   tl.tensor @X input : tensor<64x128xbf16>
   tl.tensor @M output colvec : tensor<64x32xbf16>
   tl.kernel @k ins [@X] outs [@M] {

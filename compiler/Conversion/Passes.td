@@ -16,7 +16,11 @@ def TLToD2M : Pass<"tl-to-d2m", "::mlir::ModuleOp"> {
     tile_reduce_max(x, x, x){reduce_dim = C} with identity maps and parallel
     iterators over the input's block. `reduce-form=unary` is fix 2: one data
     operand, a constant scaler tile, an accumulator initialised in DST and a
-    reduction iterator across the row's tiles.
+    reduction iterator across the row's tiles. `reduce-form=ttir` is the form
+    tt-mlir's own TTIR->D2M path emits (19c86fca45): inputs A and a scaler
+    tile of 1.0 (made by its own generic upstream, a d2m.scaler CB here), a
+    reduction iterator, and the accumulator is the (uninitialised) output;
+    reductions stay out of elementwise fusion.
 
     `transpose-form=per-tile` (tt-lang) transposes each tile in place;
     `block` also moves the tiles.
@@ -28,7 +32,8 @@ def TLToD2M : Pass<"tl-to-d2m", "::mlir::ModuleOp"> {
   }];
   let options = [
     Option<"reduceForm", "reduce-form", "std::string", "\"ternary\"",
-           "ternary (tt-lang Nov 2025) or unary (fix 2)">,
+           "ternary (tt-lang Nov 2025), unary (fix 2) or ttir (tt-mlir's "
+           "TTIR->D2M)">,
     Option<"transposeForm", "transpose-form", "std::string", "\"per-tile\"",
            "per-tile (tt-lang Nov 2025) or block (fix 2)">,
     Option<"useTileMatmul", "use-tile-matmul", "bool", "true",

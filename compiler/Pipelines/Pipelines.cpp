@@ -12,21 +12,37 @@
 
 using namespace mlir;
 
-void dstlab::addFrontEndToBufferized(OpPassManager &pm, bool unaryReduce,
+llvm::StringRef dstlab::reduceFormOption(ReduceForm form) {
+  switch (form) {
+  case ReduceForm::TTLang:
+    return "ternary";
+  case ReduceForm::Unary:
+    return "unary";
+  case ReduceForm::TTIR:
+    return "ttir";
+  }
+  return "ternary";
+}
+
+void dstlab::addFrontEndToBufferized(OpPassManager &pm, ReduceForm reduceForm,
                                      bool blockTranspose,
                                      llvm::StringRef precision) {
   TLToD2MOptions o;
   o.precision = precision.str();
-  o.reduceForm = unaryReduce ? "unary" : "ternary";
+  o.reduceForm = reduceFormOption(reduceForm).str();
   o.transposeForm = blockTranspose ? "block" : "per-tile";
   pm.addPass(createTLToD2M(o));
   pm.addPass(d2m::createD2MBufferize());
 }
 
-void dstlab::addFrontEnd(OpPassManager &pm, bool unaryReduce,
+void dstlab::addFrontEnd(OpPassManager &pm, ReduceForm reduceForm,
                          bool blockTranspose, llvm::StringRef precision) {
-  addFrontEndToBufferized(pm, unaryReduce, blockTranspose, precision);
+  addFrontEndToBufferized(pm, reduceForm, blockTranspose, precision);
   pm.addPass(createConvertLinalgToAffineLoopsPass());
+}
+
+dstlab::ReduceForm dstlab::tlFrontEndForm(const PipelineOptions &options) {
+  return options.ttirReductions ? ReduceForm::TTIR : ReduceForm::TTLang;
 }
 
 void dstlab::addBackEnd(OpPassManager &pm, const PipelineOptions &options) {
@@ -41,7 +57,7 @@ void dstlab::addBackEnd(OpPassManager &pm, const PipelineOptions &options) {
 
 void dstlab::buildUpstreamPipeline(OpPassManager &pm, bool assertions,
                                    const PipelineOptions &options) {
-  addFrontEnd(pm, /*unaryReduce=*/false, /*blockTranspose=*/false,
+  addFrontEnd(pm, tlFrontEndForm(options), /*blockTranspose=*/false,
               options.precision.empty() ? "balanced" : options.precision);
   d2m::D2MInsertDstRegisterAccessOptions dst;
   dst.assertions = assertions ? "on" : "off";
@@ -52,7 +68,7 @@ void dstlab::buildUpstreamPipeline(OpPassManager &pm, bool assertions,
 
 void dstlab::buildUpstream2026Pipeline(OpPassManager &pm, bool assertions,
                                        const PipelineOptions &options) {
-  addFrontEnd(pm, /*unaryReduce=*/false, /*blockTranspose=*/false,
+  addFrontEnd(pm, tlFrontEndForm(options), /*blockTranspose=*/false,
               options.precision.empty() ? "balanced" : options.precision);
   // tt-lang's order as the bridge runs the real build (bridge/Commits.cpp):
   // d2m-insert-spill-and-scratch sits between the scheduler and the DST

@@ -9,6 +9,16 @@
 
 namespace dstlab {
 
+/// How the front end lowers rowmax/rowsum (tl-to-d2m's `reduce-form`).
+enum class ReduceForm {
+  TTLang, ///< tt-lang Nov 2025: tile_reduce_*(x, x, x), fused with neighbours
+  Unary,  ///< fix 2: one data operand, a constant scaler, an initialised acc
+  TTIR,   ///< tt-mlir's own TTIR->D2M (19c86fca45): A, a filled scaler, acc =
+          ///< the uninitialised output, its own generic
+};
+/// The tl-to-d2m option value of `form`.
+llvm::StringRef reduceFormOption(ReduceForm form);
+
 /// Options every variant shares.
 struct PipelineOptions {
   std::string mathFidelity = "HiFi4";
@@ -19,6 +29,9 @@ struct PipelineOptions {
   /// The kernel lowering's SFPU binaries take an explicit output index (tt-mlir
   /// 19c86fca45) rather than working in place on the lhs (ae4e7b838c).
   bool explicitSfpuOutput = false;
+  /// The configuration compiles reductions in tt-mlir's own TTIR->D2M form
+  /// where the variant would use tt-lang's (repro key `front-end @P: ttir`).
+  bool ttirReductions = false;
 };
 
 /// The stage names, in order, after which a pipeline can dump IR.
@@ -37,13 +50,17 @@ void buildUpstreamPipeline(mlir::OpPassManager &pm, bool assertions,
 void buildUpstream2026Pipeline(mlir::OpPassManager &pm, bool assertions,
                                const PipelineOptions &options = {});
 
+/// The reduction form of a variant that compiles with tt-lang's front end:
+/// tt-lang's, or tt-mlir's TTIR form when the configuration asks for it.
+ReduceForm tlFrontEndForm(const PipelineOptions &options);
+
 /// The stages around the DST pass, for variants that swap pieces in.
-void addFrontEnd(mlir::OpPassManager &pm, bool unaryReduce,
+void addFrontEnd(mlir::OpPassManager &pm, ReduceForm reduceForm,
                  bool blockTranspose,
                  llvm::StringRef precision = "balanced");
 /// The front end up to the stage the bridge exports (bridge/Bridge.h):
 /// tl-to-d2m and d2m-bufferize, without linalg-to-affine.
-void addFrontEndToBufferized(mlir::OpPassManager &pm, bool unaryReduce,
+void addFrontEndToBufferized(mlir::OpPassManager &pm, ReduceForm reduceForm,
                              bool blockTranspose,
                              llvm::StringRef precision = "balanced");
 void addBackEnd(mlir::OpPassManager &pm, const PipelineOptions &options);

@@ -93,7 +93,8 @@ struct Session {
 /// the front end to the stage the bridge exports.
 OwningOpRef<ModuleOp> bufferizedProgram(Session &s, StringRef command,
                                         StringRef path, StringRef program,
-                                        StringRef precision) {
+                                        StringRef precision,
+                                        ReduceForm reduceForm) {
   std::string err;
   auto buffer = openInputFile(path, &err);
   if (!buffer) {
@@ -124,8 +125,9 @@ OwningOpRef<ModuleOp> bufferizedProgram(Session &s, StringRef command,
   OwningOpRef<ModuleOp> module = ModuleOp::create(found.getLoc());
   module->getBody()->push_back(found->clone());
   PassManager pm(s.ctx.get());
-  // The Nov-2025 tt-lang front end: ternary reduce, per-tile transpose.
-  addFrontEndToBufferized(pm, /*unaryReduce=*/false, /*blockTranspose=*/false,
+  // The Nov-2025 tt-lang front end (per-tile transpose), its reductions
+  // tt-lang's or tt-mlir's TTIR form.
+  addFrontEndToBufferized(pm, reduceForm, /*blockTranspose=*/false,
                           precision);
   if (failed(pm.run(*module))) {
     reportError(command, path + ": the front end failed");
@@ -157,6 +159,32 @@ std::optional<std::string> precisionFor(StringRef command, const Args &args,
     if ((program.empty() || c.name == program) && !c.precision.empty())
       return c.precision;
   return std::string("balanced");
+}
+
+/// The reduction form a program is compiled with, as a matrix cell of it
+/// is: --front-end, else the repro header's `front-end @P:`, else tt-lang's.
+std::optional<ReduceForm> reduceFormFor(StringRef command, const Args &args,
+                                        StringRef path, StringRef program) {
+  auto formOf = [](StringRef frontEnd) {
+    return frontEnd == "ttir" ? ReduceForm::TTIR : ReduceForm::TTLang;
+  };
+  if (std::optional<std::string> f = args.get("front-end")) {
+    if (!llvm::is_contained(harness::reproFrontEnds(), StringRef(*f))) {
+      reportError(command, "unknown front end '" + *f + "' (tt-lang, ttir)");
+      return std::nullopt;
+    }
+    return formOf(*f);
+  }
+  Expected<harness::Repro> repro =
+      harness::loadRepro(path, harness::allVariants());
+  if (!repro) {
+    consumeError(repro.takeError());
+    return ReduceForm::TTLang;
+  }
+  for (const harness::ReproConfig &c : repro->configs)
+    if (program.empty() || c.name == program)
+      return formOf(c.frontEnd);
+  return ReduceForm::TTLang;
 }
 
 const bridge::Commit *commitArg(StringRef command, const Args &args,
@@ -210,7 +238,7 @@ static PipelineOptions backEndOptions(const bridge::Commit &commit) {
 int exportCommand(ArrayRef<std::string> argv) {
   std::optional<Args> args =
       parseArgs("export", argv, {"program", "to", "o", "expect", "pipeline",
-                                 "precision"},
+                                 "precision", "front-end"},
                 {"lit", "print-pipeline"});
   if (!args)
     return kToolError;
@@ -237,10 +265,12 @@ int exportCommand(ArrayRef<std::string> argv) {
   Session s;
   std::optional<std::string> precision =
       precisionFor("export", *args, path, program);
-  if (!precision)
+  std::optional<ReduceForm> form =
+      reduceFormFor("export", *args, path, program);
+  if (!precision || !form)
     return kToolError;
   OwningOpRef<ModuleOp> module =
-      bufferizedProgram(s, "export", path, program, *precision);
+      bufferizedProgram(s, "export", path, program, *precision, *form);
   if (!module)
     return kToolError;
   Expected<std::string> text = std::string();
@@ -273,7 +303,8 @@ int exportCommand(ArrayRef<std::string> argv) {
 int importCommand(ArrayRef<std::string> argv) {
   std::optional<Args> args = parseArgs(
       "import", argv,
-      {"program", "from", "o", "stage", "seeds", "seed", "precision"},
+      {"program", "from", "o", "stage", "seeds", "seed", "precision",
+       "front-end"},
       {"run", "rewrite-only"});
   if (!args)
     return kToolError;
@@ -313,7 +344,9 @@ int importCommand(ArrayRef<std::string> argv) {
 
   std::optional<std::string> precision =
       precisionFor("import", *args, path, program);
-  if (!precision)
+  std::optional<ReduceForm> form =
+      reduceFormFor("import", *args, path, program);
+  if (!precision || !form)
     return kToolError;
   if (args->flag("run")) {
     // Simulate what the real pass emitted: the front end, the import, then
@@ -328,8 +361,12 @@ int importCommand(ArrayRef<std::string> argv) {
     request.seeds = *seeds;
     request.precision = *precision;
     std::string recipe = *precision;
-    request.buildPipeline = [realText, commit, recipe](OpPassManager &pm) {
-      addFrontEndToBufferized(pm, false, false, recipe);
+    ReduceForm reduceForm = *form;
+    request.frontEnd = reduceForm == ReduceForm::TTIR ? "ttir" : "";
+    request.buildPipeline = [realText, commit, recipe,
+                             reduceForm](OpPassManager &pm) {
+      addFrontEndToBufferized(pm, reduceForm, /*blockTranspose=*/false,
+                              recipe);
       pm.addPass(bridge::createImportPass(realText, *commit));
       addBackEnd(pm, backEndOptions(*commit));
     };
@@ -349,7 +386,7 @@ int importCommand(ArrayRef<std::string> argv) {
 
   Session s;
   OwningOpRef<ModuleOp> module =
-      bufferizedProgram(s, "import", path, program, *precision);
+      bufferizedProgram(s, "import", path, program, *precision, *form);
   if (!module)
     return kToolError;
   if (Error e = bridge::importModule(*module, realText, *commit,

@@ -638,6 +638,8 @@ int matrixCommand(ArrayRef<std::string> argv, const char *argv0) {
       job.argv.insert(job.argv.end(), {"--input-kind", cell.config->inputKind});
     if (!cell.config->precision.empty())
       job.argv.insert(job.argv.end(), {"--precision", cell.config->precision});
+    if (!cell.config->frontEnd.empty())
+      job.argv.insert(job.argv.end(), {"--front-end", cell.config->frontEnd});
     if (isRealVariant(cell.variant)) {
       const RealToolSpec &t = *llvm::find_if(realTools, [&](const auto &t) {
         return t.variant() == cell.variant;

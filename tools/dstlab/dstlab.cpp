@@ -263,7 +263,7 @@ int cellCommand(ArrayRef<std::string> argv) {
   std::optional<Args> args =
       parseArgs("cell", argv,
                 {"program", "variant", "seed", "seeds", "input-kind",
-                 "precision", "ref-cache", "json", "dump", "grid", "ttmlir-opt",
+                 "precision", "front-end", "ref-cache", "json", "dump", "grid", "ttmlir-opt",
                  "record", "tool-timeout", "mutate"},
                 {});
   if (!args)
@@ -280,6 +280,7 @@ int cellCommand(ArrayRef<std::string> argv) {
   request.dumpDir = args->get("dump").value_or("");
   request.inputKind = args->get("input-kind").value_or("");
   request.precision = args->get("precision").value_or("");
+  request.frontEnd = args->get("front-end").value_or("");
   request.refCacheDir = args->get("ref-cache").value_or("");
   if (std::optional<std::string> grid = args->get("grid"))
     request.grid = *grid;
@@ -309,7 +310,7 @@ int runCommand(ArrayRef<std::string> argv) {
   std::optional<Args> args =
       parseArgs("run", argv,
                 {"program", "variant", "grid", "seed", "seeds", "input-kind",
-                 "precision", "inputs", "dump", "trace", "json", "ttmlir-opt",
+                 "precision", "front-end", "inputs", "dump", "trace", "json", "ttmlir-opt",
                  "record", "tool-timeout", "mutate"},
                 {});
   if (!args)
@@ -330,6 +331,7 @@ int runCommand(ArrayRef<std::string> argv) {
   request.traceFile = args->get("trace").value_or("");
   request.inputKind = args->get("input-kind").value_or("");
   request.precision = args->get("precision").value_or("");
+  request.frontEnd = args->get("front-end").value_or("");
   std::optional<std::vector<uint64_t>> seeds = parseSeeds("run", *args);
   if (!seeds || !applyRealTool("run", *args, request) ||
       (request.realTool.empty() && !checkVariant("run", request.variant)))

@@ -4,7 +4,8 @@
 // ops per block op inside a d2m.generic compute region, then MLIR's own linalg
 // elementwise-op fusion, as tt-lang's pipeline (ttir-to-ttmetal-pipeline
 // {use-tile-matmul=1}) ran it. The fix-2 forms (unary reductions, block
-// transpose) are options of the same pass so the two can be compared.
+// transpose) and tt-mlir's own TTIR->D2M reduction form are options of the
+// same pass so the forms can be compared.
 //
 //===----------------------------------------------------------------------===//
 
@@ -13,6 +14,7 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
 #include "mlir/IR/IRMapping.h"
+#include "llvm/ADT/StringSwitch.h"
 #include "llvm/ADT/TypeSwitch.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
@@ -32,11 +34,22 @@ SmallVector<int64_t> tileShape(Type type) {
   return {t.getDimSize(0) / tl::kTileDim, t.getDimSize(1) / tl::kTileDim};
 }
 
+/// How rowmax/rowsum are lowered (the pass's `reduce-form`).
+enum class ReduceForm { Ternary, Unary, TTIR };
+
+std::optional<ReduceForm> parseReduceForm(StringRef s) {
+  return llvm::StringSwitch<std::optional<ReduceForm>>(s)
+      .Case("ternary", ReduceForm::Ternary)
+      .Case("unary", ReduceForm::Unary)
+      .Case("ttir", ReduceForm::TTIR)
+      .Default(std::nullopt);
+}
+
 class KernelLowering {
 public:
-  KernelLowering(OpBuilder &b, bool unaryReduce, bool blockTranspose,
+  KernelLowering(OpBuilder &b, ReduceForm reduceForm, bool blockTranspose,
                  bool useTileMatmul)
-      : b(b), unaryReduce(unaryReduce), blockTranspose(blockTranspose),
+      : b(b), reduceForm(reduceForm), blockTranspose(blockTranspose),
         useTileMatmul(useTileMatmul) {}
 
   LogicalResult lower(tl::KernelOp kernel, d2m::GenericOp generic);
@@ -44,7 +57,8 @@ public:
 private:
   d2m::TileType tileType;
   OpBuilder &b;
-  bool unaryReduce, blockTranspose, useTileMatmul;
+  ReduceForm reduceForm;
+  bool blockTranspose, useTileMatmul;
   IRMapping values;        // tl value -> tensor of tiles
   DenseMap<Value, Value> cbOfArg; // tl stream arg -> d2m.cb
   Value scalerTensor;       // the constant scaler tile, made on first use
@@ -134,7 +148,7 @@ Value KernelLowering::lowerMatmul(Location loc, Value a, Value bv) {
   // tile-matmul form is then a parallel generic, which linalg's elementwise
   // fusion may fuse into its consumers (dstlab modelling decision; see
   // compiler/Dialect/D2M/Rationale.md, "p1").
-  if (as[1] == 1 && !unaryReduce)
+  if (as[1] == 1 && reduceForm != ReduceForm::Unary)
     return generic(loc, {a, bv}, init,
                    {map({d0, zero}, 2), map({zero, d1}, 2), identity2()},
                    parallel(2), body);
@@ -154,7 +168,27 @@ Value KernelLowering::lowerRowReduce(Location loc, Value in, bool isMax) {
       return d2m::TileReduceMaxOp::create(nb, nloc, a, sc, c, dimAttr);
     return d2m::TileReduceSumOp::create(nb, nloc, a, sc, c, dimAttr);
   };
-  if (!unaryReduce) {
+  AffineExpr d0 = b.getAffineDimExpr(0), zero = b.getAffineConstantExpr(0);
+  if (reduceForm == ReduceForm::TTIR) {
+    // tt-mlir 19c86fca45 TTIRToD2M.cpp D2MNamedTileReduceRewriter
+    // (:2081-2352): inputs (A, scaler), the scaler's map all zeros, the
+    // output's the identity with 0 on the reduced dim, a reduction iterator
+    // over it, and tile_reduce_*(a, scaler, c) with reduce_dim R
+    // (dimArgAsReduceDim, :2333-2352: the last dim). The accumulator is the
+    // output, a fresh tensor: nothing initialises it. The scaler (1.0 for
+    // max and sum) is made by its own d2m.generic (createScaler, :712-758)
+    // and reaches the reduce's region as an input CB: here d2m.scaler, a
+    // CB the reader fills, which the bridge exports as an input operand.
+    return generic(
+        loc, {in, getScaler(loc)}, empty(loc, {s[0], 1}),
+        {identity2(), map({zero, zero}, 2), map({d0, zero}, 2)},
+        {utils::IteratorType::parallel, utils::IteratorType::reduction},
+        [&](OpBuilder &nb, Location nloc, ValueRange args) {
+          return reduce(nb, nloc, args[0], args[1], args[2],
+                        d2m::ReduceDim::R);
+        });
+  }
+  if (reduceForm == ReduceForm::Ternary) {
     // tt-lang (Nov 2025): tile_reduce_*(x, x, x){reduce_dim = C} with identity
     // maps and parallel iterators; the result keeps the input's block shape.
     return elementwise(loc, {in},
@@ -172,7 +206,6 @@ Value KernelLowering::lowerRowReduce(Location loc, Value in, bool isMax) {
                          return d2m::TileFillOp::create(nb, 
                              nloc, tileType, nb.getF64FloatAttr(identity));
                        });
-  AffineExpr d0 = b.getAffineDimExpr(0), zero = b.getAffineConstantExpr(0);
   return generic(
       loc, {in, getScaler(loc)}, init,
       {identity2(), map({zero, zero}, 2), map({d0, zero}, 2)},
@@ -424,8 +457,9 @@ struct TLToD2MPass : public dstlab::impl::TLToD2MBase<TLToD2MPass> {
 
   void runOnOperation() override {
     ModuleOp module = getOperation();
-    if (reduceForm != "ternary" && reduceForm != "unary") {
-      module.emitError() << "reduce-form must be ternary or unary, got '"
+    std::optional<ReduceForm> form = parseReduceForm(reduceForm);
+    if (!form) {
+      module.emitError() << "reduce-form must be ternary, unary or ttir, got '"
                          << reduceForm << "'";
       return signalPassFailure();
     }
@@ -442,7 +476,7 @@ struct TLToD2MPass : public dstlab::impl::TLToD2MBase<TLToD2MPass> {
     OpBuilder b(module.getContext());
     for (auto program :
          llvm::make_early_inc_range(module.getOps<tl::ProgramOp>())) {
-      if (failed(lowerProgram(b, program)))
+      if (failed(lowerProgram(b, program, *form)))
         return signalPassFailure();
       program.erase();
     }
@@ -450,21 +484,28 @@ struct TLToD2MPass : public dstlab::impl::TLToD2MBase<TLToD2MPass> {
     // pipeline fused producers with several consumers by duplicating them).
     RewritePatternSet patterns(module.getContext());
     // Fix 2 keeps FPU operands (matmul and reduce A/B, read by the unpacker
-    // from CBs) out of fusion, so they stay CB-resident blocks.
-    bool keepFPUOperands = reduceForm == "unary";
+    // from CBs) out of fusion, so they stay CB-resident blocks. tt-mlir's
+    // TTIR path keeps a reduction its own generic: its elementwise fusion
+    // (D2MElementwiseFusion) fuses all-parallel generics only.
+    ReduceForm f = *form;
     linalg::populateElementwiseOpsFusionPatterns(
-        patterns, [keepFPUOperands](OpOperand *fused) {
-          if (!keepFPUOperands)
+        patterns, [f](OpOperand *fused) {
+          if (f == ReduceForm::Ternary)
             return true;
           auto consumer = dyn_cast<linalg::GenericOp>(fused->getOwner());
           if (!consumer)
             return true;
           BlockArgument arg = consumer.getMatchingBlockArgument(fused);
-          for (OpOperand &use : arg.getUses())
-            if (isa<d2m::TileMatmulOp, d2m::TileReduceMaxOp,
-                    d2m::TileReduceSumOp>(use.getOwner()) &&
+          for (OpOperand &use : arg.getUses()) {
+            bool isReduce = isa<d2m::TileReduceMaxOp, d2m::TileReduceSumOp>(
+                use.getOwner());
+            if (f == ReduceForm::TTIR && isReduce)
+              return false;
+            if (f == ReduceForm::Unary &&
+                (isReduce || isa<d2m::TileMatmulOp>(use.getOwner())) &&
                 use.getOperandNumber() < 2)
               return false;
+          }
           return true;
         });
     linalg::populateEraseUnusedOperandsAndResultsPatterns(patterns);
@@ -472,7 +513,8 @@ struct TLToD2MPass : public dstlab::impl::TLToD2MBase<TLToD2MPass> {
       return signalPassFailure();
   }
 
-  LogicalResult lowerProgram(OpBuilder &b, tl::ProgramOp program) {
+  LogicalResult lowerProgram(OpBuilder &b, tl::ProgramOp program,
+                             ReduceForm form) {
     MLIRContext *ctx = program.getContext();
     // precision=accurate: every CB holds f32 tiles, so every value a kernel
     // computes is f32 and DST accumulates in f32; the reader widens each
@@ -549,8 +591,8 @@ struct TLToD2MPass : public dstlab::impl::TLToD2MBase<TLToD2MPass> {
       Block *body = b.createBlock(&generic.getRegion());
       for (Type t : cbTypes)
         body->addArgument(t, kernel.getLoc());
-      KernelLowering lowering(b, reduceForm == "unary",
-                              transposeForm == "block", useTileMatmul);
+      KernelLowering lowering(b, form, transposeForm == "block",
+                              useTileMatmul);
       if (failed(lowering.lower(kernel, generic)))
         return failure();
     }

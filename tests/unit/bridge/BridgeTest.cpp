@@ -47,7 +47,7 @@ protected:
       if (p.getSymName() == name)
         out->getBody()->push_back(p->clone());
     PassManager pm(ctx.get());
-    addFrontEndToBufferized(pm, false, false, "balanced");
+    addFrontEndToBufferized(pm, ReduceForm::TTLang, false, "balanced");
     if (failed(pm.run(*out)))
       return nullptr;
     return out;

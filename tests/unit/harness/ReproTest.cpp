@@ -73,6 +73,15 @@ TEST(Repro, ParsesTheBriefExample) {
   EXPECT_EQ(a.expect.size(), 7u);
 }
 
+TEST(Repro, FrontEndIsPerConfig) {
+  llvm::Expected<Repro> r = parseRepro(
+      "r.mlir", header("// front-end @p1_2x2: ttir\n"), allVariants());
+  ASSERT_TRUE(!!r) << llvm::toString(r.takeError());
+  ASSERT_EQ(r->configs.size(), 2u);
+  EXPECT_EQ(r->configs[0].frontEnd, "");
+  EXPECT_EQ(r->configs[1].frontEnd, "ttir");
+}
+
 TEST(Repro, AttentionIsOptional) {
   llvm::Expected<Repro> r = parseRepro("r.mlir", header(), allVariants());
   ASSERT_TRUE(!!r) << llvm::toString(r.takeError());
@@ -221,6 +230,10 @@ TEST(Repro, HeaderErrorsNameFileAndLine) {
        "r.mlir:14: unknown input-kind 'spiky'"},
       {header("// precision @p9: accurate\n"),
        "r.mlir:14: '// precision @p9': no 'tl.program @p9' in the file"},
+      {header("// front-end @p1_2x2: mlir\n"),
+       "r.mlir:14: unknown front-end 'mlir' (tt-lang, ttir)"},
+      {header("// front-end @p9: ttir\n"),
+       "r.mlir:14: '// front-end @p9': no 'tl.program @p9' in the file"},
       {header("// expect[@p1_2x2] upstream: pass\n"),
        "r.mlir:14: duplicate expectation for @p1_2x2 variant 'upstream' "
        "(first on line 13)"},

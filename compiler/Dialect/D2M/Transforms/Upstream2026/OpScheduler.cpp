@@ -39,9 +39,12 @@ struct Node {
 /// isNontriviallyEltwiseFused (lib/Dialect/D2M/IR/D2MOps.cpp:3272-3289):
 /// all iterators parallel (dstlab's explicit-form generics have none), no
 /// op with the skip-fusion trait (tile_fill, D2MGenericRegionOps.td:1322)
-/// and more than 3 operands (ins + outs, as the export writes them).
+/// and more than 3 operands (ins + outs, as the export writes them: each
+/// d2m.scaler is one more input, as tt-mlir's own reduce form has it).
 bool schedulable(GenericOp generic) {
-  if (generic.getInputs().size() + generic.getOutputs().size() <= 3)
+  size_t scalers = 0;
+  generic.getRegion().walk([&](ScalerOp) { ++scalers; });
+  if (generic.getInputs().size() + scalers + generic.getOutputs().size() <= 3)
     return false;
   return !generic.getRegion()
               .walk([](TileFillOp) { return WalkResult::interrupt(); })

@@ -212,9 +212,14 @@ struct TileComputeLoops2026
                            ? loop.getConstantUpperBound()
                            : sizes[it - nest.outputLoops.begin()]);
       }
-      bool whole = llvm::all_of(llvm::enumerate(nest.loops), [&](auto e) {
-        return e.value().getConstantUpperBound() == root[e.index()];
-      });
+      // A reduction dim always gets its (one-trip) outer loop, even when the
+      // subblock is the whole block: the accumulation guard tests its iv
+      // (observed on the real 19c86 build for tt-mlir's own reduce form).
+      bool whole =
+          nest.outputLoops.size() == nest.loops.size() &&
+          llvm::all_of(llvm::enumerate(nest.loops), [&](auto e) {
+            return e.value().getConstantUpperBound() == root[e.index()];
+          });
       affine::AffineForOp rootLoop = whole ? nest.outer : splitNest(nest, root);
       rootLoop->setAttr(kLinalgRoot, UnitAttr::get(&getContext()));
       // The outermost phase-2 loop is the scratch-space loop (:300-337).

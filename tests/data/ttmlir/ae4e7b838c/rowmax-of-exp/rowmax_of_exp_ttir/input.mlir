@@ -1,0 +1,28 @@
+// dstlab export for tt-mlir ae4e7b838c (ae4e7b838cb2990edcd8d6ad7beca7605c722401)
+
+#l1_ = #ttcore.memory_space<l1>
+
+module {
+  func.func @rowmax_of_exp_ttir__k(%in0: memref<1x1x1x1x!ttcore.tile<32x32, bf16>, #ttcore.shard<2048x2048, 1>, #l1_>, %in1: memref<1x1x1x1x!ttcore.tile<32x32, bf16>, #ttcore.shard<2048x2048, 1>, #l1_>, %in2: memref<1x1x1x1x!ttcore.tile<32x32, bf16>, #ttcore.shard<2048x2048, 1>, #l1_>) {
+    d2m.generic {block_factors = [1, 1], grid = #ttcore.grid<1x1>, indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = [#ttcore.iterator_type<parallel>, #ttcore.iterator_type<parallel>], threads = [#d2m.thread<compute>]}
+        ins(%in0, %in1 : memref<1x1x1x1x!ttcore.tile<32x32, bf16>, #ttcore.shard<2048x2048, 1>, #l1_>, memref<1x1x1x1x!ttcore.tile<32x32, bf16>, #ttcore.shard<2048x2048, 1>, #l1_>)
+        outs(%in2 : memref<1x1x1x1x!ttcore.tile<32x32, bf16>, #ttcore.shard<2048x2048, 1>, #l1_>) {
+    ^compute0(%cb0: !d2m.cb<memref<1x1x!ttcore.tile<32x32, bf16>, #l1_>>, %cb1: !d2m.cb<memref<1x1x!ttcore.tile<32x32, bf16>, #l1_>>, %cb2: !d2m.cb<memref<1x1x!ttcore.tile<32x32, bf16>, #l1_>>):
+      %v0 = d2m.wait %cb1 : !d2m.cb<memref<1x1x!ttcore.tile<32x32, bf16>, #l1_>> -> memref<1x1x!ttcore.tile<32x32, bf16>, #l1_>
+      %v1 = d2m.wait %cb0 : !d2m.cb<memref<1x1x!ttcore.tile<32x32, bf16>, #l1_>> -> memref<1x1x!ttcore.tile<32x32, bf16>, #l1_>
+      %v2 = "memref.alloc"() <{operandSegmentSizes = array<i32: 0, 0>}> : () -> (memref<1x1x!ttcore.tile<32x32, bf16>, #l1_>)
+      "linalg.generic"(%v1, %v2) <{indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = [#linalg.iterator_type<parallel>, #linalg.iterator_type<parallel>], operandSegmentSizes = array<i32: 1, 1>}> ({
+        ^bb3(%a4: !ttcore.tile<32x32, bf16>, %a5: !ttcore.tile<32x32, bf16>):
+          %v6 = "d2m.tile_exp"(%a4) : (!ttcore.tile<32x32, bf16>) -> (!ttcore.tile<32x32, bf16>)
+          "linalg.yield"(%v6) : (!ttcore.tile<32x32, bf16>) -> ()
+      }) : (memref<1x1x!ttcore.tile<32x32, bf16>, #l1_>, memref<1x1x!ttcore.tile<32x32, bf16>, #l1_>) -> ()
+      %v7 = d2m.reserve %cb2 : !d2m.cb<memref<1x1x!ttcore.tile<32x32, bf16>, #l1_>> -> memref<1x1x!ttcore.tile<32x32, bf16>, #l1_>
+      "linalg.generic"(%v2, %v0, %v7) <{indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (0, 0)>, affine_map<(d0, d1) -> (d0, 0)>], iterator_types = [#linalg.iterator_type<parallel>, #linalg.iterator_type<reduction>], operandSegmentSizes = array<i32: 2, 1>}> ({
+        ^bb8(%a9: !ttcore.tile<32x32, bf16>, %a10: !ttcore.tile<32x32, bf16>, %a11: !ttcore.tile<32x32, bf16>):
+          %v12 = "d2m.tile_reduce_max"(%a9, %a10, %a11) <{reduce_dim = #d2m<reduce_dim R>}> : (!ttcore.tile<32x32, bf16>, !ttcore.tile<32x32, bf16>, !ttcore.tile<32x32, bf16>) -> (!ttcore.tile<32x32, bf16>)
+          "linalg.yield"(%v12) : (!ttcore.tile<32x32, bf16>) -> ()
+      }) : (memref<1x1x!ttcore.tile<32x32, bf16>, #l1_>, memref<1x1x!ttcore.tile<32x32, bf16>, #l1_>, memref<1x1x!ttcore.tile<32x32, bf16>, #l1_>) -> ()
+    }
+    return
+  }
+}
