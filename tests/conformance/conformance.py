@@ -250,7 +250,18 @@ def summarize(rc, stdout, stderr):
             vol *= d
         r["dst"].append([dims[0], vol])
     stores, loads = [], []
+    # Accesses inside scf.if (d2m.iter_index guards) are left out: a guarded
+    # copy-in never runs with one block per core, and the model omits it.
+    depth, guard_at = 0, []
     for l in stdout.splitlines():
+        if re.search(r'"?scf\.if"?[ (]', l):
+            guard_at.append(depth)
+        # Braces balanced on one line (attribute dictionaries) cancel out.
+        depth += l.count("{") - l.count("}")
+        while guard_at and depth <= guard_at[-1]:
+            guard_at.pop()
+        if guard_at:
+            continue
         if not re.search(r"#dst>|memspace<dst>", l.split(" : ")[-1]):
             continue
         m = re.search(r"\[(\d+|%c(\d+)(?:_\d+)?)\s*[,\]]", l)
@@ -364,11 +375,17 @@ def record(args):
 
 
 def model(args, c, build):
-    # The header's precision recipe, as `dstlab export` applies it.
-    m = re.search(r"^// precision @%s: (\w+)" % c["program"],
-                  open(c["file"]).read(), re.M)
-    front = ["--tl-to-d2m=precision=" + m.group(1)] if m else \
-        ["--tl-to-d2m"]
+    # The header's precision recipe and front end, as `dstlab export`
+    # applies them.
+    header = open(c["file"]).read()
+    opts = []
+    m = re.search(r"^// precision @%s: (\w+)" % c["program"], header, re.M)
+    if m:
+        opts.append("precision=" + m.group(1))
+    m = re.search(r"^// front-end @%s: ttir$" % c["program"], header, re.M)
+    if m:
+        opts.append("reduce-form=ttir")
+    front = ["--tl-to-d2m=" + " ".join(opts)] if opts else ["--tl-to-d2m"]
     cmd = [args.dstlab_opt, "-"] + front + MODEL_FRONT[1:] + model_passes(
         build, c["pipeline"])
     rc, stdout, stderr = run(cmd, stdin=c["text"])
