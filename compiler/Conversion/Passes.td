@@ -58,8 +58,18 @@ def D2MToTTKernel : Pass<"d2m-to-ttkernel", "::mlir::ModuleOp"> {
     Operands the hardware cannot take from where they live are diagnosed.
   }];
   let options = [
-    Option<"fidelity", "math-fidelity", "std::string", "\"HiFi4\"",
-           "LoFi, HiFi2, HiFi3 or HiFi4">,
+    Option<"fidelity", "math-fidelity", "::dstlab::ttkernel::MathFidelity",
+           "::dstlab::ttkernel::MathFidelity::HiFi4",
+           "The programs' math fidelity",
+           [{::llvm::cl::values(
+             clEnumValN(::dstlab::ttkernel::MathFidelity::LoFi, "LoFi",
+                        "one multiplier phase"),
+             clEnumValN(::dstlab::ttkernel::MathFidelity::HiFi2, "HiFi2",
+                        "two phases"),
+             clEnumValN(::dstlab::ttkernel::MathFidelity::HiFi3, "HiFi3",
+                        "three phases"),
+             clEnumValN(::dstlab::ttkernel::MathFidelity::HiFi4, "HiFi4",
+                        "four phases (full precision)"))}]>,
     Option<"explicitSfpuOutput", "explicit-sfpu-output", "bool", "false",
            "SFPU binary ops take an explicit output index, as tt-mlir "
            "19c86fca45's lowering writes them (D2MToTTKernel.cpp:1535-1550): "

@@ -9,6 +9,7 @@
 #include "mlir/Dialect/Linalg/Passes.h"
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Transforms/Passes.h"
+#include "llvm/Support/ErrorHandling.h"
 
 using namespace mlir;
 
@@ -47,7 +48,12 @@ dstlab::ReduceForm dstlab::tlFrontEndForm(const PipelineOptions &options) {
 
 void dstlab::addBackEnd(OpPassManager &pm, const PipelineOptions &options) {
   D2MToTTKernelOptions o;
-  o.fidelity = options.mathFidelity;
+  std::optional<ttkernel::MathFidelity> fidelity =
+      ttkernel::symbolizeMathFidelity(options.mathFidelity);
+  if (!fidelity)
+    llvm::report_fatal_error(llvm::Twine("unknown math fidelity '") +
+                             options.mathFidelity + "'");
+  o.fidelity = *fidelity;
   o.explicitSfpuOutput = options.explicitSfpuOutput;
   pm.addPass(createD2MToTTKernel(o));
   pm.addPass(createLowerAffinePass());

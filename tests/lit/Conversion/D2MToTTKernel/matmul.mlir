@@ -1,0 +1,102 @@
+// tile_matmul takes both factors from CBs and accumulates into DST. A
+// factor the IR holds in DST is re-read from the CB its slice was copied
+// from, as upstream's lowering does.
+// RUN: dstlab-opt %s -split-input-file --d2m-to-ttkernel --canonicalize | FileCheck %s
+
+// CHECK-LABEL: ttkernel.program @mm
+// CHECK-LABEL: func.func @compute
+// CHECK: ttkernel.tile_regs_acquire
+// CHECK-NEXT: ttkernel.copy_tile 2[%c0] -> dst[%c0]
+// CHECK-NEXT: ttkernel.matmul_tiles 0[%c0], 1[%c0] -> dst[%c0]
+// CHECK-NEXT: ttkernel.tile_regs_commit
+func.func @mm(%a: memref<1x1x!d2m.tile<bf16>, #d2m.memspace<dram>>, %b: memref<1x1x!d2m.tile<bf16>, #d2m.memspace<dram>>, %s: memref<1x1x!d2m.tile<bf16>, #d2m.memspace<dram>>, %c: memref<1x1x!d2m.tile<bf16>, #d2m.memspace<dram>>) attributes {d2m.tensors = ["A", "B", "S", "C"]} {
+  d2m.generic @mm grid [1, 1] items 1 dist [#d2m.dist<shard>, #d2m.dist<shard>, #d2m.dist<shard>, #d2m.dist<shard>] ins(%a, %b, %s : memref<1x1x!d2m.tile<bf16>, #d2m.memspace<dram>>, memref<1x1x!d2m.tile<bf16>, #d2m.memspace<dram>>, memref<1x1x!d2m.tile<bf16>, #d2m.memspace<dram>>) outs(%c : memref<1x1x!d2m.tile<bf16>, #d2m.memspace<dram>>) {
+  ^bb0(%cba: !d2m.cb<memref<1x1x!d2m.tile<bf16>, #d2m.memspace<cb>>>, %cbb: !d2m.cb<memref<1x1x!d2m.tile<bf16>, #d2m.memspace<cb>>>, %cbs: !d2m.cb<memref<1x1x!d2m.tile<bf16>, #d2m.memspace<cb>>>, %cbc: !d2m.cb<memref<1x1x!d2m.tile<bf16>, #d2m.memspace<cb>>>):
+    %va = d2m.wait %cba : <memref<1x1x!d2m.tile<bf16>, #d2m.memspace<cb>>> -> memref<1x1x!d2m.tile<bf16>, #d2m.memspace<cb>>
+    %vb = d2m.wait %cbb : <memref<1x1x!d2m.tile<bf16>, #d2m.memspace<cb>>> -> memref<1x1x!d2m.tile<bf16>, #d2m.memspace<cb>>
+    %vs = d2m.wait %cbs : <memref<1x1x!d2m.tile<bf16>, #d2m.memspace<cb>>> -> memref<1x1x!d2m.tile<bf16>, #d2m.memspace<cb>>
+    %vc = d2m.reserve %cbc : <memref<1x1x!d2m.tile<bf16>, #d2m.memspace<cb>>> -> memref<1x1x!d2m.tile<bf16>, #d2m.memspace<cb>>
+    %dst = d2m.acquire_dst : memref<2x!d2m.tile<bf16>, #d2m.memspace<dst>>
+    affine.for %i = 0 to 1 {
+      affine.for %j = 0 to 1 {
+        %t = affine.load %vs[%i, %j] : memref<1x1x!d2m.tile<bf16>, #d2m.memspace<cb>>
+        %c0 = arith.constant 0 : index
+        memref.store %t, %dst[%c0] : memref<2x!d2m.tile<bf16>, #d2m.memspace<dst>>
+      }
+    }
+    affine.for %i = 0 to 1 {
+      affine.for %j = 0 to 1 {
+        %c0 = arith.constant 0 : index
+        %x = affine.load %va[%i, %j] : memref<1x1x!d2m.tile<bf16>, #d2m.memspace<cb>>
+        %y = affine.load %vb[%i, %j] : memref<1x1x!d2m.tile<bf16>, #d2m.memspace<cb>>
+        %acc = memref.load %dst[%c0] : memref<2x!d2m.tile<bf16>, #d2m.memspace<dst>>
+        %r = d2m.tile_matmul %x, %y, %acc : <bf16>
+        memref.store %r, %dst[%c0] : memref<2x!d2m.tile<bf16>, #d2m.memspace<dst>>
+      }
+    }
+    affine.for %i = 0 to 1 {
+      affine.for %j = 0 to 1 {
+        %c0 = arith.constant 0 : index
+        %t = memref.load %dst[%c0] : memref<2x!d2m.tile<bf16>, #d2m.memspace<dst>>
+        affine.store %t, %vc[%i, %j] : memref<1x1x!d2m.tile<bf16>, #d2m.memspace<cb>>
+      }
+    }
+    d2m.yield
+  }
+  return
+}
+
+// -----
+
+// A in DST slice 1, copied from CB 0: the unpacker reads CB 0 again.
+// CHECK-LABEL: ttkernel.program @mm_reread
+// CHECK-LABEL: func.func @compute
+// CHECK: ttkernel.tile_regs_acquire
+// CHECK-NEXT: ttkernel.copy_tile 2[%c0] -> dst[%c0]
+// CHECK-NEXT: ttkernel.copy_tile 0[%c0] -> dst[%c1]
+// CHECK-NEXT: ttkernel.matmul_tiles 0[%c0], 1[%c0] -> dst[%c0]
+// CHECK-NEXT: ttkernel.tile_regs_commit
+func.func @mm_reread(%a: memref<1x1x!d2m.tile<bf16>, #d2m.memspace<dram>>, %b: memref<1x1x!d2m.tile<bf16>, #d2m.memspace<dram>>, %s: memref<1x1x!d2m.tile<bf16>, #d2m.memspace<dram>>, %c: memref<1x1x!d2m.tile<bf16>, #d2m.memspace<dram>>) attributes {d2m.tensors = ["A", "B", "S", "C"]} {
+  d2m.generic @mm_reread grid [1, 1] items 1 dist [#d2m.dist<shard>, #d2m.dist<shard>, #d2m.dist<shard>, #d2m.dist<shard>] ins(%a, %b, %s : memref<1x1x!d2m.tile<bf16>, #d2m.memspace<dram>>, memref<1x1x!d2m.tile<bf16>, #d2m.memspace<dram>>, memref<1x1x!d2m.tile<bf16>, #d2m.memspace<dram>>) outs(%c : memref<1x1x!d2m.tile<bf16>, #d2m.memspace<dram>>) {
+  ^bb0(%cba: !d2m.cb<memref<1x1x!d2m.tile<bf16>, #d2m.memspace<cb>>>, %cbb: !d2m.cb<memref<1x1x!d2m.tile<bf16>, #d2m.memspace<cb>>>, %cbs: !d2m.cb<memref<1x1x!d2m.tile<bf16>, #d2m.memspace<cb>>>, %cbc: !d2m.cb<memref<1x1x!d2m.tile<bf16>, #d2m.memspace<cb>>>):
+    %va = d2m.wait %cba : <memref<1x1x!d2m.tile<bf16>, #d2m.memspace<cb>>> -> memref<1x1x!d2m.tile<bf16>, #d2m.memspace<cb>>
+    %vb = d2m.wait %cbb : <memref<1x1x!d2m.tile<bf16>, #d2m.memspace<cb>>> -> memref<1x1x!d2m.tile<bf16>, #d2m.memspace<cb>>
+    %vs = d2m.wait %cbs : <memref<1x1x!d2m.tile<bf16>, #d2m.memspace<cb>>> -> memref<1x1x!d2m.tile<bf16>, #d2m.memspace<cb>>
+    %vc = d2m.reserve %cbc : <memref<1x1x!d2m.tile<bf16>, #d2m.memspace<cb>>> -> memref<1x1x!d2m.tile<bf16>, #d2m.memspace<cb>>
+    %dst = d2m.acquire_dst : memref<2x!d2m.tile<bf16>, #d2m.memspace<dst>>
+    affine.for %i = 0 to 1 {
+      affine.for %j = 0 to 1 {
+        %t = affine.load %vs[%i, %j] : memref<1x1x!d2m.tile<bf16>, #d2m.memspace<cb>>
+        %c0 = arith.constant 0 : index
+        memref.store %t, %dst[%c0] : memref<2x!d2m.tile<bf16>, #d2m.memspace<dst>>
+      }
+    }
+    affine.for %i = 0 to 1 {
+      affine.for %j = 0 to 1 {
+        %t = affine.load %va[%i, %j] : memref<1x1x!d2m.tile<bf16>, #d2m.memspace<cb>>
+        %c1 = arith.constant 1 : index
+        memref.store %t, %dst[%c1] : memref<2x!d2m.tile<bf16>, #d2m.memspace<dst>>
+      }
+    }
+    affine.for %i = 0 to 1 {
+      affine.for %j = 0 to 1 {
+        %c0 = arith.constant 0 : index
+        %c1 = arith.constant 1 : index
+        %x = memref.load %dst[%c1] : memref<2x!d2m.tile<bf16>, #d2m.memspace<dst>>
+        %y = affine.load %vb[%i, %j] : memref<1x1x!d2m.tile<bf16>, #d2m.memspace<cb>>
+        %acc = memref.load %dst[%c0] : memref<2x!d2m.tile<bf16>, #d2m.memspace<dst>>
+        %r = d2m.tile_matmul %x, %y, %acc : <bf16>
+        memref.store %r, %dst[%c0] : memref<2x!d2m.tile<bf16>, #d2m.memspace<dst>>
+      }
+    }
+    affine.for %i = 0 to 1 {
+      affine.for %j = 0 to 1 {
+        %c0 = arith.constant 0 : index
+        %t = memref.load %dst[%c0] : memref<2x!d2m.tile<bf16>, #d2m.memspace<dst>>
+        affine.store %t, %vc[%i, %j] : memref<1x1x!d2m.tile<bf16>, #d2m.memspace<cb>>
+      }
+    }
+    d2m.yield
+  }
+  return
+}
