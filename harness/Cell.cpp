@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "harness/Cell.h"
+#include "harness/CellResult.h"
 #include "harness/RealCell.h"
 #include "harness/RealTool.h"
 
@@ -229,6 +230,18 @@ frontEndGolden(MLIRContext &ctx, tl::ProgramOp program, StringRef variant,
   return golden::interpretFrontEnd(*module, inputs);
 }
 
+/// The `front-end @P:` of the repro header, or "" (none, or no header):
+/// what a cell compiles with unless the request names a front end.
+std::string headerFrontEnd(StringRef path, StringRef program) {
+  llvm::Expected<Repro> repro = loadRepro(path, allVariants());
+  if (!repro) {
+    llvm::consumeError(repro.takeError());
+    return "";
+  }
+  const ReproConfig *config = repro->findConfig(program);
+  return config ? config->frontEnd : "";
+}
+
 /// Row-major element data of a golden tensor, for the simulator's DRAM.
 std::vector<double> toDram(const golden::HostTensor &t) { return t.data; }
 
@@ -358,7 +371,10 @@ CellResult runCellWriting(const CellRequest &request, WriteErrors &writes) {
       !llvm::is_contained(reproFrontEnds(), StringRef(request.frontEnd)))
     return fail("bad-input", "unknown front end '" + request.frontEnd +
                                  "' (tt-lang, ttir)");
-  bool ttirReductions = request.frontEnd == "ttir";
+  bool ttirReductions = request.frontEnd.empty()
+                            ? headerFrontEnd(request.reproPath,
+                                             program.getSymName()) == "ttir"
+                            : request.frontEnd == "ttir";
   CellResult result;
   result.inputKind = golden::inputKindName(kind);
   result.precision = precisionName(precision);

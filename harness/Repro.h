@@ -24,6 +24,8 @@
 // peaked, late-max, large-values or zero-row, golden/Inputs.h; default
 // uniform), `precision @<program>` (the precision recipe it is compiled
 // with, balanced or accurate, support/Precision.h; default: the variant's),
+// `front-end @<program>` (tt-lang or ttir: tt-mlir's own TTIR->D2M reduction
+// form for the variants that use tt-lang's front end; default tt-lang),
 // `attention` (yes|no; present for attention-shaped programs: whether the
 // program is expected to compute attention), and, for a program found by
 // `dstlab fuzz` or reduced by `dstlab reduce`, `seed` (the fuzz run's seed),

@@ -366,6 +366,13 @@ const UpstreamSite2026 kSites2026[] = {
      "intermediate, through DST, including operands the FPU unpacks from a "
      "CB (for a reduce of a computed value, Unscheduled.cpp:67-84 also "
      "records the result in another slice than the accumulator it writes)"},
+    {"dst-read-uninitialised",
+     "lib/Conversion/TTIRToD2M/TTIRToD2M.cpp:2081-2352, "
+     "lib/Dialect/D2M/Transforms/InsertDstRegisterAccess/Shared.cpp:1066-1097",
+     "tt-mlir's own reduce form (`front-end ttir`): the accumulator is the "
+     "uninitialised output and its copy-in is guarded off on the first "
+     "iteration, so tile_reduce_max accumulates onto a released DST slice "
+     "(zeros: the identity of sum, not of max)"},
     {"per-tile transpose", "tt-lang front end",
      "tt-lang's per-tile transpose needs a square block"},
     {"disagrees with the faithful reference", "tt-lang front end",
@@ -381,7 +388,10 @@ void renderStillBroken2026(llvm::raw_ostream &os, const MatrixRun &run) {
      << "The `upstream-2026` and `upstream-2026-release` columns model "
         "tt-mlir 19c86fca45 (2026-08-21) behind tt-lang's Nov 2025 front end, "
         "held to recorded outputs of real builds of that commit (the "
-        "`real:19c86fca45` columns). Where each failure sits upstream:\n\n"
+        "`real:19c86fca45` columns). Configurations named `*_ttir` compile "
+        "the same program with the reduction form of tt-mlir's own TTIR->D2M "
+        "path instead (repro key `front-end @P: ttir`). Where each failure "
+        "sits upstream:\n\n"
      << "| upstream site | what fails | cells (assert build / NDEBUG) |\n"
      << "|---|---|---|\n";
   std::vector<std::pair<const UpstreamSite2026 *, std::string>> rows;

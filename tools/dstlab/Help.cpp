@@ -60,6 +60,8 @@ const CommandHelp kHelp[] = {
      "  --input-kind K      uniform, negative-scores, peaked, late-max,\n"
      "                      large-values, zero-row\n"
      "  --precision R       balanced or accurate\n"
+     "  --front-end F       tt-lang (default) or ttir: reductions in tt-mlir's\n"
+     "                      own TTIR->D2M form (default: the repro header's)\n"
      "  --inputs DIR        read inputs (.npy) instead of generating them\n"
      "  --dump DIR          write IR per stage, DST occupancy, arrays\n"
      "  --trace FILE        write a Chrome trace of the simulation\n"
@@ -75,7 +77,8 @@ const CommandHelp kHelp[] = {
      "the result JSON atomically.\n\n"
      "Options:\n"
      "  --program P, --variant V, --grid RxC, --input-kind K,\n"
-     "  --precision R       as for run\n" SEED_OPTIONS
+     "  --precision R, --front-end F\n"
+     "                      as for run\n" SEED_OPTIONS
      "  --ref-cache DIR     cache of reference outputs shared by cells\n"
      "  --json OUT          the result JSON (required)\n"
      "  --dump DIR          write IR per stage, DST occupancy, arrays\n"
@@ -222,6 +225,7 @@ const CommandHelp kHelp[] = {
      "  --pipeline tt-lang|dst-only\n"
      "                      the lit test's pipeline (default tt-lang)\n"
      "  --precision R       balanced or accurate\n"
+     "  --front-end F       tt-lang or ttir (default: the repro header's)\n"
      "  --print-pipeline    print the commit's ttmlir-opt arguments\n"
      "  -h, --help          this help\n\n"
      "Exit codes: 0 written, 1 the program cannot be exported to COMMIT,\n"
@@ -240,6 +244,7 @@ const CommandHelp kHelp[] = {
      "                      lower to this stage (default ttkernel)\n"
      "  --run               simulate it and judge it like a cell\n" SEED_OPTIONS
      "  --precision R       balanced or accurate\n"
+     "  --front-end F       tt-lang or ttir (default: the repro header's)\n"
      "  --rewrite-only      print REAL.mlir as the importer parses it\n"
      "  -h, --help          this help\n\n"
      "Exit codes: 0 imported, 1 the import or dstlab's back end failed,\n"
