@@ -35,7 +35,7 @@ LogicalResult dstlab::buildVariantPipeline(OpPassManager &pm,
     pm.addPass(fixes::createMultiUserDstAccess(o));
   } else {
     d2m::D2MInsertDstRegisterAccessOptions o;
-    o.assertions = "on";
+    o.assertions = true;
     o.hostFix2 = true;
     o.fullSync = options.fullSync;
     pm.addPass(d2m::createD2MInsertDstRegisterAccess(o));

@@ -219,8 +219,8 @@ frontEndGolden(MLIRContext &ctx, tl::ProgramOp program, StringRef variant,
   module->getBody()->push_back(program->clone());
   PassManager pm(&ctx);
   TLToD2MOptions o;
-  o.reduceForm = reduceFormOption(form).str();
-  o.transposeForm = "per-tile";
+  o.reduceForm = form;
+  o.transposeForm = TransposeForm::PerTile;
   pm.addPass(createTLToD2M(o));
   pm.addPass(d2m::createD2MBufferize());
   if (failed(pm.run(*module)))

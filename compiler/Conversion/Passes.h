@@ -2,9 +2,11 @@
 #ifndef DSTLAB_COMPILER_CONVERSION_PASSES_H
 #define DSTLAB_COMPILER_CONVERSION_PASSES_H
 
+#include "compiler/Conversion/TLToD2M/Forms.h"
 #include "compiler/Dialect/D2M/IR/D2M.h"
 #include "compiler/Dialect/TL/IR/TL.h"
 #include "compiler/Dialect/TTKernel/IR/TTKernel.h"
+#include "support/Precision.h"
 
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"

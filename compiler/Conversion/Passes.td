@@ -31,16 +31,30 @@ def TLToD2M : Pass<"tl-to-d2m", "::mlir::ModuleOp"> {
     its DRAM type (what the unpacker and packer do on hardware).
   }];
   let options = [
-    Option<"reduceForm", "reduce-form", "std::string", "\"ternary\"",
-           "ternary (tt-lang Nov 2025), unary (fix 2) or ttir (tt-mlir's "
-           "TTIR->D2M)">,
-    Option<"transposeForm", "transpose-form", "std::string", "\"per-tile\"",
-           "per-tile (tt-lang Nov 2025) or block (fix 2)">,
+    Option<"reduceForm", "reduce-form", "::dstlab::ReduceForm",
+           "::dstlab::ReduceForm::TTLang", "how rowmax/rowsum are lowered",
+           [{::llvm::cl::values(
+             clEnumValN(::dstlab::ReduceForm::TTLang, "ternary",
+                        "tt-lang Nov 2025"),
+             clEnumValN(::dstlab::ReduceForm::Unary, "unary", "fix 2"),
+             clEnumValN(::dstlab::ReduceForm::TTIR, "ttir",
+                        "tt-mlir's own TTIR->D2M form"))}]>,
+    Option<"transposeForm", "transpose-form", "::dstlab::TransposeForm",
+           "::dstlab::TransposeForm::PerTile", "how tl.transpose is lowered",
+           [{::llvm::cl::values(
+             clEnumValN(::dstlab::TransposeForm::PerTile, "per-tile",
+                        "tt-lang Nov 2025"),
+             clEnumValN(::dstlab::TransposeForm::Block, "block", "fix 2"))}]>,
     Option<"useTileMatmul", "use-tile-matmul", "bool", "true",
            "lower matmul to tile_matmul (tt-lang's setting)">,
-    Option<"precision", "precision", "std::string", "\"balanced\"",
-           "balanced (values at their declared types) or accurate (every "
-           "computed value in f32; support/Precision.h)">,
+    Option<"precision", "precision", "::dstlab::Precision",
+           "::dstlab::Precision::Balanced",
+           "the precision recipe (support/Precision.h)",
+           [{::llvm::cl::values(
+             clEnumValN(::dstlab::Precision::Balanced, "balanced",
+                        "values at their declared types"),
+             clEnumValN(::dstlab::Precision::Accurate, "accurate",
+                        "every computed value in f32"))}]>,
   ];
   let dependentDialects = ["::dstlab::d2m::D2MDialect",
                            "::mlir::linalg::LinalgDialect",

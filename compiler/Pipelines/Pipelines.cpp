@@ -13,25 +13,14 @@
 
 using namespace mlir;
 
-llvm::StringRef dstlab::reduceFormOption(ReduceForm form) {
-  switch (form) {
-  case ReduceForm::TTLang:
-    return "ternary";
-  case ReduceForm::Unary:
-    return "unary";
-  case ReduceForm::TTIR:
-    return "ttir";
-  }
-  return "ternary";
-}
-
 void dstlab::addFrontEndToBufferized(OpPassManager &pm, ReduceForm reduceForm,
                                      bool blockTranspose,
                                      llvm::StringRef precision) {
   TLToD2MOptions o;
-  o.precision = precision.str();
-  o.reduceForm = reduceFormOption(reduceForm).str();
-  o.transposeForm = blockTranspose ? "block" : "per-tile";
+  o.precision = parsePrecision(precision.str()).value_or(Precision::Balanced);
+  o.reduceForm = reduceForm;
+  o.transposeForm =
+      blockTranspose ? TransposeForm::Block : TransposeForm::PerTile;
   pm.addPass(createTLToD2M(o));
   pm.addPass(d2m::createD2MBufferize());
 }
@@ -66,7 +55,7 @@ void dstlab::buildUpstreamPipeline(OpPassManager &pm, bool assertions,
   addFrontEnd(pm, tlFrontEndForm(options), /*blockTranspose=*/false,
               options.precision.empty() ? "balanced" : options.precision);
   d2m::D2MInsertDstRegisterAccessOptions dst;
-  dst.assertions = assertions ? "on" : "off";
+  dst.assertions = assertions;
   dst.fullSync = options.fullSync;
   pm.addPass(d2m::createD2MInsertDstRegisterAccess(dst));
   addBackEnd(pm, options);

@@ -2,22 +2,14 @@
 #ifndef DSTLAB_COMPILER_PIPELINES_PIPELINES_H
 #define DSTLAB_COMPILER_PIPELINES_PIPELINES_H
 
+#include "compiler/Conversion/TLToD2M/Forms.h"
+
 #include "mlir/Pass/PassManager.h"
 #include "llvm/ADT/StringRef.h"
 
 #include <string>
 
 namespace dstlab {
-
-/// How the front end lowers rowmax/rowsum (tl-to-d2m's `reduce-form`).
-enum class ReduceForm {
-  TTLang, ///< tt-lang Nov 2025: tile_reduce_*(x, x, x), fused with neighbours
-  Unary,  ///< fix 2: one data operand, a constant scaler, an initialised acc
-  TTIR,   ///< tt-mlir's own TTIR->D2M (19c86fca45): A, a filled scaler, acc =
-          ///< the uninitialised output, its own generic
-};
-/// The tl-to-d2m option value of `form`.
-llvm::StringRef reduceFormOption(ReduceForm form);
 
 /// Options every variant shares.
 struct PipelineOptions {

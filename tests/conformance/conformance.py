@@ -58,8 +58,8 @@ def model_passes(build, kind):
     if COMMIT == "ae4e7b838c":
         p = ["--convert-linalg-to-affine-loops"] if kind == "tt-lang" else []
         return p + ["--d2m-insert-dst-register-access=assertions=%s "
-                    "assert-line-style=gcc" % ("on" if BUILDS[build] else
-                                               "off")]
+                    "assert-line-style=gcc" % ("true" if BUILDS[build] else
+                                               "false")]
     p = ["--convert-linalg-to-affine-loops", "--d2m-tile-compute-loops-2026",
          "--d2m-op-scheduler-2026"] if kind == "tt-lang" else []
     return p + ["--d2m-insert-dst-register-access-2026=assertions=%s" %

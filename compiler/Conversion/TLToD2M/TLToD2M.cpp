@@ -14,7 +14,6 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
 #include "mlir/IR/IRMapping.h"
-#include "llvm/ADT/StringSwitch.h"
 #include "llvm/ADT/TypeSwitch.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
@@ -32,17 +31,6 @@ namespace {
 SmallVector<int64_t> tileShape(Type type) {
   auto t = cast<RankedTensorType>(type);
   return {t.getDimSize(0) / tl::kTileDim, t.getDimSize(1) / tl::kTileDim};
-}
-
-/// How rowmax/rowsum are lowered (the pass's `reduce-form`).
-enum class ReduceForm { Ternary, Unary, TTIR };
-
-std::optional<ReduceForm> parseReduceForm(StringRef s) {
-  return llvm::StringSwitch<std::optional<ReduceForm>>(s)
-      .Case("ternary", ReduceForm::Ternary)
-      .Case("unary", ReduceForm::Unary)
-      .Case("ttir", ReduceForm::TTIR)
-      .Default(std::nullopt);
 }
 
 class KernelLowering {
@@ -188,7 +176,7 @@ Value KernelLowering::lowerRowReduce(Location loc, Value in, bool isMax) {
                         d2m::ReduceDim::R);
         });
   }
-  if (reduceForm == ReduceForm::Ternary) {
+  if (reduceForm == ReduceForm::TTLang) {
     // tt-lang (Nov 2025): tile_reduce_*(x, x, x){reduce_dim = C} with identity
     // maps and parallel iterators; the result keeps the input's block shape.
     return elementwise(loc, {in},
@@ -457,26 +445,10 @@ struct TLToD2MPass : public dstlab::impl::TLToD2MBase<TLToD2MPass> {
 
   void runOnOperation() override {
     ModuleOp module = getOperation();
-    std::optional<ReduceForm> form = parseReduceForm(reduceForm);
-    if (!form) {
-      module.emitError() << "reduce-form must be ternary, unary or ttir, got '"
-                         << reduceForm << "'";
-      return signalPassFailure();
-    }
-    if (precision != "balanced" && precision != "accurate") {
-      module.emitError() << "precision must be balanced or accurate, got '"
-                         << precision << "'";
-      return signalPassFailure();
-    }
-    if (transposeForm != "per-tile" && transposeForm != "block") {
-      module.emitError() << "transpose-form must be per-tile or block, got '"
-                         << transposeForm << "'";
-      return signalPassFailure();
-    }
     OpBuilder b(module.getContext());
     for (auto program :
          llvm::make_early_inc_range(module.getOps<tl::ProgramOp>())) {
-      if (failed(lowerProgram(b, program, *form)))
+      if (failed(lowerProgram(b, program)))
         return signalPassFailure();
       program.erase();
     }
@@ -487,10 +459,10 @@ struct TLToD2MPass : public dstlab::impl::TLToD2MBase<TLToD2MPass> {
     // from CBs) out of fusion, so they stay CB-resident blocks. tt-mlir's
     // TTIR path keeps a reduction its own generic: its elementwise fusion
     // (D2MElementwiseFusion) fuses all-parallel generics only.
-    ReduceForm f = *form;
+    ReduceForm f = reduceForm;
     linalg::populateElementwiseOpsFusionPatterns(
         patterns, [f](OpOperand *fused) {
-          if (f == ReduceForm::Ternary)
+          if (f == ReduceForm::TTLang)
             return true;
           auto consumer = dyn_cast<linalg::GenericOp>(fused->getOwner());
           if (!consumer)
@@ -513,15 +485,14 @@ struct TLToD2MPass : public dstlab::impl::TLToD2MBase<TLToD2MPass> {
       return signalPassFailure();
   }
 
-  LogicalResult lowerProgram(OpBuilder &b, tl::ProgramOp program,
-                             ReduceForm form) {
+  LogicalResult lowerProgram(OpBuilder &b, tl::ProgramOp program) {
     MLIRContext *ctx = program.getContext();
     // precision=accurate: every CB holds f32 tiles, so every value a kernel
     // computes is f32 and DST accumulates in f32; the reader widens each
     // input tile exactly and the writer rounds each output tile to its DRAM
     // type (on hardware the unpacker and the packer do those conversions).
     auto cbTile = [&](MemRefType global) {
-      if (precision == "accurate")
+      if (precision == Precision::Accurate)
         return d2m::TileType::get(ctx, Float32Type::get(ctx));
       return cast<d2m::TileType>(global.getElementType());
     };
@@ -591,7 +562,8 @@ struct TLToD2MPass : public dstlab::impl::TLToD2MBase<TLToD2MPass> {
       Block *body = b.createBlock(&generic.getRegion());
       for (Type t : cbTypes)
         body->addArgument(t, kernel.getLoc());
-      KernelLowering lowering(b, form, transposeForm == "block",
+      KernelLowering lowering(b, reduceForm,
+                              transposeForm == TransposeForm::Block,
                               useTileMatmul);
       if (failed(lowering.lower(kernel, generic)))
         return failure();

@@ -1,6 +1,6 @@
 // The NDEBUG build of the upstream pass: the capacity check is compiled out
 // and the chained adds index DST past its 4 f32 slices.
-// RUN: dstlab-opt %repros/chained-eltwise-capacity.mlir --tl-to-d2m --d2m-bufferize --convert-linalg-to-affine-loops "--d2m-insert-dst-register-access=assertions=off" | FileCheck %s
+// RUN: dstlab-opt %repros/chained-eltwise-capacity.mlir --tl-to-d2m --d2m-bufferize --convert-linalg-to-affine-loops "--d2m-insert-dst-register-access=assertions=false" | FileCheck %s
 // CHECK: d2m.acquire_dst : memref<4x!d2m.tile<f32>, #d2m.memspace<dst>>
 // CHECK: memref.store %{{.*}}, %{{.*}}[%c6] : memref<4x!d2m.tile<f32>
 
@@ -15,7 +15,7 @@
 
 // An in-place result takes the most recently allocated slice: exp(x) after
 // a binary op lands where the binary op's second operand was copied.
-// RUN: dstlab-opt %s --tl-to-d2m --d2m-bufferize --convert-linalg-to-affine-loops "--d2m-insert-dst-register-access=assertions=off" | FileCheck %s --check-prefix=INPLACE
+// RUN: dstlab-opt %s --tl-to-d2m --d2m-bufferize --convert-linalg-to-affine-loops "--d2m-insert-dst-register-access=assertions=false" | FileCheck %s --check-prefix=INPLACE
 // INPLACE: %[[E:.*]] = d2m.tile_exp
 // INPLACE: arith.constant 3 : index
 tl.program @inplace grid [1, 1] {

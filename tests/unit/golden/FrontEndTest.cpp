@@ -43,8 +43,8 @@ struct FrontEndTest : ::testing::Test {
   /// Parses `src` (one tl.program), keeps the program in `tlModule` and
   /// returns its lowering by tl-to-d2m (with `reduceForm`, `transposeForm`)
   /// and d2m-bufferize, or a null module (with a test failure).
-  ModuleOp lower(const char *src, const char *reduceForm,
-                 const char *transposeForm) {
+  ModuleOp lower(const char *src, ReduceForm reduceForm,
+                 TransposeForm transposeForm) {
     tlModule = parseSourceString<ModuleOp>(src, &ctx, "test.mlir");
     if (!tlModule) {
       ADD_FAILURE() << "program does not parse";
@@ -115,7 +115,7 @@ tl.program @p grid [1, 1] {
 )mlir";
 
 TEST_F(FrontEndTest, FaithfulLoweringEqualsTlGolden) {
-  ModuleOp m = lower(kNoReduce, "ternary", "per-tile");
+  ModuleOp m = lower(kNoReduce, ReduceForm::TTLang, TransposeForm::PerTile);
   ASSERT_TRUE(m);
   llvm::Expected<TensorMap> inputs = makeInputs(program(), 7);
   ASSERT_TRUE(static_cast<bool>(inputs)) << llvm::toString(inputs.takeError());
@@ -148,7 +148,7 @@ tl.program @rowmax_2x4 grid [1, 1] {
 // tt-lang's ternary form: tile_reduce_max(x, x, x) <C> on tile column 0 of
 // each tile row, written to the single output tile of that row.
 TEST_F(FrontEndTest, TernaryRowmaxIsWhatTheFrontEndAsked) {
-  ModuleOp m = lower(kRowmax, "ternary", "per-tile");
+  ModuleOp m = lower(kRowmax, ReduceForm::TTLang, TransposeForm::PerTile);
   ASSERT_TRUE(m);
   llvm::Expected<TensorMap> inputs = makeInputs(program(), 3);
   ASSERT_TRUE(static_cast<bool>(inputs)) << llvm::toString(inputs.takeError());
@@ -202,7 +202,7 @@ tl.program @transpose_2x2 grid [1, 1] {
 // The per-tile transpose keeps every tile in place: tile (0, 1) of the
 // result is the transpose of input tile (0, 1), not of tile (1, 0).
 TEST_F(FrontEndTest, PerTileTransposeKeepsTilesInPlace) {
-  ModuleOp m = lower(kTranspose, "ternary", "per-tile");
+  ModuleOp m = lower(kTranspose, ReduceForm::TTLang, TransposeForm::PerTile);
   ASSERT_TRUE(m);
   llvm::Expected<TensorMap> inputs = makeInputs(program(), 5);
   ASSERT_TRUE(static_cast<bool>(inputs)) << llvm::toString(inputs.takeError());
@@ -225,7 +225,7 @@ TEST_F(FrontEndTest, FixedFormsOfFlashAttentionEqualTlGolden) {
                                           "/flash-attention-small.mlir");
   ASSERT_TRUE(static_cast<bool>(file));
   std::string src = (*file)->getBuffer().str();
-  ModuleOp m = lower(src.c_str(), "unary", "block");
+  ModuleOp m = lower(src.c_str(), ReduceForm::Unary, TransposeForm::Block);
   ASSERT_TRUE(m);
   llvm::Expected<TensorMap> inputs = makeInputs(program(), 11);
   ASSERT_TRUE(static_cast<bool>(inputs)) << llvm::toString(inputs.takeError());
@@ -243,7 +243,7 @@ TEST_F(FrontEndTest, FixedFormsOfFlashAttentionEqualTlGolden) {
 }
 
 TEST_F(FrontEndTest, MissingFunctionIsAnError) {
-  ModuleOp m = lower(kTranspose, "ternary", "per-tile");
+  ModuleOp m = lower(kTranspose, ReduceForm::TTLang, TransposeForm::PerTile);
   ASSERT_TRUE(m);
   llvm::Expected<TensorMap> out = interpretFrontEnd(m, {}, "nope");
   ASSERT_FALSE(static_cast<bool>(out));

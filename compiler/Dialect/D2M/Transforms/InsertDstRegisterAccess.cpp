@@ -178,20 +178,9 @@ struct UpstreamDstPass
   bool clangLines = true;
 
   void runOnOperation() override {
-    if (assertions != "on" && assertions != "off") {
-      getOperation().emitError()
-          << "assertions must be on or off, got '" << assertions << "'";
-      return signalPassFailure();
-    }
-    if (assertLineStyle != "gcc" && assertLineStyle != "clang") {
-      getOperation().emitError() << "assert-line-style must be gcc or clang, "
-                                    "got '"
-                                 << assertLineStyle << "'";
-      return signalPassFailure();
-    }
-    asserts = assertions == "on";
+    asserts = assertions;
     duplicateUse = nullptr;
-    clangLines = assertLineStyle == "clang";
+    clangLines = assertLineStyle == AssertLineStyle::Clang;
 
     // lib/Dialect/D2M/IR/D2MOps.cpp:1092-1094 at ae4e7b838c: the generic's
     // verifier takes one output operand, so the real tool rejects a

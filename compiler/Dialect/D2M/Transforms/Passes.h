@@ -6,6 +6,10 @@
 #include "mlir/Pass/Pass.h"
 
 namespace dstlab::d2m {
+/// How a multi-line upstream assert names its line: g++ prints the first
+/// line of the macro call, clang the closing one.
+enum class AssertLineStyle { GCC, Clang };
+
 #define GEN_PASS_DECL
 #include "compiler/Dialect/D2M/Transforms/Passes.h.inc"
 #define GEN_PASS_REGISTRATION

@@ -29,18 +29,24 @@ def D2MInsertDstRegisterAccess
     in-place results take the most recently allocated slice; a CB load
     copied into DST is replaced for all its users; DST sized capacity over
     block volume; and upstream's checks at their source lines.
-    With `assertions=on` a failed check prints upstream's message and aborts;
-    with `assertions=off` the pass carries on as the release build does.
+    With `assertions=true` a failed check prints upstream's message and
+    aborts; with `assertions=false` the pass carries on as the release build
+    does.
   }];
   let options = [
-    Option<"assertions", "assertions", "std::string", "\"on\"",
-           "on: abort like an assert build; off: carry on like NDEBUG">,
+    Option<"assertions", "assertions", "bool", "true",
+           "abort like the assert build (false: carry on like NDEBUG)">,
     Option<"fullSync", "full-sync", "bool", "false",
            "DST in full-sync mode (capacity doubled)">,
-    Option<"assertLineStyle", "assert-line-style", "std::string",
-           "\"clang\"",
-           "line numbers of multi-line upstream asserts as gcc (first line) "
-           "or clang (closing line, as tt-mlir's CI builds) prints them">,
+    Option<"assertLineStyle", "assert-line-style",
+           "::dstlab::d2m::AssertLineStyle",
+           "::dstlab::d2m::AssertLineStyle::Clang",
+           "line numbers of multi-line upstream asserts",
+           [{::llvm::cl::values(
+             clEnumValN(::dstlab::d2m::AssertLineStyle::GCC, "gcc",
+                        "the first line, as g++ prints it"),
+             clEnumValN(::dstlab::d2m::AssertLineStyle::Clang, "clang",
+                        "the closing line, as tt-mlir's CI builds print it"))}]>,
     Option<"hostFix2", "host-fix2", "bool", "false",
            "the pass as the unary-reduce variant hosts fix 2's IR (ops and "
            "copies tt-mlir ae4e7b838c cannot take): a section per tile, pure "

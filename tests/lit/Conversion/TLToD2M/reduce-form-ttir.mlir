@@ -6,7 +6,7 @@
 // RUN: dstlab-opt %s --split-input-file --tl-to-d2m="reduce-form=ttir" | FileCheck %s
 // RUN: not dstlab-opt %s --split-input-file --tl-to-d2m="reduce-form=binary" 2>&1 | FileCheck %s --check-prefix=BAD
 
-// BAD: reduce-form must be ternary, unary or ttir, got 'binary'
+// BAD: for the --reduce-form option: Cannot find option named 'binary'!
 
 // CHECK-DAG: #[[ID:map[0-9]*]] = affine_map<(d0, d1) -> (d0, d1)>
 // CHECK-DAG: #[[ZERO:map[0-9]*]] = affine_map<(d0, d1) -> (0, 0)>
