@@ -6,7 +6,7 @@
 // It shares no code path with the compiler or the simulator: it walks the tl
 // IR directly.
 //
-// Semantics, in brief (golden/README.md has the full list):
+// Semantics, in brief (compiler/Dialect/TL/Rationale.md has the full list):
 //   - Kernels run in program order. A kernel runs once per work item
 //     w = 0 .. getNumWorkItems()-1; a sharded block argument is row block w of
 //     its tensor, a `!tl.stream` argument lets `tl.read %s[%j]` take row block

@@ -255,8 +255,8 @@ std::string programText(tl::ProgramOp program) {
 }
 
 /// The outputs of `program` compared element by element: column 0 only for
-/// column vectors (golden/README.md: the other columns of a reduction's
-/// result are not specified).
+/// column vectors (compiler/Dialect/TL/Rationale.md: the other columns of a
+/// reduction's result are not specified).
 std::vector<double> comparable(tl::ProgramOp program,
                                const golden::TensorMap &tensors) {
   std::vector<double> out;
@@ -606,8 +606,9 @@ CellResult runCellWriting(const CellRequest &request, WriteErrors &writes) {
                                                                &outputs},
             {"exact", &*exact},
             {"faithful", &*faithful}}) {
-        // Only column 0 of a column vector is specified (golden/README.md):
-        // every dump holds zeros in the others, so the files compare.
+        // Only column 0 of a column vector is specified
+        // (compiler/Dialect/TL/Rationale.md): every dump holds zeros in the
+        // others, so the files compare.
         golden::TensorMap dumped;
         for (auto decl : program.getBody().getOps<tl::TensorDeclOp>()) {
           auto it = tensors->find(decl.getSymName().str());
