@@ -386,7 +386,9 @@ private:
   }
   void dstEvent(CoreState &core, DstEvent::Kind kind, int64_t section,
                 int64_t slice, uint64_t cycle, const Instr &in) {
-    if (!opts.recordDstOccupancy)
+    if (!opts.recordDstOccupancy ||
+        (opts.dstOccupancyCore &&
+         *opts.dstOccupancyCore != std::make_pair(core.x, core.y)))
       return;
     DstEvent e;
     e.cycle = programStart + cycle;

@@ -634,6 +634,10 @@ int matrixCommand(ArrayRef<std::string> argv, const char *argv0) {
                 json.str().str(),
                 "--dump",
                 dir.str().str()};
+    // Large dumps are only written when they will be kept; a cell not as
+    // expected is run again for them below.
+    if (!keep.traces && !keep.largeDumps)
+      job.argv.push_back("--dump-small");
     if (!cell.config->inputKind.empty())
       job.argv.insert(job.argv.end(), {"--input-kind", cell.config->inputKind});
     if (!cell.config->precision.empty())
@@ -726,6 +730,44 @@ int matrixCommand(ArrayRef<std::string> argv, const char *argv0) {
   if (runError) {
     reportError(cmd, toString(std::move(runError)));
     return kToolError;
+  }
+  // The cells not as expected ran without their large dumps (trace, arrays):
+  // run them again to write those, the result being the same (the
+  // simulation is deterministic). Not a timeout: it would time out again.
+  if (!keep.traces && !keep.largeDumps) {
+    std::vector<ChildJob> again;
+    std::vector<size_t> againIndex;
+    for (size_t i = 0; i < plan.size(); ++i) {
+      const std::optional<CellRecord> &r = records[i];
+      if (!r || r->asExpected || r->outcome == "timeout")
+        continue;
+      ChildJob job = childJobs[i];
+      llvm::erase(job.argv, std::string("--dump-small"));
+      // The first run's result.json stays: write this one beside it.
+      auto json = llvm::find(job.argv, std::string("--json"));
+      job.resultPath += ".again";
+      if (json != job.argv.end() && json + 1 != job.argv.end())
+        *(json + 1) = job.resultPath;
+      again.push_back(std::move(job));
+      againIndex.push_back(i);
+    }
+    if (!again.empty()) {
+      if (!quiet)
+        errs() << "dstlab matrix: running the " << again.size()
+               << " cell(s) not as expected again for their traces and "
+                  "arrays\n";
+      runError = runChildren(
+          again, jobs,
+          [&](size_t index, ChildStatus) {
+            sys::fs::remove(again[index].resultPath);
+            storeCellIr(outDir, staging, plan[againIndex[index]].dump);
+          },
+          [&](size_t, size_t) {});
+      if (runError) {
+        reportError(cmd, toString(std::move(runError)));
+        return kToolError;
+      }
+    }
   }
   double wall = elapsed();
   // The shared references serve this run's cells only.
