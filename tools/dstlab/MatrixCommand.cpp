@@ -517,6 +517,7 @@ int matrixCommand(ArrayRef<std::string> argv, const char *argv0) {
 
   std::string outDir = args->get("out").value_or("reports/out");
   std::string cellExe = cellExecutable(*args, argv0, (void *)&matrixCommand);
+  bool inProcessCells = !args->get("cell-exe");
 
   std::optional<std::vector<std::string>> files = reproFilesArg(cmd, *args);
   if (!files)
@@ -658,6 +659,12 @@ int matrixCommand(ArrayRef<std::string> argv, const char *argv0) {
     }
     job.resultPath = json.str().str();
     job.timeoutSeconds = timeout;
+    // This dstlab is the cell program: fork without exec (harness/Runner.h).
+    if (inProcessCells)
+      job.inProcess = [rest = std::vector<std::string>(job.argv.begin() + 2,
+                                                       job.argv.end())] {
+        return runCellCommand(rest);
+      };
     childJobs.push_back(std::move(job));
   }
 
@@ -748,6 +755,11 @@ int matrixCommand(ArrayRef<std::string> argv, const char *argv0) {
       job.resultPath += ".again";
       if (json != job.argv.end() && json + 1 != job.argv.end())
         *(json + 1) = job.resultPath;
+      if (job.inProcess)
+        job.inProcess = [rest = std::vector<std::string>(job.argv.begin() + 2,
+                                                         job.argv.end())] {
+          return runCellCommand(rest);
+        };
       again.push_back(std::move(job));
       againIndex.push_back(i);
     }

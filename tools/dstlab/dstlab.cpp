@@ -421,6 +421,10 @@ int runCommand(ArrayRef<std::string> argv) {
 
 } // namespace
 
+int dstlab::tool::runCellCommand(ArrayRef<std::string> argv) {
+  return cellCommand(argv);
+}
+
 int main(int argc, char **argv) {
   if (argc < 2) {
     errs() << kUsage;
