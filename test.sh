@@ -10,4 +10,9 @@ preset=dev
 builddir=$root/build
 [[ $preset == ci ]] && builddir=$root/build-ci
 cd "$builddir"
-ctest --output-on-failure -j2 "$@"
+# Benchmarks (label bench) only when asked for: `./test.sh -L bench`.
+filter=(-LE bench)
+for a in "$@"; do
+  [[ $a == -L || $a == --label-regex || $a == -L* ]] && filter=()
+done
+ctest --output-on-failure -j2 "${filter[@]}" "$@"

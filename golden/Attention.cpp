@@ -1,6 +1,7 @@
 //===- Attention.cpp - Attention reference and detection ------------------===//
 
 #include "golden/Attention.h"
+#include "golden/RowKernels.h"
 
 #include "support/Metrics.h"
 
@@ -32,16 +33,14 @@ HostTensor golden::attentionReference(const HostTensor &Q, const HostTensor &K,
   for (int64_t j = 0; j < K.rows; ++j)
     for (int64_t d = 0; d < K.cols; ++d)
       kt[d * K.rows + j] = K.at(j, d);
+  auto product = [](double x, const double *row, int64_t j) {
+    return x * row[j];
+  };
   for (int64_t i = 0; i < Q.rows; ++i) {
     double m = -std::numeric_limits<double>::infinity();
     std::fill(s.begin(), s.end(), 0.0);
-    double *sp = s.data();
-    for (int64_t d = 0; d < Q.cols; ++d) {
-      double q = Q.at(i, d);
-      const double *kr = kt.data() + d * K.rows;
-      for (int64_t j = 0; j < K.rows; ++j)
-        sp[j] += q * kr[j];
-    }
+    addTerms(s.data(), K.rows, &Q.data[i * Q.cols], kt.data(), K.rows, 0,
+             Q.cols, 1, product);
     for (int64_t j = 0; j < K.rows; ++j) {
       s[j] *= scale;
       m = std::isnan(s[j]) || std::isnan(m) ? s[j] + m : std::max(m, s[j]);
@@ -51,12 +50,8 @@ HostTensor golden::attentionReference(const HostTensor &Q, const HostTensor &K,
       s[j] = std::exp(s[j] - m);
       l += s[j];
     }
-    double *o = out.data.data() + i * out.cols;
-    for (int64_t j = 0; j < K.rows; ++j) {
-      const double *vr = V.data.data() + j * V.cols;
-      for (int64_t c = 0; c < V.cols; ++c)
-        o[c] += s[j] * vr[c];
-    }
+    addTerms(out.data.data() + i * out.cols, V.cols, s.data(), V.data.data(),
+             V.cols, 0, K.rows, 1, product);
     for (int64_t c = 0; c < V.cols; ++c)
       out.at(i, c) /= l;
   }

@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "golden/Interpreter.h"
+#include "golden/RowKernels.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
@@ -131,9 +132,11 @@ private:
   llvm::Error execIntBinary(Operation *op, uint64_t (*f)(uint64_t, uint64_t));
   llvm::Error execFor(scf::ForOp op);
   llvm::Error execRead(tl::ReadOp op);
-  llvm::Error execBinary(Operation *op, std::optional<tl::Bcast> bcast,
-                         double (*f)(double, double));
-  llvm::Error execUnary(Operation *op, double (*f)(double, double), double arg);
+  // Templates on the element function, so each op's loop inlines it.
+  template <typename F>
+  llvm::Error execBinary(Operation *op, std::optional<tl::Bcast> bcast, F f);
+  template <typename F>
+  llvm::Error execUnary(Operation *op, F f, double arg);
   llvm::Error execRowReduce(Operation *op, bool isMax);
   llvm::Error execMatmul(tl::MatmulOp op);
 
@@ -330,18 +333,15 @@ llvm::Error Evaluator::execMatmul(tl::MatmulOp mm) {
     return opError(o, llvm::formatv("contraction mismatch: {0} @ {1}",
                                     x.shapeString(), y.shapeString()));
   HostTensor z = HostTensor::zeros(x.rows, y.cols);
+  auto product = [](double xk, const double *yk, int64_t j) {
+    return xk * yk[j];
+  };
   if (!rounding) {
     // Row by row over raw pointers: vectorises across j without changing
-    // any element's order of summation.
-    for (int64_t i = 0; i < x.rows; ++i) {
-      double *zr = z.data.data() + i * z.cols;
-      for (int64_t k = 0; k < x.cols; ++k) {
-        double xik = x.at(i, k);
-        const double *yr = y.data.data() + k * y.cols;
-        for (int64_t j = 0; j < y.cols; ++j)
-          zr[j] += xik * yr[j];
-      }
-    }
+    // any element's order of summation (golden/RowKernels.h).
+    for (int64_t i = 0; i < x.rows; ++i)
+      addTerms(z.data.data() + i * z.cols, y.cols, &x.data[i * x.cols],
+               y.data.data(), y.cols, 0, x.cols, 1, product);
     return setTensor(o, mm.getResult(), std::move(z));
   }
   // Faithful: DST accumulates one 32-wide chunk of the contraction (one
@@ -357,13 +357,8 @@ llvm::Error Evaluator::execMatmul(tl::MatmulOp mm) {
       if (!rounding->alternate) {
         // The chunk's exact sum, added once.
         std::fill(rowD.begin(), rowD.end(), 0.0);
-        double *d = rowD.data();
-        for (int64_t k = k0; k < k1; ++k) {
-          double xik = x.at(i, k);
-          const double *yr = y.data.data() + k * y.cols;
-          for (int64_t j = 0; j < y.cols; ++j)
-            d[j] += xik * yr[j];
-        }
+        addTerms(rowD.data(), y.cols, &x.data[i * x.cols], y.data.data(),
+                 y.cols, k0, k1 - k0, 1, product);
         for (int64_t j = 0; j < y.cols; ++j)
           z.at(i, j) = round(z.at(i, j) + rowD[j], rounding->dst);
         continue;
@@ -371,13 +366,11 @@ llvm::Error Evaluator::execMatmul(tl::MatmulOp mm) {
       // Float products added one by one onto the accumulator, last first.
       for (int64_t j = 0; j < y.cols; ++j)
         rowF[j] = static_cast<float>(z.at(i, j));
-      float *f = rowF.data();
-      for (int64_t k = k1 - 1; k >= k0; --k) {
-        double xik = x.at(i, k);
-        const double *yr = y.data.data() + k * y.cols;
-        for (int64_t j = 0; j < y.cols; ++j)
-          f[j] += static_cast<float>(xik * yr[j]);
-      }
+      addTerms(rowF.data(), y.cols, &x.data[i * x.cols], y.data.data(),
+               y.cols, k1 - 1, k1 - k0, -1,
+               [](double xk, const double *yk, int64_t j) {
+                 return static_cast<float>(xk * yk[j]);
+               });
       for (int64_t j = 0; j < y.cols; ++j)
         z.at(i, j) = round(rowF[j], rounding->dst);
     }
@@ -498,8 +491,9 @@ llvm::Error Evaluator::execRead(tl::ReadOp op) {
   return setTensor(o, op.getResult(), std::move(block));
 }
 
+template <typename F>
 llvm::Error Evaluator::execBinary(Operation *op, std::optional<tl::Bcast> bcast,
-                                  double (*f)(double, double)) {
+                                  F f) {
   llvm::Expected<const HostTensor *> a = tensor(op, op->getOperand(0));
   if (!a)
     return a.takeError();
@@ -515,18 +509,28 @@ llvm::Error Evaluator::execBinary(Operation *op, std::optional<tl::Bcast> bcast,
                                      "the broadcast",
                                      x.shapeString(), y.shapeString()));
   HostTensor z = HostTensor::zeros(x.rows, x.cols);
-  for (int64_t i = 0; i < x.rows; ++i)
-    for (int64_t j = 0; j < x.cols; ++j) {
-      double rhs = !bcast                      ? y.at(i, j)
-                   : *bcast == tl::Bcast::Cols ? y.at(i, 0)
-                                               : y.at(0, j);
-      z.at(i, j) = f(x.at(i, j), rhs);
+  for (int64_t i = 0; i < x.rows; ++i) {
+    const double *xr = &x.data[i * x.cols];
+    double *zr = &z.data[i * z.cols];
+    if (!bcast) {
+      const double *yr = &y.data[i * y.cols];
+      for (int64_t j = 0; j < x.cols; ++j)
+        zr[j] = f(xr[j], yr[j]);
+    } else if (*bcast == tl::Bcast::Cols) {
+      double yi = y.at(i, 0);
+      for (int64_t j = 0; j < x.cols; ++j)
+        zr[j] = f(xr[j], yi);
+    } else {
+      const double *y0 = y.data.data();
+      for (int64_t j = 0; j < x.cols; ++j)
+        zr[j] = f(xr[j], y0[j]);
     }
+  }
   return setTensor(op, op->getResult(0), std::move(z));
 }
 
-llvm::Error Evaluator::execUnary(Operation *op, double (*f)(double, double),
-                                 double arg) {
+template <typename F>
+llvm::Error Evaluator::execUnary(Operation *op, F f, double arg) {
   llvm::Expected<const HostTensor *> a = tensor(op, op->getOperand(0));
   if (!a)
     return a.takeError();

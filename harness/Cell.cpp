@@ -155,10 +155,12 @@ struct ErrorLog {
 /// one section's writes closing the other's intervals: section 0 goes to
 /// dst_occupancy.json, section 1 (when it is used) to
 /// dst_occupancy_section1.json. Each event also names its program and
-/// location (extra keys, ignored by the renderer).
+/// location (extra keys, ignored by the renderer). Without `otherSections`
+/// only dst_occupancy.json is written (the matrix keeps the others as large
+/// dumps only).
 void writeDstOccupancy(StringRef dir, ModuleOp module,
                        const std::vector<sim::DstEvent> &events,
-                       WriteErrors &errors) {
+                       bool otherSections, WriteErrors &errors) {
   int64_t capacity = 0;
   for (auto program : module.getOps<ttkernel::ProgramOp>())
     capacity = std::max(capacity, program.getDstCapacity());
@@ -177,6 +179,8 @@ void writeDstOccupancy(StringRef dir, ModuleOp module,
     });
   }
   for (auto &[section, list] : bySection) {
+    if (section != 0 && !otherSections)
+      continue;
     // One event per line: the same JSON, a third of the indented size (the
     // default matrix keeps one of these per cell).
     std::string text;
@@ -203,11 +207,15 @@ void writeDstOccupancy(StringRef dir, ModuleOp module,
 /// the other variants; an error when the front end or the interpreter fails.
 /// Diagnostics of this side run are swallowed so that the cell's error log
 /// only holds the pipeline under test.
+bool usesFrontEndGolden(StringRef variant) {
+  const VariantInfo *info = lookupVariant(variant);
+  return (info && info->ttLangFrontEnd) || isRealVariant(variant);
+}
+
 std::optional<llvm::Expected<golden::TensorMap>>
 frontEndGolden(MLIRContext &ctx, tl::ProgramOp program, StringRef variant,
                ReduceForm form, const golden::TensorMap &inputs) {
-  const VariantInfo *info = lookupVariant(variant);
-  if (!(info && info->ttLangFrontEnd) && !isRealVariant(variant))
+  if (!usesFrontEndGolden(variant))
     return std::nullopt;
   std::string diagnostics;
   ScopedDiagnosticHandler swallow(&ctx, [&](Diagnostic &d) {
@@ -393,7 +401,8 @@ CellResult runCellWriting(const CellRequest &request, WriteErrors &writes) {
   }
   std::optional<golden::AttentionBinding> binding =
       golden::detectAttention(program);
-  if (!request.dumpDir.empty())
+  bool dumpLarge = !request.dumpDir.empty() && request.dumpLarge;
+  if (dumpLarge)
     writes.note(golden::writeTensors(request.dumpDir, inputs.front()));
 
   // Compile a module holding just this program.
@@ -499,9 +508,10 @@ CellResult runCellWriting(const CellRequest &request, WriteErrors &writes) {
   std::vector<double> firstOut;
   for (size_t i = 0; i < seedList.size(); ++i) {
     bool first = i == 0;
-    opts.recordTrace =
-        first && (!request.traceFile.empty() || !request.dumpDir.empty());
+    opts.recordTrace = first && (!request.traceFile.empty() || dumpLarge);
     opts.recordDstOccupancy = first && !request.dumpDir.empty();
+    // writeDstOccupancy draws core (0, 0) only.
+    opts.dstOccupancyCore = std::make_pair(int64_t(0), int64_t(0));
     std::map<std::string, std::vector<double>> dram;
     for (auto decl : program.getBody().getOps<tl::TensorDeclOp>()) {
       auto it = inputs[i].find(decl.getSymName().str());
@@ -510,7 +520,8 @@ CellResult runCellWriting(const CellRequest &request, WriteErrors &writes) {
     }
     sim::SimResult sr = sim::simulate(*module, opts, dram);
     if (opts.recordDstOccupancy)
-      writeDstOccupancy(request.dumpDir, *module, sr.dstEvents, writes);
+      writeDstOccupancy(request.dumpDir, *module, sr.dstEvents, dumpLarge,
+                        writes);
     if (!sr.chromeTraceJson.empty()) {
       std::string path = request.traceFile;
       if (path.empty())
@@ -600,7 +611,7 @@ CellResult runCellWriting(const CellRequest &request, WriteErrors &writes) {
         o.data[k] = got[k];
       outputs[name] = std::move(o);
     }
-    if (first && !request.dumpDir.empty()) {
+    if (first && dumpLarge) {
       for (auto [sub, tensors] :
            {std::pair<const char *, const golden::TensorMap *>{"outputs",
                                                                &outputs},
@@ -643,12 +654,25 @@ CellResult runCellWriting(const CellRequest &request, WriteErrors &writes) {
     seed.outputNonFinite = j.outputNonFinite;
     // Is the program attention? A property of the program, judged on the
     // first seed's exact output (it does not change with the seed).
+    // Shared like the references: it costs another attention in double.
     if (first && binding) {
-      llvm::Expected<golden::AttentionVerdict> v =
-          golden::judgeAttention(*binding, inputs[i], *exact);
-      if (v)
-        seed.isAttention = v->isAttention;
-      else
+      llvm::Expected<golden::TensorMap> v =
+          cache.getOrCompute(refKey(i, "attention"),
+                             [&]() -> llvm::Expected<golden::TensorMap> {
+                               llvm::Expected<golden::AttentionVerdict> v =
+                                   golden::judgeAttention(*binding, inputs[i],
+                                                          *exact);
+                               if (!v)
+                                 return v.takeError();
+                               golden::TensorMap m;
+                               m["is_attention"] = golden::HostTensor::filled(
+                                   1, 1, v->isAttention ? 1.0 : 0.0);
+                               return m;
+                             });
+      if (v && v->count("is_attention") &&
+          v->at("is_attention").numElements() == 1)
+        seed.isAttention = v->at("is_attention").data[0] != 0.0;
+      else if (!v)
         llvm::consumeError(v.takeError());
       result.isAttention = seed.isAttention;
     }
@@ -697,10 +721,18 @@ CellResult runCellWriting(const CellRequest &request, WriteErrors &writes) {
     result.message += "\n" + firstNote;
 
   // What the front end asked for, for the variants that use tt-lang's.
-  if (std::optional<llvm::Expected<golden::TensorMap>> frontEnd =
-          frontEndGolden(ctx, program, request.variant,
-                         ttirReductions ? ReduceForm::TTIR : ReduceForm::TTLang,
-                         inputs.front())) {
+  // The front end (and so its golden) is the same for every such variant:
+  // shared like the references, per reduction form.
+  std::optional<llvm::Expected<golden::TensorMap>> frontEnd;
+  if (usesFrontEndGolden(request.variant)) {
+    ReduceForm form = ttirReductions ? ReduceForm::TTIR : ReduceForm::TTLang;
+    frontEnd = cache.getOrCompute(
+        refKey(0, ttirReductions ? "front end ttir" : "front end"), [&] {
+          return std::move(*frontEndGolden(ctx, program, request.variant,
+                                           form, inputs.front()));
+        });
+  }
+  if (frontEnd) {
     if (!*frontEnd) {
       result.message += "\nfront end: no golden (" +
                         llvm::toString(frontEnd->takeError()) + ")";

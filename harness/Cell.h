@@ -61,6 +61,10 @@ struct CellRequest {
   /// Write, for the first seed, inputs, outputs and both references as .npy
   /// and the IR per stage here.
   std::string dumpDir;
+  /// With dumpDir: also the large dumps (the .npy arrays, trace.json and
+  /// dst_occupancy_section<N>.json). Off (`cell --dump-small`), a cell
+  /// neither records a trace nor writes arrays it would only delete.
+  bool dumpLarge = true;
   std::string traceFile;  ///< write a Chrome trace here
   /// For a `real:NAME` variant: the --ttmlir-opt value (RealToolSpec text),
   /// and where to record its run (empty: do not record).

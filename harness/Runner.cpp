@@ -6,6 +6,7 @@
 
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -101,6 +102,14 @@ Expected<Running> start(const ChildJob &job, size_t index) {
       dup2(devNull, 1);
     }
     dup2(errPipe[1], 2);
+    if (job.inProcess) {
+      // No exec: the parent is single-threaded, so the copy may run any
+      // code. _exit skips the parent's atexit handlers and buffers.
+      close(execPipe[1]);
+      int code = job.inProcess();
+      llvm::errs().flush();
+      _exit(code);
+    }
     execv(argv[0], argv.data());
     int e = errno;
     ssize_t ignored = write(execPipe[1], &e, sizeof(e));

@@ -20,7 +20,10 @@
 #include <cmath>
 #include <cstdio>
 #include <limits>
+#include <memory>
+#include <new>
 #include <set>
+#include <type_traits>
 #include <tuple>
 
 using namespace mlir;
@@ -197,11 +200,39 @@ MathFidelity toSim(ttkernel::MathFidelity f) {
 // Core state
 //===----------------------------------------------------------------------===//
 
+/// The pages of a CB, zeroed when first touched rather than all at the start
+/// of every program: a CB sized for the worst case costs nothing for the
+/// pages a run never uses (no zeroing, no page faults).
+class CBPages {
+public:
+  void reset(int64_t n) {
+    storage.reset(new Raw[static_cast<size_t>(n)]);
+    live.assign(static_cast<size_t>(n), 0);
+  }
+  /// The page, a zero tile until first written.
+  Tile &operator[](size_t slot) {
+    if (!live[slot]) {
+      new (&storage[slot]) Tile();
+      live[slot] = 1;
+    }
+    return *std::launder(reinterpret_cast<Tile *>(&storage[slot]));
+  }
+
+private:
+  // Uninitialised storage for a Tile (Tile() zero-fills).
+  struct Raw {
+    alignas(Tile) unsigned char bytes[sizeof(Tile)];
+  };
+  static_assert(std::is_trivially_destructible_v<Tile>);
+  std::unique_ptr<Raw[]> storage;
+  std::vector<uint8_t> live;
+};
+
 struct CBState {
   bool configured = false;
   int64_t pages = 0;
   DataFormat format = DataFormat::BF16;
-  std::vector<Tile> slots;
+  CBPages slots;
   /// Per slot: when its data became visible (push) / it became free (pop).
   std::vector<uint64_t> readyTime, freeTime;
   /// Per slot: written (pack, NoC read, scaler) since it was last freed.
@@ -386,7 +417,9 @@ private:
   }
   void dstEvent(CoreState &core, DstEvent::Kind kind, int64_t section,
                 int64_t slice, uint64_t cycle, const Instr &in) {
-    if (!opts.recordDstOccupancy)
+    if (!opts.recordDstOccupancy ||
+        (opts.dstOccupancyCore &&
+         *opts.dstOccupancyCore != std::make_pair(core.x, core.y)))
       return;
     DstEvent e;
     e.cycle = programStart + cycle;
@@ -1563,7 +1596,7 @@ void Engine::runProgram(ProgramInfo &info) {
         cb.configured = true;
         cb.pages = c.pages;
         cb.format = c.format;
-        cb.slots.assign(static_cast<size_t>(c.pages), Tile());
+        cb.slots.reset(c.pages);
         cb.readyTime.assign(static_cast<size_t>(c.pages), 0);
         cb.freeTime.assign(static_cast<size_t>(c.pages), 0);
         cb.written.assign(static_cast<size_t>(c.pages), 0);

@@ -122,6 +122,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace dstlab::sim {
@@ -148,6 +149,10 @@ struct SimOptions {
   bool recordTrace = false;
   /// Fill SimResult::dstEvents.
   bool recordDstOccupancy = false;
+  /// Record the DST events of this core (x, y) only; every core's if unset.
+  /// Each event carries strings, so a caller that draws one core saves the
+  /// rest.
+  std::optional<std::pair<int64_t, int64_t>> dstOccupancyCore;
   /// End the run at the first hazard (the rest of the grid's round, then
   /// nothing more): for callers that only need to know there is one.
   bool stopAtFirstHazard = false;

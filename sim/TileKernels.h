@@ -9,9 +9,13 @@
 //
 // where p is matmulAcc's fidelityProduct. For LoFi and HiFi2 the product is
 // a plain float product of truncated operands, so the operands are truncated
-// once per tile, using fidelityProduct itself (x * 1.0 at LoFi keeps exactly
-// the truncated x, so no port widths are restated here). HiFi3 is delegated
-// to matmulAcc. tests/unit/sim/SimKernelsTest.cpp checks the equivalence.
+// once per tile (fidelityHigh at the ports' widths); HiFi3's a * b - lo(a) *
+// lo(b) takes the low parts, computed once per tile, as two more operand
+// tiles. Scratch tiles are plain arrays (a Tile zero-fills itself) and the
+// result is written in place unless dst is B. The simulator's libraries are
+// built at -O3 without FP contraction, so these loops vectorise and round
+// exactly as the scalar definition. tests/unit/sim/SimKernelsTest.cpp checks
+// the equivalence.
 //
 // This header is internal to the simulator.
 //

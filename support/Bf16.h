@@ -18,26 +18,63 @@
 #define DSTLAB_SUPPORT_BF16_H
 
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string_view>
 
 namespace dstlab {
 
+namespace bf16_detail {
+inline uint32_t floatBits(float x) {
+  uint32_t u;
+  std::memcpy(&u, &x, sizeof(u));
+  return u;
+}
+inline float bitsToFloat(uint32_t u) {
+  float x;
+  std::memcpy(&x, &u, sizeof(x));
+  return x;
+}
+/// The float bit pattern of `x` rounded to bfloat16 (low 16 bits zero).
+/// Branch-free (both outcomes computed, one selected) so that a loop over a
+/// tile vectorises; the simulator rounds every DST write and every pack.
+inline uint32_t roundedBits(float x) {
+  uint32_t u = floatBits(x);
+  uint32_t mag = u & 0x7fffffffu;
+  // NaN: keep the sign and the top of the payload; force the quiet bit so
+  // the truncated payload can never turn the NaN into an infinity.
+  uint32_t nan = (u | 0x00400000u) & 0xffff0000u;
+  // Ties away from zero on the magnitude. A carry out of the mantissa
+  // increments the exponent, which is exactly the correct rounding (up to inf
+  // past the largest finite value); inf itself has a zero low half and stays.
+  uint32_t rounded = (u & 0x80000000u) | ((mag + 0x8000u) & 0xffff0000u);
+  return mag > 0x7f800000u ? nan : rounded;
+}
+} // namespace bf16_detail
+
 /// Rounds `x` to the nearest bfloat16 value (ties away from zero) and returns
 /// it as a float.
-float roundToBf16(float x);
+inline float roundToBf16(float x) {
+  return bf16_detail::bitsToFloat(bf16_detail::roundedBits(x));
+}
 
 /// The 16-bit bfloat16 encoding of `x` after roundToBf16.
-uint16_t bf16Bits(float x);
+inline uint16_t bf16Bits(float x) {
+  return static_cast<uint16_t>(bf16_detail::roundedBits(x) >> 16);
+}
 
 /// The float whose top 16 bits are `bits` and whose low 16 bits are zero.
-float fromBf16Bits(uint16_t bits);
+inline float fromBf16Bits(uint16_t bits) {
+  return bf16_detail::bitsToFloat(static_cast<uint32_t>(bits) << 16);
+}
 
 /// Element formats of tiles in circular buffers and in DST.
 enum class DataFormat { BF16, F32 };
 
 /// Rounds `x` to `format`: roundToBf16 for BF16, identity for F32.
-float roundTo(DataFormat format, float x);
+inline float roundTo(DataFormat format, float x) {
+  return format == DataFormat::BF16 ? roundToBf16(x) : x;
+}
 
 /// Storage size of one element: 2 for BF16, 4 for F32.
 unsigned bytesPerElement(DataFormat format);

@@ -12,45 +12,150 @@ namespace dstlab::sim {
 
 namespace {
 
-constexpr int kPortBitsA = 5; // hidden bit + 4 explicit mantissa bits
-constexpr int kPortBitsB = 7; // hidden bit + 6 explicit mantissa bits
+// The tile loops below are written so that GCC and Clang vectorise them:
+// every per-element choice (op, broadcast, fidelity, reduce kind) is made
+// once per tile by instantiating a loop for it, and each element goes
+// through the same float operations in the same order as the scalar
+// definition in the header, so the results are bit-identical.
 
-float maxOf(float x, float y) {
-  if (std::isnan(x) || std::isnan(y))
-    return std::numeric_limits<float>::quiet_NaN();
-  return y > x ? y : x;
+// NaN if either is NaN (the canonical quiet NaN), else the larger value.
+// Written with selects, not branches, so it vectorises.
+inline float maxOf(float x, float y) {
+  bool nan = x != x || y != y;
+  float m = y > x ? y : x;
+  return nan ? std::numeric_limits<float>::quiet_NaN() : m;
 }
 
-float binary(BinaryOp op, float x, float y, MathFidelity f) {
-  switch (op) {
-  case BinaryOp::Add:
-    return x + y;
-  case BinaryOp::Sub:
-    return x - y;
-  case BinaryOp::Mul:
-    return fidelityProduct(x, y, f);
-  case BinaryOp::Max:
-    return maxOf(x, y);
+struct AddOp {
+  float operator()(float x, float y) const { return x + y; }
+};
+struct SubOp {
+  float operator()(float x, float y) const { return x - y; }
+};
+struct MaxOp {
+  float operator()(float x, float y) const { return maxOf(x, y); }
+};
+// fidelityProduct at a fixed fidelity.
+struct MulLoFi {
+  float operator()(float x, float y) const {
+    return fidelityHigh(x, kPortBitsA) * fidelityHigh(y, kPortBitsB);
   }
-  return x;
-}
+};
+struct MulHiFi2 {
+  float operator()(float x, float y) const {
+    return x * fidelityHigh(y, kPortBitsB);
+  }
+};
+struct MulHiFi3 {
+  float operator()(float x, float y) const {
+    return fidelityProduct(x, y, MathFidelity::HiFi3);
+  }
+};
+struct MulHiFi4 {
+  float operator()(float x, float y) const { return x * y; }
+};
 
-float bcastElement(const Tile &b, Bcast bcast, int i, int j) {
+/// out[i][j] = op(A[i][j], B') for the broadcast `bcast`. `out` must not
+/// alias `a` or `b`.
+template <typename Op>
+void eltwiseLoop(float *out, const Tile &a, const Tile &b, Bcast bcast,
+                 Op op) {
   switch (bcast) {
   case Bcast::None:
-    return b.at(i, j);
+    for (int e = 0; e < kTileElems; ++e)
+      out[e] = op(a.v[e], b.v[e]);
+    return;
   case Bcast::Cols:
-    return b.at(i, 0);
+    for (int i = 0; i < kTileDim; ++i) {
+      float bi = b.at(i, 0);
+      for (int j = 0; j < kTileDim; ++j)
+        out[i * kTileDim + j] = op(a.at(i, j), bi);
+    }
+    return;
   case Bcast::Rows:
-    return b.at(0, j);
-  case Bcast::Scalar:
-    return b.at(0, 0);
+    for (int i = 0; i < kTileDim; ++i)
+      for (int j = 0; j < kTileDim; ++j)
+        out[i * kTileDim + j] = op(a.at(i, j), b.at(0, j));
+    return;
+  case Bcast::Scalar: {
+    float b00 = b.at(0, 0);
+    for (int e = 0; e < kTileElems; ++e)
+      out[e] = op(a.v[e], b00);
+    return;
   }
-  return b.at(i, j);
+  }
 }
 
-float combine(ReduceKind kind, float x, float y) {
-  return kind == ReduceKind::Max ? maxOf(x, y) : x + y;
+void eltwiseInto(float *out, const Tile &a, const Tile &b, BinaryOp op,
+                 Bcast bcast, MathFidelity f) {
+  switch (op) {
+  case BinaryOp::Add:
+    return eltwiseLoop(out, a, b, bcast, AddOp());
+  case BinaryOp::Sub:
+    return eltwiseLoop(out, a, b, bcast, SubOp());
+  case BinaryOp::Max:
+    return eltwiseLoop(out, a, b, bcast, MaxOp());
+  case BinaryOp::Mul:
+    switch (f) {
+    case MathFidelity::LoFi:
+      return eltwiseLoop(out, a, b, bcast, MulLoFi());
+    case MathFidelity::HiFi2:
+      return eltwiseLoop(out, a, b, bcast, MulHiFi2());
+    case MathFidelity::HiFi3:
+      return eltwiseLoop(out, a, b, bcast, MulHiFi3());
+    case MathFidelity::HiFi4:
+      return eltwiseLoop(out, a, b, bcast, MulHiFi4());
+    }
+  }
+}
+
+/// Row and column reduction of `a` (already transposed for Row, so both
+/// walk contiguous rows): partial[j] = op_i a[i][j] * s[i] in index order,
+/// then out[j] = op(out[j], partial[j]).
+template <typename Combine>
+void reduceColumns(float *out, int stride, const Tile &a, const Tile &scaler,
+                   Combine combine) {
+  float partial[kTileDim];
+  float s0 = scaler.at(0, 0);
+  for (int j = 0; j < kTileDim; ++j)
+    partial[j] = a.at(0, j) * s0;
+  for (int i = 1; i < kTileDim; ++i) {
+    float si = scaler.at(0, i);
+    for (int j = 0; j < kTileDim; ++j)
+      partial[j] = combine(partial[j], a.at(i, j) * si);
+  }
+  for (int j = 0; j < kTileDim; ++j)
+    out[j * stride] = combine(out[j * stride], partial[j]);
+}
+
+template <typename Combine>
+float reduceScalar(const Tile &a, const Tile &scaler, float acc,
+                   Combine combine) {
+  float partial = a.at(0, 0) * scaler.at(0, 0);
+  for (int i = 0; i < kTileDim; ++i)
+    for (int j = i == 0 ? 1 : 0; j < kTileDim; ++j)
+      partial = combine(partial, a.at(i, j) * scaler.at(0, j));
+  return combine(acc, partial);
+}
+
+template <typename Combine>
+void reduceWith(Tile &dst, const Tile &a, const Tile &scaler, ReduceDim dim,
+                Combine combine) {
+  switch (dim) {
+  case ReduceDim::Row: {
+    // Row i's chain over j is column i's chain over rows of A^T.
+    Tile at;
+    transposeWH(at, a);
+    reduceColumns(&dst.v[0], kTileDim, at, scaler, combine);
+    return;
+  }
+  case ReduceDim::Col:
+    reduceColumns(&dst.v[0], 1, a, scaler, combine);
+    return;
+  case ReduceDim::Scalar:
+    dst.at(0, 0) = reduceScalar(a, scaler, dst.at(0, 0), combine);
+    return;
+  }
 }
 
 } // namespace
@@ -83,21 +188,6 @@ std::optional<MathFidelity> parseMathFidelity(std::string_view name) {
   return std::nullopt;
 }
 
-float fidelityHigh(float x, int bits) {
-  if (!std::isfinite(x) || bits >= 24)
-    return x;
-  if (bits < 1)
-    bits = 1;
-  uint32_t u;
-  std::memcpy(&u, &x, sizeof(u));
-  // Keep the sign, the exponent and the top (bits - 1) explicit mantissa bits.
-  uint32_t dropped = (1u << (24 - bits)) - 1;
-  u &= ~dropped;
-  float hi;
-  std::memcpy(&hi, &u, sizeof(hi));
-  return hi;
-}
-
 float fidelityProduct(float a, float b, MathFidelity f) {
   switch (f) {
   case MathFidelity::LoFi:
@@ -105,12 +195,9 @@ float fidelityProduct(float a, float b, MathFidelity f) {
   case MathFidelity::HiFi2:
     return a * fidelityHigh(b, kPortBitsB);
   case MathFidelity::HiFi3: {
-    float loA = a - fidelityHigh(a, kPortBitsA);
-    float loB = b - fidelityHigh(b, kPortBitsB);
-    if (!std::isfinite(a))
-      loA = 0;
-    if (!std::isfinite(b))
-      loB = 0;
+    // Selects, not branches: the element loops that call this vectorise.
+    float loA = std::isfinite(a) ? a - fidelityHigh(a, kPortBitsA) : 0.0f;
+    float loB = std::isfinite(b) ? b - fidelityHigh(b, kPortBitsB) : 0.0f;
     return a * b - loA * loB;
   }
   case MathFidelity::HiFi4:
@@ -134,43 +221,25 @@ void matmulAcc(Tile &dst, const Tile &a, const Tile &b, MathFidelity f) {
 
 void eltwiseBinary(Tile &dst, const Tile &a, const Tile &b, BinaryOp op,
                    Bcast bcast, MathFidelity f) {
-  Tile result;
-  for (int i = 0; i < kTileDim; ++i)
-    for (int j = 0; j < kTileDim; ++j)
-      result.at(i, j) = binary(op, a.at(i, j), bcastElement(b, bcast, i, j), f);
-  dst = result;
+  // A broadcast reads B's row or column 0 after dst's first row is written,
+  // so an aliased dst goes through a copy.
+  if (&dst == &a || &dst == &b) {
+    Tile result;
+    eltwiseInto(result.v.data(), a, b, op, bcast, f);
+    dst = result;
+    return;
+  }
+  eltwiseInto(dst.v.data(), a, b, op, bcast, f);
 }
 
 void reduce(Tile &dst, const Tile &a, const Tile &scaler, ReduceKind kind,
             ReduceDim dim) {
-  Tile result = dst;
-  switch (dim) {
-  case ReduceDim::Row:
-    for (int i = 0; i < kTileDim; ++i) {
-      float partial = a.at(i, 0) * scaler.at(0, 0);
-      for (int j = 1; j < kTileDim; ++j)
-        partial = combine(kind, partial, a.at(i, j) * scaler.at(0, j));
-      result.at(i, 0) = combine(kind, dst.at(i, 0), partial);
-    }
-    break;
-  case ReduceDim::Col:
-    for (int j = 0; j < kTileDim; ++j) {
-      float partial = a.at(0, j) * scaler.at(0, 0);
-      for (int i = 1; i < kTileDim; ++i)
-        partial = combine(kind, partial, a.at(i, j) * scaler.at(0, i));
-      result.at(0, j) = combine(kind, dst.at(0, j), partial);
-    }
-    break;
-  case ReduceDim::Scalar: {
-    float partial = a.at(0, 0) * scaler.at(0, 0);
-    for (int i = 0; i < kTileDim; ++i)
-      for (int j = i == 0 ? 1 : 0; j < kTileDim; ++j)
-        partial = combine(kind, partial, a.at(i, j) * scaler.at(0, j));
-    result.at(0, 0) = combine(kind, dst.at(0, 0), partial);
-    break;
-  }
-  }
-  dst = result;
+  // Every loop reads all of A and the scaler into partials before it writes
+  // dst, so dst may alias either.
+  if (kind == ReduceKind::Max)
+    reduceWith(dst, a, scaler, dim, MaxOp());
+  else
+    reduceWith(dst, a, scaler, dim, AddOp());
 }
 
 bool isValidScaler(const Tile &scaler, ReduceKind kind, std::string *why) {
@@ -225,8 +294,13 @@ float expApprox(float x) {
 }
 
 void expTile(Tile &t, ExpMode mode) {
+  if (mode == ExpMode::Accurate) {
+    for (float &x : t.v)
+      x = std::exp(x);
+    return;
+  }
   for (float &x : t.v)
-    x = mode == ExpMode::Accurate ? std::exp(x) : expApprox(x);
+    x = expApprox(x);
 }
 
 void recipTile(Tile &t) {
@@ -235,11 +309,15 @@ void recipTile(Tile &t) {
 }
 
 void transposeWH(Tile &dst, const Tile &src) {
-  Tile result;
+  if (&dst == &src) {
+    Tile result;
+    transposeWH(result, src);
+    dst = result;
+    return;
+  }
   for (int i = 0; i < kTileDim; ++i)
     for (int j = 0; j < kTileDim; ++j)
-      result.at(i, j) = src.at(j, i);
-  dst = result;
+      dst.at(i, j) = src.at(j, i);
 }
 
 void fill(Tile &t, float value) { t.v.fill(value); }

@@ -42,6 +42,7 @@
 #include "support/Bf16.h"
 
 #include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -79,10 +80,29 @@ const char *mathFidelityName(MathFidelity f);
 /// Parses the names above; std::nullopt otherwise.
 std::optional<MathFidelity> parseMathFidelity(std::string_view name);
 
-/// hi(x) for a port of `bits` significant bits (see the file comment).
-float fidelityHigh(float x, int bits);
+/// Significant bits of the multiplier's srcA and srcB ports (file comment).
+constexpr int kPortBitsA = 5; // hidden bit + 4 explicit mantissa bits
+constexpr int kPortBitsB = 7; // hidden bit + 6 explicit mantissa bits
 
-/// The product a * b as the multiplier computes it at fidelity `f`.
+/// hi(x) for a port of `bits` significant bits (see the file comment).
+/// Inline and branch-free on the value: the tile loops that truncate
+/// operands vectorise.
+inline float fidelityHigh(float x, int bits) {
+  if (bits >= 24)
+    return x;
+  if (bits < 1)
+    bits = 1;
+  uint32_t u = bf16_detail::floatBits(x);
+  // Keep the sign, the exponent and the top (bits - 1) explicit mantissa
+  // bits; an infinity or NaN (all-ones exponent) is kept whole.
+  uint32_t dropped = (1u << (24 - bits)) - 1;
+  bool finite = (u & 0x7f800000u) != 0x7f800000u;
+  return bf16_detail::bitsToFloat(finite ? u & ~dropped : u);
+}
+
+/// The product a * b as the multiplier computes it at fidelity `f`. Out of
+/// line: its HiFi3 form must not be contracted into a fused multiply-add,
+/// and only this library's flags guarantee that.
 float fidelityProduct(float a, float b, MathFidelity f);
 
 /// matmul_tiles: dst += A @ B; for each (i, j), acc = dst[i][j], then

@@ -89,6 +89,9 @@ void printVersion();
 int exportCommand(llvm::ArrayRef<std::string> argv);
 int importCommand(llvm::ArrayRef<std::string> argv);
 int matrixCommand(llvm::ArrayRef<std::string> argv, const char *argv0);
+/// `dstlab cell` (argv after "cell"): what the matrix runs in each forked
+/// child when no --cell-exe is given.
+int runCellCommand(llvm::ArrayRef<std::string> argv);
 int mergeCommand(llvm::ArrayRef<std::string> argv);
 int reportCommand(llvm::ArrayRef<std::string> argv);
 int diffCommand(llvm::ArrayRef<std::string> argv);

@@ -82,6 +82,8 @@ const CommandHelp kHelp[] = {
      "  --ref-cache DIR     cache of reference outputs shared by cells\n"
      "  --json OUT          the result JSON (required)\n"
      "  --dump DIR          write IR per stage, DST occupancy, arrays\n"
+     "  --dump-small        with --dump: no trace, arrays or section-1\n"
+     "                      occupancy (what the matrix keeps by default)\n"
      REAL_OPTIONS "  --tool-timeout S    time limit of the real tool\n"
      "  --mutate KIND:SITE  plant that mutation (see mutate-score)\n"
      "  -h, --help          this help\n\n" RUN_EXIT_CODES},

@@ -517,6 +517,7 @@ int matrixCommand(ArrayRef<std::string> argv, const char *argv0) {
 
   std::string outDir = args->get("out").value_or("reports/out");
   std::string cellExe = cellExecutable(*args, argv0, (void *)&matrixCommand);
+  bool inProcessCells = !args->get("cell-exe");
 
   std::optional<std::vector<std::string>> files = reproFilesArg(cmd, *args);
   if (!files)
@@ -634,6 +635,10 @@ int matrixCommand(ArrayRef<std::string> argv, const char *argv0) {
                 json.str().str(),
                 "--dump",
                 dir.str().str()};
+    // Large dumps are only written when they will be kept; a cell not as
+    // expected is run again for them below.
+    if (!keep.traces && !keep.largeDumps)
+      job.argv.push_back("--dump-small");
     if (!cell.config->inputKind.empty())
       job.argv.insert(job.argv.end(), {"--input-kind", cell.config->inputKind});
     if (!cell.config->precision.empty())
@@ -656,6 +661,12 @@ int matrixCommand(ArrayRef<std::string> argv, const char *argv0) {
     }
     job.resultPath = json.str().str();
     job.timeoutSeconds = timeout;
+    // This dstlab is the cell program: fork without exec (harness/Runner.h).
+    if (inProcessCells)
+      job.inProcess = [rest = std::vector<std::string>(job.argv.begin() + 2,
+                                                       job.argv.end())] {
+        return runCellCommand(rest);
+      };
     childJobs.push_back(std::move(job));
   }
 
@@ -728,6 +739,49 @@ int matrixCommand(ArrayRef<std::string> argv, const char *argv0) {
   if (runError) {
     reportError(cmd, toString(std::move(runError)));
     return kToolError;
+  }
+  // The cells not as expected ran without their large dumps (trace, arrays):
+  // run them again to write those, the result being the same (the
+  // simulation is deterministic). Not a timeout: it would time out again.
+  if (!keep.traces && !keep.largeDumps) {
+    std::vector<ChildJob> again;
+    std::vector<size_t> againIndex;
+    for (size_t i = 0; i < plan.size(); ++i) {
+      const std::optional<CellRecord> &r = records[i];
+      if (!r || r->asExpected || r->outcome == "timeout")
+        continue;
+      ChildJob job = childJobs[i];
+      llvm::erase(job.argv, std::string("--dump-small"));
+      // The first run's result.json stays: write this one beside it.
+      auto json = llvm::find(job.argv, std::string("--json"));
+      job.resultPath += ".again";
+      if (json != job.argv.end() && json + 1 != job.argv.end())
+        *(json + 1) = job.resultPath;
+      if (job.inProcess)
+        job.inProcess = [rest = std::vector<std::string>(job.argv.begin() + 2,
+                                                         job.argv.end())] {
+          return runCellCommand(rest);
+        };
+      again.push_back(std::move(job));
+      againIndex.push_back(i);
+    }
+    if (!again.empty()) {
+      if (!quiet)
+        errs() << "dstlab matrix: running the " << again.size()
+               << " cell(s) not as expected again for their traces and "
+                  "arrays\n";
+      runError = runChildren(
+          again, jobs,
+          [&](size_t index, ChildStatus) {
+            sys::fs::remove(again[index].resultPath);
+            storeCellIr(outDir, staging, plan[againIndex[index]].dump);
+          },
+          [&](size_t, size_t) {});
+      if (runError) {
+        reportError(cmd, toString(std::move(runError)));
+        return kToolError;
+      }
+    }
   }
   double wall = elapsed();
   // The shared references serve this run's cells only.

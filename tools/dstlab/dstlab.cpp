@@ -265,7 +265,7 @@ int cellCommand(ArrayRef<std::string> argv) {
                 {"program", "variant", "seed", "seeds", "input-kind",
                  "precision", "front-end", "ref-cache", "json", "dump", "grid", "ttmlir-opt",
                  "record", "tool-timeout", "mutate"},
-                {});
+                {"dump-small"});
   if (!args)
     return kExitBadInput;
   if (args->positional.size() != 1 || !args->get("json")) {
@@ -278,6 +278,7 @@ int cellCommand(ArrayRef<std::string> argv) {
   request.program = args->get("program").value_or("");
   request.variant = args->get("variant").value_or("fixed");
   request.dumpDir = args->get("dump").value_or("");
+  request.dumpLarge = !args->flag("dump-small");
   request.inputKind = args->get("input-kind").value_or("");
   request.precision = args->get("precision").value_or("");
   request.frontEnd = args->get("front-end").value_or("");
@@ -421,6 +422,10 @@ int runCommand(ArrayRef<std::string> argv) {
 }
 
 } // namespace
+
+int dstlab::tool::runCellCommand(ArrayRef<std::string> argv) {
+  return cellCommand(argv);
+}
 
 int main(int argc, char **argv) {
   if (argc < 2) {
