@@ -9,12 +9,12 @@
 #include "compiler/Registration.h"
 #include "fixes/MultiUserDst/Passes.h"
 
+#include "compiler/Conversion/Passes.h"
+#include "compiler/Dialect/D2M/Transforms/Passes.h"
 #include "mlir/Dialect/Linalg/Passes.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Parser/Parser.h"
 #include "mlir/Pass/PassManager.h"
-#include "compiler/Conversion/Passes.h"
-#include "compiler/Dialect/D2M/Transforms/Passes.h"
 
 #include <benchmark/benchmark.h>
 
@@ -32,18 +32,21 @@ std::string chainRegion(int n) {
   std::string s;
   s += std::string("func.func @chain(%x: ") + dram + ", %o: " + dram +
        ") attributes {d2m.tensors = [\"X\", \"O\"]} {\n";
-  s += std::string("  d2m.generic @k grid [1, 1] items 1 dist [#d2m.dist<shard>, "
-                   "#d2m.dist<shard>] ins(%x : ") +
+  s += std::string(
+           "  d2m.generic @k grid [1, 1] items 1 dist [#d2m.dist<shard>, "
+           "#d2m.dist<shard>] ins(%x : ") +
        dram + ") outs(%o : " + dram + ") {\n";
   s += std::string("  ^bb0(%cx: !d2m.cb<") + cb + ">, %co: !d2m.cb<" + cb +
        ">):\n";
-  s += std::string("    %a = d2m.wait %cx : !d2m.cb<") + cb + "> -> " + cb + "\n";
+  s += std::string("    %a = d2m.wait %cx : !d2m.cb<") + cb + "> -> " + cb +
+       "\n";
   s += std::string("    %b = d2m.reserve %co : !d2m.cb<") + cb + "> -> " + cb +
        "\n";
-  s += std::string("    linalg.generic {indexing_maps = [affine_map<(d0, d1) -> "
-                   "(d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>], "
-                   "iterator_types = [\"parallel\", \"parallel\"]} ins(%a : ") +
-       cb + ") outs(%b : " + cb + ") {\n";
+  s +=
+      std::string("    linalg.generic {indexing_maps = [affine_map<(d0, d1) -> "
+                  "(d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>], "
+                  "iterator_types = [\"parallel\", \"parallel\"]} ins(%a : ") +
+      cb + ") outs(%b : " + cb + ") {\n";
   s += "    ^bb0(%v0: !d2m.tile<bf16>, %out: !d2m.tile<bf16>):\n";
   for (int i = 1; i <= n; ++i)
     s += "      %v" + std::to_string(i) + " = d2m." +

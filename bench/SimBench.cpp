@@ -163,8 +163,8 @@ std::string matmulModule(int rows, int cols) {
 /// C (m x n) = A (m x k) @ B (k x n), fp32, cache blocked (i-k-j order
 /// inside 64x64x64 blocks so the innermost loop streams rows of B and C).
 /// Not inlined: BM_SimMatmul and BM_BlockedGemm time the same machine code.
-LLVM_ATTRIBUTE_NOINLINE void blockedGemm(const float *a, const float *b, float *c, int m, int k,
-                 int n) {
+LLVM_ATTRIBUTE_NOINLINE void blockedGemm(const float *a, const float *b,
+                                         float *c, int m, int k, int n) {
   constexpr int kB = 64;
   std::fill(c, c + static_cast<size_t>(m) * n, 0.0f);
   for (int i0 = 0; i0 < m; i0 += kB)
@@ -265,9 +265,9 @@ void BM_SimMatmul(benchmark::State &state) {
     state.ResumeTiming();
     auto start = std::chrono::steady_clock::now();
     SimResult r = simulate(*module, opts, dram);
-    seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() -
-                                             start)
-                   .count();
+    seconds +=
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+            .count();
     if (r.status != SimStatus::Ok) {
       state.SkipWithError(r.error.c_str());
       return;

@@ -60,10 +60,10 @@ llvm::Expected<std::string> renderLitTest(mlir::ModuleOp module,
                                           const Commit &commit,
                                           llvm::StringRef expectation);
 /// The same with the RUN line's pipeline given (e.g. commit.dstOnlyPipeline).
-llvm::Expected<std::string>
-renderLitTest(mlir::ModuleOp module, const Commit &commit,
-              llvm::StringRef expectation,
-              llvm::ArrayRef<std::string> pipeline);
+llvm::Expected<std::string> renderLitTest(mlir::ModuleOp module,
+                                          const Commit &commit,
+                                          llvm::StringRef expectation,
+                                          llvm::ArrayRef<std::string> pipeline);
 
 /// Replaces, in `module` (the same stage exportModule was given), the compute
 /// body of every d2m.generic by the real pass's output for it. `realOutput`

@@ -8,7 +8,9 @@ llvm::ArrayRef<Commit> dstlab::bridge::knownCommits() {
   // Pipelines follow tt-lang's order: tile-compute-loops before
   // linalg-to-affine, then the DST pass(es).
   static const std::vector<Commit> commits = {
-      {"ae4e7b838c", "ae4e7b838cb2990edcd8d6ad7beca7605c722401", "2025-11-23",
+      {"ae4e7b838c",
+       "ae4e7b838cb2990edcd8d6ad7beca7605c722401",
+       "2025-11-23",
        // tt-mlir ae4e7b838c, include/ttmlir/Dialect/D2M/Transforms/Passes.td:
        // one DST pass; both it and linalg-to-affine take use-tile-matmul.
        {"--ttcore-register-device", "--d2m-generic-tile-compute-loops",
@@ -17,7 +19,9 @@ llvm::ArrayRef<Commit> dstlab::bridge::knownCommits() {
        {"--ttcore-register-device",
         "--d2m-linalg-to-affine=use-tile-matmul=true",
         "--d2m-insert-dst-register-access=use-tile-matmul=true"}},
-      {"19c86fca45", "19c86fca45ae7c3d8f886c0401d8b40a40d2f294", "2026-08-21",
+      {"19c86fca45",
+       "19c86fca45ae7c3d8f886c0401d8b40a40d2f294",
+       "2026-08-21",
        // tt-mlir 19c86fca45, lib/Dialect/D2M/Pipelines/D2MPipelines.cpp
        // (backend pipeline): op scheduler, spill-and-scratch, then the
        // unscheduled and the scheduled DST passes. The pipeline also runs
@@ -46,7 +50,8 @@ const Commit *dstlab::bridge::lookupCommit(llvm::StringRef id) {
     return nullptr;
   for (const Commit &c : knownCommits())
     if (c.fullId.starts_with_insensitive(id) ||
-        (id.size() <= c.shortId.size() && c.shortId.starts_with_insensitive(id)))
+        (id.size() <= c.shortId.size() &&
+         c.shortId.starts_with_insensitive(id)))
       return &c;
   return nullptr;
 }

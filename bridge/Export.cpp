@@ -86,8 +86,8 @@ std::string Exporter::type(Type t, Operation *where) {
       return str;
     }
     auto space = d2m::getMemorySpace(m);
-    if (!space || (*space != d2m::MemorySpace::CB &&
-                   *space != d2m::MemorySpace::L1)) {
+    if (!space ||
+        (*space != d2m::MemorySpace::CB && *space != d2m::MemorySpace::L1)) {
       fail(where, "memref outside L1/CB in a compute region");
       return "<error>";
     }
@@ -283,8 +283,8 @@ void Exporter::printOp(Operation *op, llvm::raw_ostream &s, unsigned indent) {
   }
   if (auto r = dyn_cast<d2m::ReserveOp>(op)) {
     std::string cb = name(r.getCb(), op);
-    s.indent(indent) << fresh(r.getResult()) << " = d2m.reserve " << cb
-                     << " : " << type(r.getCb().getType(), op) << " -> "
+    s.indent(indent) << fresh(r.getResult()) << " = d2m.reserve " << cb << " : "
+                     << type(r.getCb().getType(), op) << " -> "
                      << type(r.getType(), op) << "\n";
     return;
   }
@@ -292,9 +292,9 @@ void Exporter::printOp(Operation *op, llvm::raw_ostream &s, unsigned indent) {
     // A scaler is an extra input CB: the reader fills it once.
     auto it = scalerCb.find(op);
     std::string cbType = "!d2m.cb<" + type(sc.getType(), op) + ">";
-    s.indent(indent) << fresh(sc.getResult()) << " = d2m.wait %cb"
-                     << it->second << " : " << cbType << " -> "
-                     << type(sc.getType(), op) << "\n";
+    s.indent(indent) << fresh(sc.getResult()) << " = d2m.wait %cb" << it->second
+                     << " : " << cbType << " -> " << type(sc.getType(), op)
+                     << "\n";
     return;
   }
   if (isa<d2m::YieldOp>(op))
@@ -302,21 +302,20 @@ void Exporter::printOp(Operation *op, llvm::raw_ostream &s, unsigned indent) {
   if (isa<d2m::AcquireDstOp>(op))
     return fail(op, "d2m.acquire_dst: export takes the stage before the DST "
                     "pass");
-  if (op->getDialect() &&
-      op->getDialect()->getNamespace() == d2m::D2MDialect::getDialectNamespace())
+  if (op->getDialect() && op->getDialect()->getNamespace() ==
+                              d2m::D2MDialect::getDialectNamespace())
     return printTileOp(op, s, indent);
   if (isa<linalg::GenericOp, linalg::YieldOp, memref::AllocOp,
           memref::SubViewOp, memref::DeallocOp, arith::ConstantOp,
-          arith::AddIOp, arith::MulIOp, arith::SubIOp, scf::ForOp,
-          scf::YieldOp, affine::AffineApplyOp>(op))
+          arith::AddIOp, arith::MulIOp, arith::SubIOp, scf::ForOp, scf::YieldOp,
+          affine::AffineApplyOp>(op))
     return printGenericForm(op, s, indent, op->getName().getStringRef());
   fail(op, (op->getName().getStringRef() +
             ": not expected in a compute region before the DST pass")
                .str());
 }
 
-llvm::Error Exporter::exportGeneric(func::FuncOp func,
-                                    d2m::GenericOp generic) {
+llvm::Error Exporter::exportGeneric(func::FuncOp func, d2m::GenericOp generic) {
   names.clear();
   scalerCb.clear();
   Block &body = generic.getRegion().front();
@@ -450,8 +449,7 @@ llvm::Error Exporter::exportGeneric(func::FuncOp func,
       if (names.count(v))
         continue;
       Operation *def = v.getDefiningOp();
-      if (!def || generic->isAncestor(def) ||
-          !isa<arith::ConstantOp>(def))
+      if (!def || generic->isAncestor(def) || !isa<arith::ConstantOp>(def))
         continue;
       printGenericForm(def, s, 6, def->getName().getStringRef());
     }
@@ -472,8 +470,8 @@ std::string dstlab::bridge::exportName(func::FuncOp func,
   return (func.getSymName() + "__" + generic.getSymName()).str();
 }
 
-llvm::Expected<std::string>
-dstlab::bridge::exportModule(ModuleOp module, const Commit &commit) {
+llvm::Expected<std::string> dstlab::bridge::exportModule(ModuleOp module,
+                                                         const Commit &commit) {
   Exporter ex(commit);
   SmallVector<std::pair<func::FuncOp, d2m::GenericOp>> generics;
   module.walk([&](d2m::GenericOp g) {

@@ -135,13 +135,12 @@ std::string dstlab::bridge::rewriteForImport(llvm::StringRef real) {
         continue;
       }
       llvm::StringRef rest = in.drop_front(i);
-      bool foreign = rest.starts_with("#ttcore.") ||
-                     rest.starts_with("!ttcore.") ||
-                     rest.starts_with("#d2m<") ||
-                     (rest.starts_with("#d2m.") &&
-                      !rest.starts_with("#d2m.memspace<") &&
-                      !rest.starts_with("#d2m.reduce_dim<") &&
-                      !rest.starts_with("#d2m.bcast<"));
+      bool foreign =
+          rest.starts_with("#ttcore.") || rest.starts_with("!ttcore.") ||
+          rest.starts_with("#d2m<") ||
+          (rest.starts_with("#d2m.") && !rest.starts_with("#d2m.memspace<") &&
+           !rest.starts_with("#d2m.reduce_dim<") &&
+           !rest.starts_with("#d2m.bcast<"));
       size_t open = foreign ? in.find('<', i) : llvm::StringRef::npos;
       size_t close =
           open == llvm::StringRef::npos ? open : matchAngle(in, open);
@@ -157,8 +156,7 @@ std::string dstlab::bridge::rewriteForImport(llvm::StringRef real) {
   // Real d2m and ttcore ops become unregistered.
   for (size_t p = 0; (p = t.find("\"d2m.", p)) != std::string::npos; p += 6)
     t.replace(p, 5, "\"rd2m.");
-  for (size_t p = 0; (p = t.find("\"ttcore.", p)) != std::string::npos;
-       p += 9)
+  for (size_t p = 0; (p = t.find("\"ttcore.", p)) != std::string::npos; p += 9)
     t.replace(p, 8, "\"rttcore.");
   return t;
 }
@@ -188,9 +186,8 @@ bool holdsCBViews(Operation *op) {
   return op
       ->walk([](Operation *o) {
         llvm::StringRef n = o->getName().getStringRef();
-        return n == "rd2m.wait" || n == "rd2m.reserve"
-                   ? WalkResult::interrupt()
-                   : WalkResult::advance();
+        return n == "rd2m.wait" || n == "rd2m.reserve" ? WalkResult::interrupt()
+                                                       : WalkResult::advance();
       })
       .wasInterrupted();
 }
@@ -224,8 +221,7 @@ private:
   llvm::Error convertOp(Operation &op);
   llvm::Error cloneWithRegions(Operation &op);
   llvm::Error convertTileOp(Operation &op);
-  SmallVector<Value> dstIndices(AffineMap m, ValueRange operands,
-                                Location loc);
+  SmallVector<Value> dstIndices(AffineMap m, ValueRange operands, Location loc);
   llvm::Error convertScratchAccess(Operation &op);
   std::optional<bool> staticCondition(Value cond);
 };
@@ -273,10 +269,10 @@ SmallVector<Value> Importer::dstIndices(AffineMap m, ValueRange operands,
   SmallVector<AffineExpr> dims, syms;
   for (unsigned i = 0; i < m.getNumInputs(); ++i) {
     std::optional<int64_t> c = knownIndex(mapped[i]);
-    AffineExpr e = c ? b.getAffineConstantExpr(*c)
-                     : (i < m.getNumDims()
-                            ? b.getAffineDimExpr(i)
-                            : b.getAffineSymbolExpr(i - m.getNumDims()));
+    AffineExpr e =
+        c ? b.getAffineConstantExpr(*c)
+          : (i < m.getNumDims() ? b.getAffineDimExpr(i)
+                                : b.getAffineSymbolExpr(i - m.getNumDims()));
     (i < m.getNumDims() ? dims : syms).push_back(e);
   }
   m = m.replaceDimsAndSymbols(dims, syms, m.getNumDims(), m.getNumSymbols());
@@ -333,18 +329,17 @@ llvm::Error Importer::convertScratchAccess(Operation &op) {
   if (m.getNumResults() != 4)
     return importError("an access of a d2m.scratch_allocate buffer with " +
                        llvm::Twine(m.getNumResults()) + " indices");
-  AffineMap flat = AffineMap::get(
-      m.getNumDims(), m.getNumSymbols(),
-      {m.getResult(0) * sh[2] + m.getResult(2),
-       m.getResult(1) * sh[3] + m.getResult(3)},
-      b.getContext());
+  AffineMap flat = AffineMap::get(m.getNumDims(), m.getNumSymbols(),
+                                  {m.getResult(0) * sh[2] + m.getResult(2),
+                                   m.getResult(1) * sh[3] + m.getResult(3)},
+                                  b.getContext());
   SmallVector<Value> operands;
   for (Value v : ld ? ld.getMapOperands() : st.getMapOperands())
     operands.push_back(map.lookupOrDefault(v));
   Value buffer = map.lookup(mem);
   if (ld) {
-    map.map(ld.getResult(), affine::AffineLoadOp::create(
-                                b, op.getLoc(), buffer, flat, operands));
+    map.map(ld.getResult(), affine::AffineLoadOp::create(b, op.getLoc(), buffer,
+                                                         flat, operands));
   } else {
     affine::AffineStoreOp::create(b, op.getLoc(),
                                   map.lookupOrDefault(st.getValueToStore()),
@@ -420,8 +415,8 @@ llvm::Error Importer::convertTileOp(Operation &op) {
     return llvm::Error::success();
   }
   static const llvm::StringLiteral same[] = {
-      "tile_matmul", "tile_transpose",  "tile_add",        "tile_sub",
-      "tile_mul",    "tile_maximum",    "tile_exp",        "tile_recip",
+      "tile_matmul", "tile_transpose",  "tile_add",       "tile_sub",
+      "tile_mul",    "tile_maximum",    "tile_exp",       "tile_recip",
       "tile_bcast",  "tile_reduce_max", "tile_reduce_sum"};
   if (!llvm::is_contained(same, name))
     return importError("d2m." + name + ": no dstlab counterpart");
@@ -437,7 +432,8 @@ llvm::Error Importer::convertTileOp(Operation &op) {
     return importError("d2m." + name + ": reduce_dim missing or unknown");
   if (name == "tile_bcast" &&
       !isa_and_nonnull<d2m::BcastTypeAttr>(props.get("bcast_type")))
-    return importError("d2m." + name + ": bcast_type missing or not one of "
+    return importError("d2m." + name +
+                       ": bcast_type missing or not one of "
                        "col, row, scalar");
   if (name.starts_with("tile_reduce") || name == "tile_bcast")
     st.propertiesAttr = props;
@@ -452,8 +448,8 @@ llvm::Error Importer::convertOp(Operation &op) {
   llvm::StringRef name = op.getName().getStringRef();
   Location loc = op.getLoc();
   if (name == "rd2m.get_cb") {
-    auto idx = dyn_cast_or_null<IntegerAttr>(
-        inherentDict(&op).get("cb_operand_idx"));
+    auto idx =
+        dyn_cast_or_null<IntegerAttr>(inherentDict(&op).get("cb_operand_idx"));
     if (!idx)
       return importError("d2m.get_cb without an index");
     return mapCb(op.getResult(0), idx.getInt());
@@ -471,17 +467,17 @@ llvm::Error Importer::convertOp(Operation &op) {
     if (!mcb)
       return importError(name.drop_front(1) + ": on an unknown CB");
     auto cbType = cast<d2m::CBType>(mcb.getType());
-    Value r = name == "rd2m.wait"
-                  ? d2m::WaitOp::create(b, loc, cbType.getMemref(), mcb)
-                        .getResult()
-                  : d2m::ReserveOp::create(b, loc, cbType.getMemref(), mcb)
-                        .getResult();
+    Value r =
+        name == "rd2m.wait"
+            ? d2m::WaitOp::create(b, loc, cbType.getMemref(), mcb).getResult()
+            : d2m::ReserveOp::create(b, loc, cbType.getMemref(), mcb)
+                  .getResult();
     map.map(op.getResult(0), r);
     return llvm::Error::success();
   }
   if (name == "rd2m.acquire_dst") {
-    Value r =
-        d2m::AcquireDstOp::create(b, loc, op.getResult(0).getType()).getResult();
+    Value r = d2m::AcquireDstOp::create(b, loc, op.getResult(0).getType())
+                  .getResult();
     map.map(op.getResult(0), r);
     return llvm::Error::success();
   }
@@ -516,8 +512,8 @@ llvm::Error Importer::convertOp(Operation &op) {
     return importError(name.drop_front(1) + ": no dstlab counterpart");
 
   if (auto sv = dyn_cast<memref::SubViewOp>(op)) {
-    bool unit = llvm::all_of(sv.getStaticStrides(),
-                             [](int64_t s) { return s == 1; });
+    bool unit =
+        llvm::all_of(sv.getStaticStrides(), [](int64_t s) { return s == 1; });
     if (!unit || sv.getType().getRank() != sv.getSourceType().getRank())
       return importError("memref.subview: not a unit-stride view the import "
                          "can fold");
@@ -553,8 +549,7 @@ llvm::Error Importer::convertOp(Operation &op) {
         operands.push_back(map.lookupOrDefault(v));
       unsigned nDims = m.getNumDims();
       SmallVector<AffineExpr> results;
-      SmallVector<Value> dimOps(operands.begin(),
-                                operands.begin() + nDims);
+      SmallVector<Value> dimOps(operands.begin(), operands.begin() + nDims);
       SmallVector<Value> symOps(operands.begin() + nDims, operands.end());
       for (auto [k, o] : llvm::enumerate(it->second.second)) {
         AffineExpr off;
@@ -585,11 +580,12 @@ llvm::Error Importer::convertOp(Operation &op) {
       return llvm::Error::success();
     }
   }
-  if (auto ld = dyn_cast<affine::AffineLoadOp>(op); ld && isDst(ld.getMemRefType())) {
+  if (auto ld = dyn_cast<affine::AffineLoadOp>(op);
+      ld && isDst(ld.getMemRefType())) {
     SmallVector<Value> idx =
         dstIndices(ld.getAffineMap(), ld.getMapOperands(), loc);
-    Value r = memref::LoadOp::create(b, loc, map.lookupOrDefault(ld.getMemRef()),
-                                     idx);
+    Value r = memref::LoadOp::create(b, loc,
+                                     map.lookupOrDefault(ld.getMemRef()), idx);
     map.map(ld.getResult(), r);
     return llvm::Error::success();
   }
@@ -603,9 +599,12 @@ llvm::Error Importer::convertOp(Operation &op) {
   }
   if (auto f = dyn_cast<scf::ForOp>(op); f && !holdsCBViews(f)) {
     // A tile-compute loop: affine, or inlined when it runs once.
-    std::optional<int64_t> lb = getConstantIntValue(map.lookupOrDefault(f.getLowerBound()));
-    std::optional<int64_t> ub = getConstantIntValue(map.lookupOrDefault(f.getUpperBound()));
-    std::optional<int64_t> step = getConstantIntValue(map.lookupOrDefault(f.getStep()));
+    std::optional<int64_t> lb =
+        getConstantIntValue(map.lookupOrDefault(f.getLowerBound()));
+    std::optional<int64_t> ub =
+        getConstantIntValue(map.lookupOrDefault(f.getUpperBound()));
+    std::optional<int64_t> step =
+        getConstantIntValue(map.lookupOrDefault(f.getStep()));
     if (!lb || !ub || !step || *step <= 0 || f.getNumResults())
       return importError("scf.for over tiles with non-constant bounds");
     if (*lb + *step >= *ub) {
@@ -627,7 +626,8 @@ llvm::Error Importer::convertOp(Operation &op) {
     return llvm::Error::success();
   }
   if (auto i = dyn_cast<scf::IfOp>(op)) {
-    std::optional<bool> c = staticCondition(map.lookupOrDefault(i.getCondition()));
+    std::optional<bool> c =
+        staticCondition(map.lookupOrDefault(i.getCondition()));
     if (c && !i.getNumResults()) {
       Region &r = *c ? i.getThenRegion() : i.getElseRegion();
       if (!r.empty())
@@ -668,8 +668,9 @@ llvm::Error Importer::run(Operation *realGeneric) {
       return WalkResult::advance();
     for (Value v : op->getOperands()) {
       Operation *def = v.getDefiningOp();
-      if (map.contains(v) || (!def && realGeneric->isAncestor(
-                                          v.getParentBlock()->getParentOp())) ||
+      if (map.contains(v) ||
+          (!def &&
+           realGeneric->isAncestor(v.getParentBlock()->getParentOp())) ||
           (def && realGeneric->isAncestor(def)))
         continue;
       if (def && isa<arith::ConstantOp>(def)) {
@@ -677,9 +678,8 @@ llvm::Error Importer::run(Operation *realGeneric) {
         continue;
       }
       if (!outside)
-        outside = importError(
-            op->getName().getStringRef().ltrim('r') +
-            ": uses a value defined outside the d2m.generic");
+        outside = importError(op->getName().getStringRef().ltrim('r') +
+                              ": uses a value defined outside the d2m.generic");
       return WalkResult::interrupt();
     }
     return WalkResult::advance();
@@ -740,8 +740,7 @@ llvm::Error dstlab::bridge::importModule(ModuleOp module,
       }
       return success();
     });
-    real = parseSourceString<ModuleOp>(text, ParserConfig(ctx),
-                                       realOutputName);
+    real = parseSourceString<ModuleOp>(text, ParserConfig(ctx), realOutputName);
     ctx->allowUnregisteredDialects(allowed);
   }
   if (!real)
@@ -768,8 +767,10 @@ llvm::Error dstlab::bridge::importModule(ModuleOp module,
         realGenerics.push_back(op);
     });
     if (realGenerics.size() != 1)
-      return importError("func.func @" + name + ": expected one d2m.generic, "
-                         "found " + llvm::Twine(realGenerics.size()));
+      return importError("func.func @" + name +
+                         ": expected one d2m.generic, "
+                         "found " +
+                         llvm::Twine(realGenerics.size()));
     Importer im(g, commit);
     if (llvm::Error e = im.run(realGenerics.front()))
       return e;
@@ -778,8 +779,7 @@ llvm::Error dstlab::bridge::importModule(ModuleOp module,
 }
 
 namespace {
-struct ImportPass
-    : public PassWrapper<ImportPass, OperationPass<ModuleOp>> {
+struct ImportPass : public PassWrapper<ImportPass, OperationPass<ModuleOp>> {
   MLIR_DEFINE_EXPLICIT_INTERNAL_INLINE_TYPE_ID(ImportPass)
   ImportPass(std::string real, const Commit &commit)
       : real(std::move(real)), commit(commit) {}

@@ -2,12 +2,12 @@
 
 #include "compiler/Registration.h"
 
-#include "compiler/Dialect/D2M/IR/D2M.h"
 #include "compiler/Conversion/Passes.h"
+#include "compiler/Dialect/D2M/IR/D2M.h"
 #include "compiler/Dialect/D2M/Transforms/Passes.h"
 #include "compiler/Dialect/TL/IR/TL.h"
-#include "compiler/Pipelines/Pipelines.h"
 #include "compiler/Dialect/TTKernel/IR/TTKernel.h"
+#include "compiler/Pipelines/Pipelines.h"
 
 #include "mlir/Conversion/Passes.h"
 #include "mlir/Dialect/Affine/IR/AffineOps.h"

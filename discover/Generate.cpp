@@ -160,8 +160,8 @@ bool Generator::binary(StringRef op) {
   const Val lhs = pool[l];
   bool isMul = op == "mul";
   int r = pick([&](const Val &v) {
-    return v.rows == lhs.rows && v.cols == lhs.cols &&
-           v.colvec == lhs.colvec && (!isMul || productOk(lhs, v));
+    return v.rows == lhs.rows && v.cols == lhs.cols && v.colvec == lhs.colvec &&
+           (!isMul || productOk(lhs, v));
   });
   if (r < 0)
     return false;
@@ -273,9 +273,9 @@ bool Generator::reduce(StringRef op) {
   use(i);
   Interval range = x.range;
   if (op == "rowsum")
-    range = x.range.bounded() ? Interval::of(x.range.lo * x.cols,
-                                             x.range.hi * x.cols)
-                              : Interval::unbounded();
+    range = x.range.bounded()
+                ? Interval::of(x.range.lo * x.cols, x.range.hi * x.cols)
+                : Interval::unbounded();
   Val &v = add(x.rows, 32, true, range);
   emit(v.name + " = tl." + op + " " + x.name + " : " + type(x) + " -> " +
        type(v));
@@ -499,18 +499,17 @@ GeneratedProgram Generator::run(StringRef name) {
   static const int64_t grids[][2] = {{1, 1}, {1, 2}, {2, 1}, {2, 2}};
   const int64_t *grid = grids[below(4)];
   int64_t items = 1 + static_cast<int64_t>(below(4));
-  unsigned target = options.minOps +
-                    static_cast<unsigned>(
-                        below(options.maxOps - options.minOps + 1));
+  unsigned target =
+      options.minOps +
+      static_cast<unsigned>(below(options.maxOps - options.minOps + 1));
 
   std::vector<std::string> decls, args, ins, bodyLines;
   unsigned inputs = 1 + static_cast<unsigned>(below(3));
   for (unsigned i = 0; i < inputs; ++i) {
     int64_t r = dim(), c = dim();
     std::string n = "A" + std::to_string(i);
-    decls.push_back(formatv("  tl.tensor @{0} input : {1}", n,
-                            type(r * items, c))
-                        .str());
+    decls.push_back(
+        formatv("  tl.tensor @{0} input : {1}", n, type(r * items, c)).str());
     Val v;
     v.name = "%a" + std::to_string(i);
     v.rows = r;
@@ -522,8 +521,8 @@ GeneratedProgram Generator::run(StringRef name) {
   }
   bool withLoop = options.loops && chance(0.4);
   int64_t sb = dim(), sc = dim(), trips = 1 + static_cast<int64_t>(below(3));
-  unsigned loopAt = withLoop ? static_cast<unsigned>(below(target / 2 + 1))
-                             : target + 1;
+  unsigned loopAt =
+      withLoop ? static_cast<unsigned>(below(target / 2 + 1)) : target + 1;
   if (withLoop) {
     decls.push_back(
         formatv("  tl.tensor @S0 input : {0}", type(sb * trips, sc)).str());
@@ -533,8 +532,7 @@ GeneratedProgram Generator::run(StringRef name) {
   }
 
   out = &bodyLines;
-  for (unsigned tries = 0; blockOps < target && tries < 20 * target;
-       ++tries) {
+  for (unsigned tries = 0; blockOps < target && tries < 20 * target; ++tries) {
     if (withLoop && blockOps >= loopAt) {
       loop("%s0", sb, sc, trips);
       withLoop = false;
@@ -646,8 +644,9 @@ Error checkColvecDiscipline(Operation *programOp) {
   for (auto kernel : program.getBody().getOps<tl::KernelOp>()) {
     for (auto [ref, arg] :
          llvm::zip(kernel.getIns(), kernel.getBody().getArguments())) {
-      auto decl = dyn_cast_or_null<tl::TensorDeclOp>(SymbolTable::lookupSymbolIn(
-          program, cast<FlatSymbolRefAttr>(ref).getAttr()));
+      auto decl =
+          dyn_cast_or_null<tl::TensorDeclOp>(SymbolTable::lookupSymbolIn(
+              program, cast<FlatSymbolRefAttr>(ref).getAttr()));
       if (decl && decl.getColvec() && isa<RankedTensorType>(arg.getType()))
         colvec.insert(arg);
     }
@@ -664,7 +663,8 @@ Error checkColvecDiscipline(Operation *programOp) {
       }
       if (auto y = dyn_cast<scf::YieldOp>(op)) {
         if (auto f = dyn_cast<scf::ForOp>(op->getParentOp()))
-          for (auto [v, iter] : llvm::zip(y.getOperands(), f.getRegionIterArgs()))
+          for (auto [v, iter] :
+               llvm::zip(y.getOperands(), f.getRegionIterArgs()))
             if (cv(v) != cv(iter))
               fail(op, "a loop-carried value changes column-vector form");
         return;

@@ -1,4 +1,4 @@
-//===- Generate.h - random valid tl programs for differential testing -*- C++ -*-===//
+//===- Generate.h - random valid tl programs --------------------*- C++ -*-===//
 //
 // generateProgram draws one `tl.program` from a seed: a single kernel whose
 // body is a DAG of block ops (values used several times, row reductions and
@@ -39,8 +39,8 @@ struct GenOptions {
 };
 
 struct GeneratedProgram {
-  std::string name;   ///< the tl.program symbol
-  std::string text;   ///< the program op alone (no header)
+  std::string name; ///< the tl.program symbol
+  std::string text; ///< the program op alone (no header)
   unsigned blockOps = 0;
 };
 

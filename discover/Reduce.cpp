@@ -206,7 +206,8 @@ bool oneTrip(scf::ForOp f) {
     auto arg = dyn_cast<BlockArgument>(read.getStream());
     auto stream = dyn_cast<tl::StreamType>(read.getStream().getType());
     if (!arg || !stream || read.getIndex() != f.getInductionVar() ||
-        stream.getNumBlocks() != *trips || arg.getOwner() != &k.getBody().front())
+        stream.getNumBlocks() != *trips ||
+        arg.getOwner() != &k.getBody().front())
       return;
     arg.setType(tl::StreamType::get(f.getContext(), stream.getBlockType(), 1));
     if (tl::TensorDeclOp decl = declOf(k, k.getIns()[arg.getArgNumber()]))
@@ -225,8 +226,8 @@ bool inlineLoop(scf::ForOp f) {
     iter.replaceAllUsesWith(init);
   auto yield = cast<scf::YieldOp>(f.getBody()->getTerminator());
   SmallVector<Value> yielded(yield.getOperands());
-  for (Operation &op : llvm::make_early_inc_range(
-           f.getBody()->without_terminator()))
+  for (Operation &op :
+       llvm::make_early_inc_range(f.getBody()->without_terminator()))
     op.moveBefore(f);
   for (auto [res, v] : llvm::zip(f.getResults(), yielded))
     res.replaceAllUsesWith(v);
@@ -262,8 +263,7 @@ size_t valueCount(ModuleOp module) {
   return n;
 }
 
-bool retarget(ModuleOp module, size_t output, size_t valueIndex,
-              bool colvec) {
+bool retarget(ModuleOp module, size_t output, size_t valueIndex, bool colvec) {
   size_t o = output;
   for (tl::KernelOp k : kernelsOf(module)) {
     auto yield = cast<tl::YieldOp>(k.getBody().front().getTerminator());
@@ -284,9 +284,8 @@ bool retarget(ModuleOp module, size_t output, size_t valueIndex,
     if (!decl)
       return false;
     int64_t items = k.getNumWorkItems();
-    decl.setType(RankedTensorType::get({t.getDimSize(0) * items,
-                                        t.getDimSize(1)},
-                                       t.getElementType()));
+    decl.setType(RankedTensorType::get(
+        {t.getDimSize(0) * items, t.getDimSize(1)}, t.getElementType()));
     decl.setColvec(colvec);
     yield->setOperand(o, v);
     return true;
@@ -451,8 +450,8 @@ private:
     current = text;
     currentCost = cost;
     ++stats.accepted;
-    progress(formatv("{0}: {1} -> {2} block ops ({3} candidates)", what,
-                     before, ops(current), stats.candidates)
+    progress(formatv("{0}: {1} -> {2} block ops ({3} candidates)", what, before,
+                     ops(current), stats.candidates)
                  .str());
     return true;
   }
@@ -551,12 +550,14 @@ bool Reducer::simplify() {
                    formatv("drop output {0}", o).str());
   });
   // Loops: one trip, then no loop.
-  forEach([](ModuleOp m) { return loopsOf(m).size(); }, [&](size_t i) {
-    tryEdit([&](ModuleOp m) { return oneTrip(loopsOf(m)[i]); },
-            formatv("loop {0}: one trip", i).str());
-    return tryEdit([&](ModuleOp m) { return inlineLoop(loopsOf(m)[i]); },
-                   formatv("loop {0}: inlined", i).str());
-  });
+  forEach([](ModuleOp m) { return loopsOf(m).size(); },
+          [&](size_t i) {
+            tryEdit([&](ModuleOp m) { return oneTrip(loopsOf(m)[i]); },
+                    formatv("loop {0}: one trip", i).str());
+            return tryEdit(
+                [&](ModuleOp m) { return inlineLoop(loopsOf(m)[i]); },
+                formatv("loop {0}: inlined", i).str());
+          });
   // Results, then operands, replaced by fills.
   auto opCount = [](ModuleOp m) { return reducibleOps(m).size(); };
   forEach(opCount, [&](size_t i) {
@@ -614,9 +615,9 @@ bool Reducer::simplify() {
   for (int64_t d : llvm::reverse(dims))
     if (d > 32 && d % 32 == 0) {
       tryText(narrowText(current, d, d - 32),
-                     formatv("dimension {0} -> {1}", d, d - 32).str());
+              formatv("dimension {0} -> {1}", d, d - 32).str());
       tryText(narrowText(current, d, 32),
-                     formatv("dimension {0} -> 32", d).str());
+              formatv("dimension {0} -> 32", d).str());
     }
   return stats.accepted != acceptedBefore;
 }
@@ -648,10 +649,10 @@ Expected<std::string> Reducer::run(StringRef text) {
 
 } // namespace
 
-Expected<std::string> reduceProgram(MLIRContext &ctx, StringRef moduleText,
-                                    const Oracle &interesting,
-                                    ReduceStats &stats,
-                                    llvm::function_ref<void(StringRef)> progress) {
+Expected<std::string>
+reduceProgram(MLIRContext &ctx, StringRef moduleText, const Oracle &interesting,
+              ReduceStats &stats,
+              llvm::function_ref<void(StringRef)> progress) {
   // Candidates that do not verify are expected: keep their diagnostics quiet.
   ScopedDiagnosticHandler quiet(&ctx, [](Diagnostic &) { return success(); });
   return Reducer(ctx, interesting, stats, progress).run(moduleText);

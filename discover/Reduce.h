@@ -1,4 +1,4 @@
-//===- Reduce.h - shrink a tl program while it stays interesting -*- C++ -*-===//
+//===- Reduce.h - shrink a failing tl program -------------------*- C++ -*-===//
 //
 // reduceProgram shrinks a module holding one tl.program while `interesting`
 // keeps saying yes (the caller decides what that means: the same failure

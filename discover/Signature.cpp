@@ -3,8 +3,8 @@
 #include "discover/Signature.h"
 
 #include "llvm/ADT/StringExtras.h"
-#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/Regex.h"
 
 using namespace llvm;
@@ -116,9 +116,9 @@ std::string bucketId(const Finding &finding) {
 
 harness::ChildJob probeJob(const Probe &p) {
   harness::ChildJob job;
-  job.argv = {p.exe,     "cell",      p.file,  "--program", p.program,
-              "--variant", p.variant, "--seeds", p.seeds,     "--json",
-              p.json};
+  job.argv = {p.exe,     "cell",      p.file,    "--program",
+              p.program, "--variant", p.variant, "--seeds",
+              p.seeds,   "--json",    p.json};
   if (!p.inputKind.empty())
     job.argv.insert(job.argv.end(), {"--input-kind", p.inputKind});
   if (!p.precision.empty())

@@ -1,4 +1,4 @@
-//===- Signature.h - what a failing cell did, as a bucket key ----*- C++ -*-===//
+//===- Signature.h - what a failing cell did, as a bucket key ---*- C++ -*-===//
 //
 // A signature names how a cell failed, normalised so that two programs that
 // hit the same compiler bug share it: `VARIANT: OUTCOME "TEXT"`, where TEXT

@@ -19,7 +19,6 @@
 
 namespace dstlab {
 
-
 /// Builds the named variant's tl -> ttkernel pipeline; failure for an
 /// unknown name.
 /// The precision recipe a variant compiles with unless told otherwise:

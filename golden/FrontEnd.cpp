@@ -81,8 +81,8 @@ llvm::Expected<Buffer> zeroBuffer(Operation *op, Type type) {
   if (!memref || memref.getRank() != 2 || !memref.hasStaticShape() ||
       !isa<d2m::TileType>(memref.getElementType()))
     return opError(op, "expected a static 2-D memref of tiles");
-  return std::make_shared<HostTensor>(HostTensor::zeros(
-      memref.getShape()[0] * kT, memref.getShape()[1] * kT));
+  return std::make_shared<HostTensor>(
+      HostTensor::zeros(memref.getShape()[0] * kT, memref.getShape()[1] * kT));
 }
 
 struct Interp {
@@ -380,8 +380,8 @@ struct Interp {
   llvm::Error runOp(Operation *op) {
     if (isa<d2m::YieldOp, scf::YieldOp, memref::DeallocOp>(op))
       return llvm::Error::success();
-    if (op->getDialect() &&
-        op->getDialect()->getNamespace() == arith::ArithDialect::getDialectNamespace())
+    if (op->getDialect() && op->getDialect()->getNamespace() ==
+                                arith::ArithDialect::getDialectNamespace())
       return runArith(op);
     if (auto s = dyn_cast<d2m::ScalerOp>(op)) {
       auto b = zeroBuffer(op, s.getType());
@@ -426,8 +426,8 @@ struct Interp {
       const HostTensor &src = snapshot[*k];
       auto dist = cast<d2m::DistributionAttr>(generic.getDistributions()[*k])
                       .getValue();
-      int64_t index = dist == d2m::Distribution::Stream ? streamNext[*k]++
-                                                         : item;
+      int64_t index =
+          dist == d2m::Distribution::Stream ? streamNext[*k]++ : item;
       if (blk.cols != src.cols)
         return opError(op, "the CB block is not as wide as its tensor");
       if (index < 0 || (index + 1) * blk.rows > src.rows)
@@ -537,10 +537,10 @@ dstlab::golden::interpretFrontEnd(ModuleOp d2mModule, const TensorMap &inputs,
     fn = f;
   }
   if (!fn)
-    return llvm::createStringError(
-        "front-end golden: no func.func " +
-        (funcName.empty() ? std::string("with d2m.tensors")
-                          : "named '" + funcName.str() + "'"));
+    return llvm::createStringError("front-end golden: no func.func " +
+                                   (funcName.empty()
+                                        ? std::string("with d2m.tensors")
+                                        : "named '" + funcName.str() + "'"));
   auto names = fn->getAttrOfType<ArrayAttr>("d2m.tensors");
   if (!names || names.size() != fn.getNumArguments())
     return opError(fn, "d2m.tensors must name every argument");

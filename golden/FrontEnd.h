@@ -1,4 +1,4 @@
-//===- FrontEnd.h - Double-precision meaning of the front end's IR -*- C++ -*-===//
+//===- FrontEnd.h - the double-precision front-end golden -------*- C++ -*-===//
 //
 // The "front-end golden": runs the d2m IR that `--tl-to-d2m --d2m-bufferize`
 // produced, with every d2m tile op computed in double precision, so a

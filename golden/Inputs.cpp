@@ -61,8 +61,7 @@ static llvm::Error checkSize(tl::TensorDeclOp decl) {
   return makeError(llvm::formatv("{0}: input tensor @{1} {2} is not 2-D or "
                                  "has more than the limit of {3} elements",
                                  locString(decl.getLoc()), decl.getSymName(),
-                                 type,
-                                 limits::kMaxTensorElements)
+                                 type, limits::kMaxTensorElements)
                        .str());
 }
 
@@ -103,7 +102,7 @@ namespace {
 /// How one input tensor's draws are shaped by the kind (Inputs.h).
 struct Shaping {
   enum Role { Other, Q, K } role = Other;
-  double c = 1.0;          ///< the kind's magnitude constant
+  double c = 1.0;            ///< the kind's magnitude constant
   int64_t lastBlockRows = 0; ///< late-max: rows of K's last stream block
 };
 

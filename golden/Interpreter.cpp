@@ -63,7 +63,6 @@ llvm::Error makeError(const llvm::Twine &msg) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), msg.str());
 }
 
-
 /// "<loc>: '<op name>' <msg>".
 llvm::Error opError(Operation *op, const llvm::Twine &msg) {
   return makeError(locString(op->getLoc()) + ": '" +
@@ -135,8 +134,7 @@ private:
   // Templates on the element function, so each op's loop inlines it.
   template <typename F>
   llvm::Error execBinary(Operation *op, std::optional<tl::Bcast> bcast, F f);
-  template <typename F>
-  llvm::Error execUnary(Operation *op, F f, double arg);
+  template <typename F> llvm::Error execUnary(Operation *op, F f, double arg);
   llvm::Error execRowReduce(Operation *op, bool isMax);
   llvm::Error execMatmul(tl::MatmulOp op);
 
@@ -366,9 +364,8 @@ llvm::Error Evaluator::execMatmul(tl::MatmulOp mm) {
       // Float products added one by one onto the accumulator, last first.
       for (int64_t j = 0; j < y.cols; ++j)
         rowF[j] = static_cast<float>(z.at(i, j));
-      addTerms(rowF.data(), y.cols, &x.data[i * x.cols], y.data.data(),
-               y.cols, k1 - 1, k1 - k0, -1,
-               [](double xk, const double *yk, int64_t j) {
+      addTerms(rowF.data(), y.cols, &x.data[i * x.cols], y.data.data(), y.cols,
+               k1 - 1, k1 - k0, -1, [](double xk, const double *yk, int64_t j) {
                  return static_cast<float>(xk * yk[j]);
                });
       for (int64_t j = 0; j < y.cols; ++j)
@@ -566,8 +563,8 @@ llvm::Error Evaluator::execRowReduce(Operation *op, bool isMax) {
         for (int64_t j = j0; j < j1; ++j) {
           // The alternate order sums the chunk from its last column, in
           // float.
-          double v = rounding->alternate ? x.at(i, j1 - 1 - (j - j0))
-                                         : x.at(i, j);
+          double v =
+              rounding->alternate ? x.at(i, j1 - 1 - (j - j0)) : x.at(i, j);
           if (isMax)
             partial = maxProp(partial, v);
           else if (rounding->alternate)
@@ -577,8 +574,8 @@ llvm::Error Evaluator::execRowReduce(Operation *op, bool isMax) {
         }
         if (!isMax && rounding->alternate)
           partial = partialF;
-        acc = isMax ? maxProp(acc, partial)
-                    : round(acc + partial, rounding->dst);
+        acc =
+            isMax ? maxProp(acc, partial) : round(acc + partial, rounding->dst);
       }
     }
     for (int64_t j = 0; j < z.cols; ++j)

@@ -11,13 +11,13 @@
 #include "harness/RealCell.h"
 #include "harness/RealTool.h"
 
+#include "compiler/Conversion/Passes.h"
 #include "compiler/Dialect/D2M/Transforms/Passes.h"
 #include "compiler/Dialect/TL/IR/TL.h"
 #include "compiler/Dialect/TTKernel/IR/TTKernel.h"
 #include "compiler/Pipelines/Pipelines.h"
 #include "compiler/Registration.h"
 #include "fixes/Variants.h"
-#include "compiler/Conversion/Passes.h"
 #include "golden/Attention.h"
 #include "golden/FrontEnd.h"
 #include "golden/Inputs.h"
@@ -77,9 +77,9 @@ struct DumpInstrumentation : public PassInstrumentation {
       : dir(std::move(dir)), errors(errors) {}
   void runAfterPass(Pass *pass, Operation *op) override {
     llvm::SmallString<128> path(dir);
-    llvm::sys::path::append(path, llvm::formatv("{0:02}-{1}.mlir", ++index,
-                                                pass->getArgument())
-                                      .str());
+    llvm::sys::path::append(
+        path,
+        llvm::formatv("{0:02}-{1}.mlir", ++index, pass->getArgument()).str());
     errors.note(writeFileAtomically(path, [&] {
       std::string text;
       llvm::raw_string_ostream os(text);
@@ -193,10 +193,10 @@ void writeDstOccupancy(StringRef dir, ModuleOp module,
     os << (list.empty() ? "]\n}\n" : "\n  ]\n}\n");
     llvm::SmallString<128> path(dir);
     llvm::sys::path::append(
-        path, section == 0
-                  ? std::string("dst_occupancy.json")
-                  : llvm::formatv("dst_occupancy_section{0}.json", section)
-                        .str());
+        path,
+        section == 0
+            ? std::string("dst_occupancy.json")
+            : llvm::formatv("dst_occupancy_section{0}.json", section).str());
     errors.note(writeFileAtomically(path, text));
   }
 }
@@ -328,8 +328,7 @@ CellResult runCellWriting(const CellRequest &request, WriteErrors &writes) {
                 reproName + ": cannot read: " + contents.getError().message());
   llvm::SourceMgr sourceMgr;
   sourceMgr.AddNewSourceBuffer(
-      llvm::MemoryBuffer::getMemBufferCopy((*contents)->getBuffer(),
-                                           reproName),
+      llvm::MemoryBuffer::getMemBufferCopy((*contents)->getBuffer(), reproName),
       llvm::SMLoc());
   OwningOpRef<ModuleOp> file =
       parseSourceFile<ModuleOp>(sourceMgr, ParserConfig(&ctx));
@@ -377,12 +376,12 @@ CellResult runCellWriting(const CellRequest &request, WriteErrors &writes) {
   }
   if (!request.frontEnd.empty() &&
       !llvm::is_contained(reproFrontEnds(), StringRef(request.frontEnd)))
-    return fail("bad-input", "unknown front end '" + request.frontEnd +
-                                 "' (tt-lang, ttir)");
-  bool ttirReductions = request.frontEnd.empty()
-                            ? headerFrontEnd(request.reproPath,
-                                             program.getSymName()) == "ttir"
-                            : request.frontEnd == "ttir";
+    return fail("bad-input",
+                "unknown front end '" + request.frontEnd + "' (tt-lang, ttir)");
+  bool ttirReductions =
+      request.frontEnd.empty()
+          ? headerFrontEnd(request.reproPath, program.getSymName()) == "ttir"
+          : request.frontEnd == "ttir";
   CellResult result;
   result.inputKind = golden::inputKindName(kind);
   result.precision = precisionName(precision);
@@ -423,8 +422,7 @@ CellResult runCellWriting(const CellRequest &request, WriteErrors &writes) {
     pipelineOptions.ttirReductions = ttirReductions;
     if (request.buildPipeline)
       request.buildPipeline(pm);
-    else if (failed(
-                 buildVariantPipeline(pm, request.variant, pipelineOptions)))
+    else if (failed(buildVariantPipeline(pm, request.variant, pipelineOptions)))
       return fail("error", "unknown variant '" + request.variant + "'");
     if (!request.dumpDir.empty())
       pm.addInstrumentation(
@@ -541,8 +539,7 @@ CellResult runCellWriting(const CellRequest &request, WriteErrors &writes) {
           result.fidelity = "mixed";
         if (std::optional<sim::MathFidelity> f =
                 sim::parseMathFidelity(p.fidelity))
-          peak = std::max(peak, opts.grid.numCores() *
-                                    sim::flopsPerCycle(*f) *
+          peak = std::max(peak, opts.grid.numCores() * sim::flopsPerCycle(*f) *
                                     opts.grid.clockGHz * 1e9 / 1e12);
       }
       if (peak > 0)
@@ -558,9 +555,8 @@ CellResult runCellWriting(const CellRequest &request, WriteErrors &writes) {
     auto stop = [&](StringRef outcome, StringRef signature) {
       result.outcome = outcome.str();
       result.signature = signature.str();
-      result.message = llvm::formatv("{0} (seed {1})", signature,
-                                     seedList[i])
-                           .str();
+      result.message =
+          llvm::formatv("{0} (seed {1})", signature, seedList[i]).str();
       return result;
     };
     for (const sim::Hazard &h : sr.hazards) {
@@ -604,8 +600,8 @@ CellResult runCellWriting(const CellRequest &request, WriteErrors &writes) {
         continue;
       std::string name = decl.getSymName().str();
       auto type = cast<RankedTensorType>(decl.getType());
-      golden::HostTensor o = golden::HostTensor::zeros(type.getDimSize(0),
-                                                       type.getDimSize(1));
+      golden::HostTensor o =
+          golden::HostTensor::zeros(type.getDimSize(0), type.getDimSize(1));
       const std::vector<double> &got = dram[name];
       for (size_t k = 0; k < o.data.size() && k < got.size(); ++k)
         o.data[k] = got[k];
@@ -638,10 +634,10 @@ CellResult runCellWriting(const CellRequest &request, WriteErrors &writes) {
 
     if (first)
       firstOut = comparable(program, outputs);
-    NumericJudgement j = judgeNumerics(
-        comparable(program, outputs), comparable(program, *exact),
-        comparable(program, *faithful), comparable(program, *alternate),
-        format);
+    NumericJudgement j =
+        judgeNumerics(comparable(program, outputs), comparable(program, *exact),
+                      comparable(program, *faithful),
+                      comparable(program, *alternate), format);
     SeedResult seed;
     seed.seed = seedList[i];
     seed.outcome = j.outcome;
@@ -656,19 +652,17 @@ CellResult runCellWriting(const CellRequest &request, WriteErrors &writes) {
     // first seed's exact output (it does not change with the seed).
     // Shared like the references: it costs another attention in double.
     if (first && binding) {
-      llvm::Expected<golden::TensorMap> v =
-          cache.getOrCompute(refKey(i, "attention"),
-                             [&]() -> llvm::Expected<golden::TensorMap> {
-                               llvm::Expected<golden::AttentionVerdict> v =
-                                   golden::judgeAttention(*binding, inputs[i],
-                                                          *exact);
-                               if (!v)
-                                 return v.takeError();
-                               golden::TensorMap m;
-                               m["is_attention"] = golden::HostTensor::filled(
-                                   1, 1, v->isAttention ? 1.0 : 0.0);
-                               return m;
-                             });
+      llvm::Expected<golden::TensorMap> v = cache.getOrCompute(
+          refKey(i, "attention"), [&]() -> llvm::Expected<golden::TensorMap> {
+            llvm::Expected<golden::AttentionVerdict> v =
+                golden::judgeAttention(*binding, inputs[i], *exact);
+            if (!v)
+              return v.takeError();
+            golden::TensorMap m;
+            m["is_attention"] =
+                golden::HostTensor::filled(1, 1, v->isAttention ? 1.0 : 0.0);
+            return m;
+          });
       if (v && v->count("is_attention") &&
           v->at("is_attention").numElements() == 1)
         seed.isAttention = v->at("is_attention").data[0] != 0.0;
@@ -701,17 +695,15 @@ CellResult runCellWriting(const CellRequest &request, WriteErrors &writes) {
                            : "agrees with the faithful reference, misses "
                              "the exact bound";
   std::string seedsText =
-      seedList.size() == 1
-          ? "seed " + std::to_string(seedList.front())
-          : llvm::formatv("{0} seeds", seedList.size()).str();
+      seedList.size() == 1 ? "seed " + std::to_string(seedList.front())
+                           : llvm::formatv("{0} seeds", seedList.size()).str();
   result.message =
       llvm::formatv("{0} ({1}, {2} inputs, {3}): exact pcc {4:f4}, max "
                     "error {5:e2} (bound {6:e2}); faithful max {7:e2} (bound "
                     "{8:e2}), rms {9:e2} (bound {10:e2})",
                     result.outcome, seedsText, result.inputKind,
                     result.precision, result.pcc.value_or(0),
-                    result.maxError.value_or(0),
-                    result.exactBound.value_or(0),
+                    result.maxError.value_or(0), result.exactBound.value_or(0),
                     result.faithfulMaxError.value_or(0),
                     result.faithfulMaxBound.value_or(0),
                     result.faithfulRmsError.value_or(0),
@@ -728,8 +720,8 @@ CellResult runCellWriting(const CellRequest &request, WriteErrors &writes) {
     ReduceForm form = ttirReductions ? ReduceForm::TTIR : ReduceForm::TTLang;
     frontEnd = cache.getOrCompute(
         refKey(0, ttirReductions ? "front end ttir" : "front end"), [&] {
-          return std::move(*frontEndGolden(ctx, program, request.variant,
-                                           form, inputs.front()));
+          return std::move(*frontEndGolden(ctx, program, request.variant, form,
+                                           inputs.front()));
         });
   }
   if (frontEnd) {

@@ -25,8 +25,8 @@ class OpPassManager;
 namespace dstlab::harness {
 
 struct CellRequest {
-  std::string reproPath;   ///< a .mlir file of tl programs (or ttkernel IR)
-  std::string program;     ///< tl.program symbol; empty: the first one
+  std::string reproPath; ///< a .mlir file of tl programs (or ttkernel IR)
+  std::string program;   ///< tl.program symbol; empty: the first one
   std::string variant = "fixed";
   /// The seeds to run: compile once, simulate and judge per seed.
   std::vector<uint64_t> seeds = {0, 1, 2};
@@ -56,8 +56,9 @@ struct CellRequest {
   /// the expectations): e.g. dstlab import's front end + real DST output +
   /// back end.
   std::function<void(mlir::OpPassManager &)> buildPipeline;
-  std::optional<std::string> grid; ///< "RxC" or a preset name; default: program's
-  std::string inputsDir;  ///< read <name>.npy from here instead of the seed
+  std::optional<std::string>
+      grid;              ///< "RxC" or a preset name; default: program's
+  std::string inputsDir; ///< read <name>.npy from here instead of the seed
   /// Write, for the first seed, inputs, outputs and both references as .npy
   /// and the IR per stage here.
   std::string dumpDir;
@@ -65,7 +66,7 @@ struct CellRequest {
   /// dst_occupancy_section<N>.json). Off (`cell --dump-small`), a cell
   /// neither records a trace nor writes arrays it would only delete.
   bool dumpLarge = true;
-  std::string traceFile;  ///< write a Chrome trace here
+  std::string traceFile; ///< write a Chrome trace here
   /// For a `real:NAME` variant: the --ttmlir-opt value (RealToolSpec text),
   /// and where to record its run (empty: do not record).
   std::string realTool;
@@ -109,7 +110,7 @@ struct CellResult {
   /// bad-input | crash (a child reports crash only for the real tool of a
   /// `real:` variant; its own crash is decided by the parent process).
   std::string outcome;
-  std::string signature;          ///< diagnostic text for error; hazard kind
+  std::string signature; ///< diagnostic text for error; hazard kind
   /// Worst over the seeds: lowest PCC, highest errors, the bounds of the
   /// seed with the highest faithful max error.
   std::optional<double> pcc, maxError;
@@ -131,7 +132,7 @@ struct CellResult {
   std::optional<int64_t> cores;
   std::optional<double> clockGHz;
   std::optional<bool> isAttention; ///< for attention-shaped programs
-  std::string message;            ///< one human line
+  std::string message;             ///< one human line
   /// A `real:` variant's tool crash: "File.cpp:357" from its assertion line.
   std::string crashSite;
   /// A `real:` variant's tool stderr (tail), for crash and error outcomes.

@@ -95,7 +95,8 @@ std::string crashSignatureFromLog(StringRef log) {
       StringRef after = rest.drop_front(ttEnd + strlen("` failed"));
       if (after.consume_front(", was `")) {
         size_t close = after.find('`');
-        after = close == StringRef::npos ? StringRef() : after.drop_front(close + 1);
+        after = close == StringRef::npos ? StringRef()
+                                         : after.drop_front(close + 1);
       }
       if (after.consume_front(", ") && !after.trim().empty())
         return after.trim().str();
@@ -236,9 +237,9 @@ StringRef glyphFor(StringRef outcome) {
 }
 
 ArrayRef<StringRef> allOutcomes() {
-  static const StringRef outcomes[] = {
-      "pass",   "crash",    "error",   "miscompiled", "imprecise",
-      "hazard", "deadlock", "timeout", "bad-input"};
+  static const StringRef outcomes[] = {"pass",        "crash",     "error",
+                                       "miscompiled", "imprecise", "hazard",
+                                       "deadlock",    "timeout",   "bad-input"};
   return outcomes;
 }
 

@@ -153,7 +153,8 @@ void markModelDivergence(MatrixRun &run) {
       if (real.variant != tool.variant)
         continue;
       real.modelDiverges.reset();
-      const CellRecord *model = run.findCell(real.repro, real.config, tool.model);
+      const CellRecord *model =
+          run.findCell(real.repro, real.config, tool.model);
       // A program the commit's syntax cannot express never reached the real
       // tool: there is nothing to hold the model to.
       if (!model || (real.signature &&
@@ -323,15 +324,18 @@ json::Value toJSON(const MatrixRun &run) {
     variants.push_back(v);
   json::Array realTools;
   for (const RealToolInfo &t : run.realTools)
-    realTools.push_back(json::Object{{"variant", t.variant},
-                                     {"commit", t.commit},
-                                     {"asserts", t.asserts},
-                                     {"recorded", t.recorded},
-                                     {"model", t.model.empty() ? json::Value(nullptr) : json::Value(t.model)}});
+    realTools.push_back(
+        json::Object{{"variant", t.variant},
+                     {"commit", t.commit},
+                     {"asserts", t.asserts},
+                     {"recorded", t.recorded},
+                     {"model", t.model.empty() ? json::Value(nullptr)
+                                               : json::Value(t.model)}});
   return json::Object{
       {"schema", run.schema},
       {"seed", run.seed},
-      {"seeds", [&] {
+      {"seeds",
+       [&] {
          json::Array a;
          for (uint64_t v : run.seeds)
            a.push_back(v);
@@ -434,9 +438,9 @@ public:
     if (Error e = optNumber(o, key, where, out))
       return e;
     if (out && !(*out >= 0 && *out <= max))
-      return fail(where + "." + key,
-                  formatNumber(*out, 6) + " is outside [0, " +
-                      formatNumber(max, 6) + "]");
+      return fail(where + "." + key, formatNumber(*out, 6) +
+                                         " is outside [0, " +
+                                         formatNumber(max, 6) + "]");
     return Error::success();
   }
 
@@ -576,8 +580,9 @@ Expected<MatrixRun> parseMatrix(StringRef text, StringRef source) {
       if (!isRealVariant(t.variant) ||
           !llvm::is_contained(run.variants, t.variant))
         return r.fail(where + ".variant",
-                      "'" + t.variant + "' is not a real: variant listed in "
-                                        "\"variants\"");
+                      "'" + t.variant +
+                          "' is not a real: variant listed in "
+                          "\"variants\"");
       run.realTools.push_back(std::move(t));
     }
   }
@@ -593,10 +598,10 @@ Expected<MatrixRun> parseMatrix(StringRef text, StringRef source) {
       return index.takeError();
     if (!total)
       return total.takeError();
-    Expected<uint64_t> i = r.boundedInt(**index, "shard.index",
-                                        limits::kMaxShards - 1);
-    Expected<uint64_t> n = r.boundedInt(**total, "shard.total",
-                                        limits::kMaxShards);
+    Expected<uint64_t> i =
+        r.boundedInt(**index, "shard.index", limits::kMaxShards - 1);
+    Expected<uint64_t> n =
+        r.boundedInt(**total, "shard.total", limits::kMaxShards);
     if (!i)
       return i.takeError();
     if (!n)
@@ -619,8 +624,8 @@ Expected<MatrixRun> parseMatrix(StringRef text, StringRef source) {
     t.wallSeconds = wall.value_or(0);
     if (const json::Value *jobs = (*to)->get("jobs");
         jobs && jobs->kind() != json::Value::Null) {
-      Expected<uint64_t> n = r.boundedInt(*jobs, "timing.jobs",
-                                          limits::kMaxJobs);
+      Expected<uint64_t> n =
+          r.boundedInt(*jobs, "timing.jobs", limits::kMaxJobs);
       if (!n)
         return n.takeError();
       t.jobs = static_cast<unsigned>(*n);
@@ -756,11 +761,10 @@ Expected<MatrixRun> parseMatrix(StringRef text, StringRef source) {
       return r.fail(where + ".outcome", "unknown outcome '" + cell.outcome +
                                             "' (" + join(allOutcomes(), ", ") +
                                             ")");
-    for (auto [key, out] :
-         {std::pair<StringRef, std::optional<std::string> *>{"input_kind",
-                                                             &cell.inputKind},
-          {"precision", &cell.precision},
-          {"fidelity", &cell.fidelity}})
+    for (auto [key, out] : {std::pair<StringRef, std::optional<std::string> *>{
+                                "input_kind", &cell.inputKind},
+                            {"precision", &cell.precision},
+                            {"fidelity", &cell.fidelity}})
       if (c.get(key))
         if (Error e = r.optString(c, key, where, *out))
           return e;

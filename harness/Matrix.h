@@ -1,5 +1,4 @@
-//===- Matrix.h - a matrix run: cells, JSON, merge ----------------*- C++
-//-*-===//
+//===- Matrix.h - a matrix run: cells, JSON, merge --------------*- C++ -*-===//
 //
 // The in-memory form of matrix.json (schema "dstlab-matrix/1", documented in
 // harness/SCHEMA.md). The JSON is the source of truth for every report; it is
@@ -86,17 +85,17 @@ struct RealToolInfo {
   std::string commit;  ///< as given on the command line
   bool asserts = true;
   bool recorded = false; ///< replayed from recordings
-  std::string model;   ///< the model column it is held to, or empty
+  std::string model;     ///< the model column it is held to, or empty
 
   bool operator==(const RealToolInfo &o) const {
-    return variant == o.variant && commit == o.commit &&
-           asserts == o.asserts && recorded == o.recorded && model == o.model;
+    return variant == o.variant && commit == o.commit && asserts == o.asserts &&
+           recorded == o.recorded && model == o.model;
   }
 };
 
 struct MatrixRun {
   std::string schema = kMatrixSchema;
-  uint64_t seed = 0;             ///< the first seed
+  uint64_t seed = 0;              ///< the first seed
   std::vector<uint64_t> seeds{0}; ///< every seed each numeric cell ran
   double timeoutSeconds = 60;
   std::vector<std::string> variants;

@@ -1,4 +1,4 @@
-//===- Mutate.cpp - planted bugs in ttkernel IR ----------------------------===//
+//===- Mutate.cpp - planted bugs in ttkernel IR ---------------------------===//
 
 #include "harness/Mutate.h"
 
@@ -15,8 +15,8 @@
 
 #include <cmath>
 #include <functional>
-#include <memory>
 #include <map>
+#include <memory>
 #include <set>
 
 using namespace mlir;
@@ -125,8 +125,7 @@ bool isMathOp(Operation *op) {
   return isa<CopyTileOp, TransposeWHTileOp, UnaryBcastOp, MatmulTilesOp,
              ReduceTileOp, AddTilesOp, SubTilesOp, MulTilesOp, ExpTileOp,
              RecipTileOp, MulUnaryTileOp, FillTileOp, AddBinaryTileOp,
-             SubBinaryTileOp, MulBinaryTileOp, MaxTileOp, CopyDestValuesOp>(
-      op);
+             SubBinaryTileOp, MulBinaryTileOp, MaxTileOp, CopyDestValuesOp>(op);
 }
 
 /// `op` is an OpT or a loop holding one.
@@ -178,8 +177,9 @@ struct CBRead {
 SmallVector<CBRead> cbReads(Operation *op, bool withScaler) {
   SmallVector<CBRead> out;
   llvm::TypeSwitch<Operation *>(op)
-      .Case<CopyTileOp, TransposeWHTileOp, UnaryBcastOp>(
-          [&](auto o) { out.push_back({"cb", &o.getTileMutable()}); })
+      .Case<CopyTileOp, TransposeWHTileOp, UnaryBcastOp>([&](auto o) {
+        out.push_back({"cb", &o.getTileMutable()});
+      })
       .Case<MatmulTilesOp, AddTilesOp, SubTilesOp, MulTilesOp>([&](auto o) {
         out.push_back({"cb_a", &o.getTileAMutable()});
         out.push_back({"cb_b", &o.getTileBMutable()});
@@ -222,8 +222,7 @@ int64_t cbOf(Operation *op, StringRef attr) {
 /// The first cb_push_back of `cb` after `op` in its kernel (following
 /// siblings, then those of the enclosing ops), or null.
 Operation *nextPush(Operation *op, int64_t cb) {
-  for (Operation *at = op; at && !isa<func::FuncOp>(at);
-       at = at->getParentOp())
+  for (Operation *at = op; at && !isa<func::FuncOp>(at); at = at->getParentOp())
     for (Operation *o = at->getNextNode(); o; o = o->getNextNode()) {
       Operation *found = nullptr;
       o->walk<WalkOrder::PreOrder>([&](CBPushBackOp p) {
@@ -379,7 +378,7 @@ RoundingAnalysis::RoundingAnalysis(ProgramOp program, ModuleOp module) {
     if (!kernelOf(op) || isa<PackTileOp>(op) || dstOperands(op).empty())
       return;
     Value written = isa<CopyDestValuesOp>(op) ? dstOperands(op)[1]->get()
-                                               : dstOperands(op)[0]->get();
+                                              : dstOperands(op)[0]->get();
     auto it = writeExact.find(op);
     bool isExact = it != writeExact.end() && it->second;
     if (!isExact && !safeConsumed(op, written))
@@ -468,9 +467,8 @@ bool RoundingAnalysis::writeIsExact(Operation *w) {
   return llvm::TypeSwitch<Operation *, bool>(w)
       .Case<CopyTileOp, TransposeWHTileOp, UnaryBcastOp>(
           [&](auto o) { return exactCB(o.getCb()); })
-      .Case<FillTileOp>([&](auto o) {
-        return isBf16Exact(o.getValue().convertToDouble());
-      })
+      .Case<FillTileOp>(
+          [&](auto o) { return isBf16Exact(o.getValue().convertToDouble()); })
       .Case<ReduceTileOp>([&](auto o) {
         return o.getKind() == ReduceKind::Max && exactCB(o.getCbA()) &&
                exactCB(o.getCbScaler()) && before(o.getDst());
@@ -540,8 +538,7 @@ bool RoundingAnalysis::sliceExactAt(Operation *op, Value slice) {
 /// the value dies (replaced, or the section released), Unsafe at a use that
 /// does not commute with rounding, Open when the range ends first.
 RoundingAnalysis::Scan RoundingAnalysis::scanUses(Operation *first,
-                                                  Operation *until,
-                                                  int64_t s) {
+                                                  Operation *until, int64_t s) {
   auto is = [&](Value v) {
     std::optional<int64_t> x = constantIndex(v);
     return x && *x == s;
@@ -559,26 +556,25 @@ RoundingAnalysis::Scan RoundingAnalysis::scanUses(Operation *first,
     if (llvm::any_of(dstOperands(o),
                      [](OpOperand *d) { return !constantIndex(d->get()); }))
       return Scan::Unsafe;
-    bool ok = llvm::TypeSwitch<Operation *, bool>(o)
-                  .Case<PackTileOp>([&](auto p) {
-                    Operation *g = genOfWrite[p];
-                    return g && safe.count(g);
-                  })
-                  .Case<MaxTileOp>(
-                      [&](auto m) { return safeConsumed(m, m.getDst0()); })
-                  .Case<CopyDestValuesOp>([&](auto c) {
-                    return !is(c.getDstFrom()) ||
-                           safeConsumed(c, c.getDstTo());
-                  })
-                  .Case<ReduceTileOp>([&](auto r) {
-                    return r.getKind() == ReduceKind::Max &&
-                           safeConsumed(r, r.getDst());
-                  })
-                  // Overwritten without being read: the value is dead.
-                  .Case<CopyTileOp, TransposeWHTileOp, UnaryBcastOp,
-                        FillTileOp, AddTilesOp, SubTilesOp, MulTilesOp>(
-                      [](auto) { return true; })
-                  .Default([](Operation *) { return false; });
+    bool ok =
+        llvm::TypeSwitch<Operation *, bool>(o)
+            .Case<PackTileOp>([&](auto p) {
+              Operation *g = genOfWrite[p];
+              return g && safe.count(g);
+            })
+            .Case<MaxTileOp>(
+                [&](auto m) { return safeConsumed(m, m.getDst0()); })
+            .Case<CopyDestValuesOp>([&](auto c) {
+              return !is(c.getDstFrom()) || safeConsumed(c, c.getDstTo());
+            })
+            .Case<ReduceTileOp>([&](auto r) {
+              return r.getKind() == ReduceKind::Max &&
+                     safeConsumed(r, r.getDst());
+            })
+            // Overwritten without being read: the value is dead.
+            .Case<CopyTileOp, TransposeWHTileOp, UnaryBcastOp, FillTileOp,
+                  AddTilesOp, SubTilesOp, MulTilesOp>([](auto) { return true; })
+            .Default([](Operation *) { return false; });
     if (!ok)
       return Scan::Unsafe;
     Value w = writtenSlice(o);
@@ -631,8 +627,7 @@ bool RoundingAnalysis::sameConstantPages(Operation *read, int64_t from,
         return std::nullopt;
       Value slice = pack.getDst();
       FillTileOp fill;
-      for (Operation *o = write->getPrevNode(); ok && o;
-           o = o->getPrevNode()) {
+      for (Operation *o = write->getPrevNode(); ok && o; o = o->getPrevNode()) {
         if (isa<TileRegsAcquireOp>(o) || isa<scf::ForOp, scf::IfOp>(o))
           break;
         Value w = writtenSlice(o);
@@ -1056,8 +1051,8 @@ void wrongScaler(ModuleOp m, Sites &out) {
   forEachInKernel<GenerateReduceScalerOp>(m, [&](GenerateReduceScalerOp op) {
     out.push_back({op, [op]() mutable {
                      double v = op.getValue().convertToDouble();
-                     op.setValueAttr(FloatAttr::get(
-                         op.getValueAttr().getType(), v == 0 ? 1.0 : 2 * v));
+                     op.setValueAttr(FloatAttr::get(op.getValueAttr().getType(),
+                                                    v == 0 ? 1.0 : 2 * v));
                    }});
   });
 }
@@ -1083,8 +1078,8 @@ void skipKVBlock(ModuleOp m, Sites &out) {
     std::vector<std::pair<scf::ForOp, std::set<int64_t>>> readerLoops;
     std::set<int64_t> fromReader;
     program.walk([&](Operation *op) {
-      if (auto loop = dyn_cast<scf::ForOp>(op); loop &&
-                                                threadName(loop) == "reader")
+      if (auto loop = dyn_cast<scf::ForOp>(op);
+          loop && threadName(loop) == "reader")
         readerLoops.push_back({loop, directCBs(loop, true)});
       if (auto push = dyn_cast<CBPushBackOp>(op);
           push && threadName(push) == "reader")
@@ -1108,8 +1103,8 @@ void skipKVBlock(ModuleOp m, Sites &out) {
         out.push_back({loop, [loop, r] {
                          for (scf::ForOp l : {loop, r}) {
                            OpBuilder b(l);
-                           Value ub = arith::SubIOp::create(b, 
-                               l.getLoc(), l.getUpperBound(), l.getStep());
+                           Value ub = arith::SubIOp::create(
+                               b, l.getLoc(), l.getUpperBound(), l.getStep());
                            l.getUpperBoundMutable().set(ub);
                          }
                        }});
@@ -1129,7 +1124,7 @@ void dropRescale(ModuleOp m, Sites &out) {
     out.push_back({op, [op]() mutable {
                      OpBuilder b(op);
                      CopyTileOp::create(b, op.getLoc(), op.getCbAAttr(),
-                                          op.getTileA(), op.getDst());
+                                        op.getTileA(), op.getDst());
                      op->erase();
                    }});
   });
@@ -1166,9 +1161,8 @@ void bf16Dst(ModuleOp m, Sites &out) {
     if (!program.getFp32DestAcc() ||
         RoundingAnalysis(program, m).dstRoundingIsEquivalent())
       continue;
-    out.push_back({program, [program]() mutable {
-                     program.setFp32DestAcc(false);
-                   }});
+    out.push_back(
+        {program, [program]() mutable { program.setFp32DestAcc(false); }});
   }
 }
 
@@ -1201,9 +1195,8 @@ void wrongBcast(ModuleOp m, Sites &out) {
         .Case<AddTilesOp, SubTilesOp, MulTilesOp, UnaryBcastOp>([&](auto o) {
           if (o.getBcast() == BcastType::None)
             return;
-          out.push_back({op, [o]() mutable {
-                           o.setBcast(otherBcast(o.getBcast()));
-                         }});
+          out.push_back(
+              {op, [o]() mutable { o.setBcast(otherBcast(o.getBcast())); }});
         });
   });
 }
@@ -1250,8 +1243,7 @@ const KindImpl kKinds[] = {
      wrongDstSlice},
     {{"dst-out-of-range", "a DST slice operand becomes the capacity", ""},
      dstOutOfRange},
-    {{"drop-wait-front", "erase a cb_wait_front", ""},
-     dropAll<CBWaitFrontOp>},
+    {{"drop-wait-front", "erase a cb_wait_front", ""}, dropAll<CBWaitFrontOp>},
     {{"drop-pop-front", "erase a cb_pop_front",
       "a pop that runs once per core, after which its thread never names the "
       "CB again, of a CB that holds every page ever pushed on it"},
@@ -1305,8 +1297,7 @@ const KindImpl kKinds[] = {
       "DRAM, moved, transposed, broadcast or max-reduced from such), and CBs "
       "read only by NoC writes into bf16 DRAM (the write rounds the same)"},
      bf16State},
-    {{"bf16-dst",
-      "a program with fp32_dest_acc loses it (DST rounds to bf16)",
+    {{"bf16-dst", "a program with fp32_dest_acc loses it (DST rounds to bf16)",
       "programs whose compute kernel writes only bf16-representable values "
       "to DST"},
      bf16Dst},
@@ -1383,8 +1374,7 @@ llvm::Error applyMutation(ModuleOp module, StringRef kind, size_t site) {
   return llvm::Error::success();
 }
 
-llvm::Error parseMutationSpec(StringRef spec, std::string &kind,
-                              size_t &site) {
+llvm::Error parseMutationSpec(StringRef spec, std::string &kind, size_t &site) {
   auto [name, index] = spec.rsplit(':');
   unsigned long long n = 0;
   if (name.empty() || index.empty() || index == spec ||

@@ -1,4 +1,4 @@
-//===- Mutate.h - planted bugs in ttkernel IR, for the oracle's score -*- C++ -*-===//
+//===- Mutate.h - planted bugs in ttkernel IR -------------------*- C++ -*-===//
 //
 // The oracle of a cell is the simulator's protocol checks plus the verdict
 // against the two references (harness/Verdict.h). Its mutation score says how

@@ -59,10 +59,8 @@ void writeDump(StringRef dir, StringRef name, StringRef text) {
 
 } // namespace
 
-std::optional<CellResult>
-dstlab::harness::compileWithRealTool(ModuleOp module,
-                                     const CellRequest &request,
-                                     StringRef precision) {
+std::optional<CellResult> dstlab::harness::compileWithRealTool(
+    ModuleOp module, const CellRequest &request, StringRef precision) {
   llvm::Expected<RealToolSpec> spec = RealToolSpec::parse(request.realTool);
   if (!spec)
     return result("bad-input", "bad --ttmlir-opt",
@@ -75,19 +73,19 @@ dstlab::harness::compileWithRealTool(ModuleOp module,
   if (!commit)
     return result("bad-input", "unknown commit",
                   "--ttmlir-opt " + spec->name + ": unknown tt-mlir commit '" +
-                      spec->commit + "' (known: " + bridge::knownCommitList() + ")");
+                      spec->commit + "' (known: " + bridge::knownCommitList() +
+                      ")");
 
   // tt-lang's front end as of the seed, to the stage before the DST pass;
   // its failure is the model's too, not the export's.
-  if (llvm::Error e = runPasses(module, "the front end failed",
-                                [&](OpPassManager &pm) {
-                                  addFrontEndToBufferized(
-                                      pm,
-                                      request.frontEnd == "ttir"
-                                          ? ReduceForm::TTIR
-                                          : ReduceForm::TTLang,
-                                      /*blockTranspose=*/false, precision);
-                                })) {
+  if (llvm::Error e =
+          runPasses(module, "the front end failed", [&](OpPassManager &pm) {
+            addFrontEndToBufferized(pm,
+                                    request.frontEnd == "ttir"
+                                        ? ReduceForm::TTIR
+                                        : ReduceForm::TTLang,
+                                    /*blockTranspose=*/false, precision);
+          })) {
     std::string text = llvm::toString(std::move(e));
     return result("error", text, text);
   }
@@ -106,8 +104,7 @@ dstlab::harness::compileWithRealTool(ModuleOp module,
       program = f.getSymName().str();
       break;
     }
-  std::string repro =
-      llvm::sys::path::stem(request.reproPath).str();
+  std::string repro = llvm::sys::path::stem(request.reproPath).str();
 
   llvm::Expected<RealRun> run = [&]() -> llvm::Expected<RealRun> {
     if (spec->replay)
@@ -120,10 +117,9 @@ dstlab::harness::compileWithRealTool(ModuleOp module,
   if (!run)
     return result("bad-input", "real tool", llvm::toString(run.takeError()));
   if (!spec->replay && !request.recordDir.empty())
-    if (llvm::Error e =
-            writeRecording(recordingDir(request.recordDir, commit->shortId,
-                                        repro, program),
-                           *exported, *run))
+    if (llvm::Error e = writeRecording(
+            recordingDir(request.recordDir, commit->shortId, repro, program),
+            *exported, *run))
       return result("bad-input", "recording",
                     "cannot record: " + llvm::toString(std::move(e)));
   writeDump(request.dumpDir, "ttmlir-stderr.txt", run->stderrText);
@@ -138,10 +134,10 @@ dstlab::harness::compileWithRealTool(ModuleOp module,
       signature = run->signal ? "signal " + signalName(run->signal)
                               : std::string("crash");
     std::string site = crashSiteFromLog(run->stderrText);
-    CellResult r = result("crash", signature,
-                          who + " crashed" +
-                              (site.empty() ? "" : " at " + site) + ": " +
-                              signature);
+    CellResult r =
+        result("crash", signature,
+               who + " crashed" + (site.empty() ? "" : " at " + site) + ": " +
+                   signature);
     r.crashSite = site;
     r.toolLog = stderrTail(run->stderrText);
     return r;
@@ -155,10 +151,9 @@ dstlab::harness::compileWithRealTool(ModuleOp module,
     return r;
   }
   case RealRun::Timeout: {
-    CellResult r = result("timeout", "tool time limit",
-                          who + " ran past " +
-                              std::to_string(request.realTimeoutSeconds) +
-                              " s");
+    CellResult r = result(
+        "timeout", "tool time limit",
+        who + " ran past " + std::to_string(request.realTimeoutSeconds) + " s");
     r.toolLog = stderrTail(run->stderrText);
     return r;
   }
@@ -175,10 +170,9 @@ dstlab::harness::compileWithRealTool(ModuleOp module,
   PipelineOptions options;
   options.precision = precision.str();
   options.explicitSfpuOutput = commit->explicitSfpuOutput;
-  if (llvm::Error e = runPasses(module, "the back end failed",
-                                [&](OpPassManager &pm) {
-                                  addBackEnd(pm, options);
-                                })) {
+  if (llvm::Error e =
+          runPasses(module, "the back end failed",
+                    [&](OpPassManager &pm) { addBackEnd(pm, options); })) {
     std::string text = llvm::toString(std::move(e));
     return result("error", text, "back end on " + who + "'s output: " + text);
   }

@@ -126,8 +126,7 @@ Expected<RealRun> runRealTool(const RealToolSpec &spec, StringRef fullCommit,
     return makeError("--ttmlir-opt " + spec.name + ": " + spec.path +
                      " is not an executable");
   SmallString<128> dir;
-  if (std::error_code ec =
-          sys::fs::createUniqueDirectory("dstlab-ttmlir", dir))
+  if (std::error_code ec = sys::fs::createUniqueDirectory("dstlab-ttmlir", dir))
     return makeError("cannot create a temporary directory: " + ec.message());
   llvm::scope_exit cleanup(
       [&] { sys::fs::remove_directories(dir, /*IgnoreErrors=*/true); });
@@ -182,9 +181,9 @@ Expected<RealRun> runRealTool(const RealToolSpec &spec, StringRef fullCommit,
       break;
     if (r < 0 && errno != EINTR)
       return makeError(Twine("waitpid: ") + strerror(errno));
-    double elapsed = std::chrono::duration<double>(
-                         std::chrono::steady_clock::now() - start)
-                         .count();
+    double elapsed =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+            .count();
     if (!timedOut && elapsed > timeoutSeconds) {
       kill(-pid, SIGKILL);
       timedOut = true;
@@ -281,8 +280,10 @@ Expected<RealRun> readRecording(StringRef dir, StringRef input, bool ndebug) {
   if (status == "timeout") {
     run.status = RealRun::Timeout;
   } else if (status.getAsInteger(10, code) || code < 0 || code > 255) {
-    return makeError(path + ": expected an exit status (0-255) or "
-                            "\"timeout\", got '" + status + "'");
+    return makeError(path +
+                     ": expected an exit status (0-255) or "
+                     "\"timeout\", got '" +
+                     status + "'");
   } else if (code > 128) {
     run.status = RealRun::Crash;
     run.signal = code - 128;
@@ -297,14 +298,13 @@ Expected<RealRun> readRecording(StringRef dir, StringRef input, bool ndebug) {
   if (!recordedInput)
     return recordedInput.takeError();
   if (*recordedInput != input)
-    return makeError(dir +
-                     ": stale recording: dstlab now exports a different "
-                     "input for this program; record it again "
-                     "(scripts/record-ttmlir-outputs.sh)");
+    return makeError(dir + ": stale recording: dstlab now exports a different "
+                           "input for this program; record it again "
+                           "(scripts/record-ttmlir-outputs.sh)");
   // Either file may be absent: no stderr, or no output (a failed run).
-  for (auto [name, text] : {std::pair<StringRef, std::string *>{
-                                "stderr.txt", &run.stderrText},
-                            {"output.mlir", &run.output}}) {
+  for (auto [name, text] :
+       {std::pair<StringRef, std::string *>{"stderr.txt", &run.stderrText},
+        {"output.mlir", &run.output}}) {
     path = modeDir;
     sys::path::append(path, name);
     if (!sys::fs::exists(path))

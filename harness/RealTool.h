@@ -35,10 +35,10 @@ inline constexpr const char *kRealVariantPrefix = "real:";
 
 /// One `--ttmlir-opt` value.
 struct RealToolSpec {
-  std::string name;   ///< the column is `real:<name>`
-  std::string path;   ///< the binary, or the recordings directory
+  std::string name;    ///< the column is `real:<name>`
+  std::string path;    ///< the binary, or the recordings directory
   bool replay = false; ///< path was `recorded:DIR`
-  std::string commit; ///< as given (a prefix of a known commit)
+  std::string commit;  ///< as given (a prefix of a known commit)
   bool ndebug = false; ///< built with -DNDEBUG (asserts compiled out)
 
   /// Parses `NAME=PATH@COMMIT[+ndebug]`; NAME is [A-Za-z0-9_.-]+.
@@ -59,11 +59,11 @@ struct RealRun {
   enum Status { Compiled, Diagnostic, Crash, Timeout };
   Status status = Compiled;
   int exitCode = 0;
-  int signal = 0;          ///< when status == Crash by a signal
-  std::string stderrText;  ///< all of it
-  std::string output;      ///< stdout: the IR, when it compiled
+  int signal = 0;                ///< when status == Crash by a signal
+  std::string stderrText;        ///< all of it
+  std::string output;            ///< stdout: the IR, when it compiled
   std::vector<std::string> args; ///< the pass arguments, no paths
-  std::string commit;      ///< full id
+  std::string commit;            ///< full id
   bool ndebug = false;
 };
 

@@ -185,8 +185,8 @@ std::string renderMarkdown(const MatrixRun &run) {
   raw_string_ostream os(out);
   os << "# dstlab matrix\n\n";
   os << "Schema `" << run.schema << "`, " << seedsText(run.seeds)
-     << " per numeric cell, time limit "
-     << formatNumber(run.timeoutSeconds, 6) << " s";
+     << " per numeric cell, time limit " << formatNumber(run.timeoutSeconds, 6)
+     << " s";
   if (run.shard)
     os << ", shard " << run.shard->first << "/" << run.shard->second;
   if (run.filter)

@@ -94,9 +94,8 @@ std::vector<ProgramRef> findPrograms(ArrayRef<StringRef> lines) {
 
 ArrayRef<StringRef> reproInputKinds() {
   // The names of golden/Inputs.h (a unit test keeps the two lists equal).
-  static const StringRef kinds[] = {"uniform",  "negative-scores",
-                                    "peaked",   "late-max",
-                                    "large-values", "zero-row"};
+  static const StringRef kinds[] = {"uniform",  "negative-scores", "peaked",
+                                    "late-max", "large-values",    "zero-row"};
   return kinds;
 }
 
@@ -359,7 +358,7 @@ Expected<Repro> parseRepro(StringRef path, StringRef text,
       if (!rest.consume_front(":") || name.empty())
         return at(lineNo, "expected '// " + key + " @<program>: <value>'");
       StringRef value = rest.trim();
-      ArrayRef<StringRef> allowed = key == "input-kind" ? reproInputKinds()
+      ArrayRef<StringRef> allowed = key == "input-kind"  ? reproInputKinds()
                                     : key == "precision" ? reproPrecisions()
                                                          : reproFrontEnds();
       if (!llvm::is_contained(allowed, value))

@@ -1,4 +1,4 @@
-//===- Repro.h - repro files: header, configurations, expectations -*- C++ -*-//
+//===- Repro.h - repro files and their headers ------------------*- C++ -*-===//
 //
 // A repro file (repros/<name>.mlir) holds one or more `tl.program @<config>`
 // ops, each one configuration of the pattern, and starts with a header of `//`

@@ -139,8 +139,8 @@ Expected<Running> start(const ChildJob &job, size_t index) {
   r.stderrFd = errPipe[0];
   r.start = Clock::now();
   // Clamped: duration_cast of a huge or infinite double overflows.
-  double limit = std::clamp(job.timeoutSeconds, 0.0,
-                            dstlab::limits::kMaxTimeoutSeconds);
+  double limit =
+      std::clamp(job.timeoutSeconds, 0.0, dstlab::limits::kMaxTimeoutSeconds);
   if (!(limit == limit))
     limit = dstlab::limits::kMaxTimeoutSeconds;
   r.deadline = r.start + std::chrono::duration_cast<Clock::duration>(

@@ -1,4 +1,4 @@
-//===- Runner.h - run cell processes in parallel with time limits -*- C++ -*-=//
+//===- Runner.h - cell processes in parallel --------------------*- C++ -*-===//
 //
 // Each job is one child process (fork + exec) in its own process group, with
 // stdin and stdout on /dev/null, core dumps off, and stderr on a pipe whose

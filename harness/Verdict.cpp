@@ -72,7 +72,8 @@ NumericJudgement judgeNumerics(ArrayRef<double> out, ArrayRef<double> exact,
                                ArrayRef<double> faithful,
                                ArrayRef<double> alternate, DataFormat format) {
   NumericJudgement j;
-  j.outputNonFinite = llvm::any_of(out, [](double v) { return !std::isfinite(v); });
+  j.outputNonFinite =
+      llvm::any_of(out, [](double v) { return !std::isfinite(v); });
   // Against exact: support/Metrics.h's thresholds, with NaN and infinities
   // where the exact golden has the same counting as agreement (what the
   // program says), any other non-finite value as an infinite error.

@@ -1,4 +1,4 @@
-//===- Verdict.h - pass, miscompiled or imprecise, from two references -*- C++ -*-===//
+//===- Verdict.h - pass, miscompiled or imprecise ---------------*- C++ -*-===//
 //
 // A compiled program's output `out` is judged against two references of the
 // same tl program on the same inputs (golden/Interpreter.h):

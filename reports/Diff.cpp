@@ -85,8 +85,8 @@ std::string renderDiff(const MatrixDiff &d, const MatrixRun &before,
   raw_string_ostream os(out);
   auto runLine = [&](const MatrixRun &r) {
     MatrixSummary s = summarize(r);
-    return seedsText(r.seeds) + ", " + std::to_string(s.cells) +
-           " cells, " + std::to_string(s.asExpected) + " as expected, " +
+    return seedsText(r.seeds) + ", " + std::to_string(s.cells) + " cells, " +
+           std::to_string(s.asExpected) + " as expected, " +
            std::to_string(s.outcomes["pass"]) + " passing";
   };
   os << "# dstlab diff\n\n";

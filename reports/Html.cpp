@@ -204,8 +204,8 @@ Expected<std::string> renderOccupancySvg(const json::Value &value,
         return;
       const Run &r = *pending;
       os << "<rect x=\"" << fmt(r.x0) << "\" y=\"" << fmt(y + 2)
-         << "\" width=\"" << fmt(r.x1 - r.x0) << "\" height=\""
-         << fmt(rowH - 4) << "\" fill=\"" << r.colour << "\""
+         << "\" width=\"" << fmt(r.x1 - r.x0) << "\" height=\"" << fmt(rowH - 4)
+         << "\" fill=\"" << r.colour << "\""
          << (r.overwritten ? " stroke=\"#d00\" stroke-width=\"1.5\"" : "");
       if (!tooltips) {
         os << "/>\n";
@@ -368,8 +368,8 @@ void renderPanel(raw_ostream &os, const CellRecord &c,
        << "<tr><th>seed</th><th>outcome</th><th>PCC</th><th>max error</th>"
           "<th>faithful max (bound)</th><th>faithful rms (bound)</th></tr>";
     for (const SeedResult &s : *c.seeds)
-      os << "<tr><td>" << s.seed << "</td><td>" << esc(s.outcome)
-         << "</td><td>" << esc(formatNumber(s.pcc, 6)) << "</td><td>"
+      os << "<tr><td>" << s.seed << "</td><td>" << esc(s.outcome) << "</td><td>"
+         << esc(formatNumber(s.pcc, 6)) << "</td><td>"
          << esc(formatNumber(s.maxError)) << "</td><td>"
          << esc(formatNumber(s.faithfulMaxError) + " (" +
                 formatNumber(s.faithfulMaxBound) + ")")
@@ -428,9 +428,8 @@ void renderPanel(raw_ostream &os, const CellRecord &c,
       sys::path::append(path, f);
       uint64_t size = 0;
       if (!sys::fs::file_size(path, size) && size > kInlineIrBytes) {
-        os << "<p class=\"ir\"><a href=\"" << esc(hrefFor(f)) << "\">"
-           << esc(f) << "</a> (" << formatNumber(size / 1024.0, 3)
-           << " KiB)</p>";
+        os << "<p class=\"ir\"><a href=\"" << esc(hrefFor(f)) << "\">" << esc(f)
+           << "</a> (" << formatNumber(size / 1024.0, 3) << " KiB)</p>";
         continue;
       }
       bool truncated;
@@ -633,9 +632,9 @@ pre{background:#f6f6f6;padding:6px;overflow:auto;max-height:45vh;font-size:12px;
 <h1>dstlab matrix</h1>
 )";
   os << "<p>Schema <code>" << esc(run.schema) << "</code>, "
-     << esc(seedsText(run.seeds))
-     << ". <strong>" << s.cells << " cells: " << s.asExpected
-     << " as expected, " << s.unexpected << " not as expected.</strong>";
+     << esc(seedsText(run.seeds)) << ". <strong>" << s.cells
+     << " cells: " << s.asExpected << " as expected, " << s.unexpected
+     << " not as expected.</strong>";
   if (run.timing)
     os << " Wall time " << formatNumber(run.timing->wallSeconds) << " s with "
        << run.timing->jobs << " jobs.";

@@ -572,8 +572,8 @@ std::string renderStatus(const MatrixRun &run) {
       ++n;
       if (c.outcome == "miscompiled" || c.outcome == "imprecise") {
         bool mis = c.outcome == "miscompiled";
-        os << "### " << n << ". "
-           << (mis ? "Miscompiled" : "Imprecise") << "\n\n";
+        os << "### " << n << ". " << (mis ? "Miscompiled" : "Imprecise")
+           << "\n\n";
         os << (mis ? "The compiled program runs but its output is not what "
                      "the program computes on the target: it disagrees with "
                      "the faithful reference beyond the freedom a correct "
@@ -590,9 +590,9 @@ std::string renderStatus(const MatrixRun &run) {
         for (const CellRecord *w : cells)
           os << "| " << w->repro << " | @" << w->config << " | " << w->variant
              << " | " << w->inputKind.value_or("\u2014") << " | "
-             << w->precision.value_or("\u2014") << " | "
-             << formatNumber(w->pcc) << " | " << formatNumber(w->maxError)
-             << " (" << formatNumber(w->exactBound) << ") | "
+             << w->precision.value_or("\u2014") << " | " << formatNumber(w->pcc)
+             << " | " << formatNumber(w->maxError) << " ("
+             << formatNumber(w->exactBound) << ") | "
              << formatNumber(w->faithfulMaxError) << " ("
              << formatNumber(w->faithfulMaxBound) << ") | "
              << formatNumber(w->faithfulRmsError) << " ("
@@ -614,10 +614,9 @@ std::string renderStatus(const MatrixRun &run) {
       bool varies = llvm::any_of(cells, [&](const CellRecord *x) {
         return x->signature != c.signature;
       });
-      std::string signature =
-          !c.signature ? ""
-          : varies     ? normaliseSignature(*c.signature).text
-                       : *c.signature;
+      std::string signature = !c.signature ? ""
+                              : varies ? normaliseSignature(*c.signature).text
+                                       : *c.signature;
       os << "### " << n << ". " << heading;
       if (c.signature)
         os << ": "
@@ -936,8 +935,7 @@ std::string renderStatus(const MatrixRun &run) {
             if (k == "uniform")
               cycles = found->cycles;
           }
-          os << " " << (cycles ? std::to_string(*cycles) : "\u2014")
-             << " |\n";
+          os << " " << (cycles ? std::to_string(*cycles) : "\u2014") << " |\n";
         }
         os << "\n";
       }

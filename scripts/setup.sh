@@ -10,6 +10,8 @@ packages=(cmake ninja-build g++ ccache libgtest-dev libbenchmark-dev
   libmlir-22-dev mlir-22-tools llvm-22-dev llvm-22-tools python3 chromium)
 # The sanitizer build uses clang-22 (ASan, UBSan and libFuzzer runtimes).
 [[ $preset == asan ]] && packages+=(clang-22 libclang-rt-22-dev)
+# The ci preset also checks formatting (scripts/check-format.sh).
+[[ $preset == ci ]] && packages+=(clang-format-14)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||

@@ -23,8 +23,8 @@
 #include <memory>
 #include <new>
 #include <set>
-#include <type_traits>
 #include <tuple>
+#include <type_traits>
 
 using namespace mlir;
 
@@ -516,9 +516,8 @@ bool Engine::loadBuffers() {
       return setError(locationString(buf.getLoc()) + ": dram_buffer @" +
                       b.info.name + " has an invalid tile shape " +
                       std::to_string(b.info.rows) + "x" +
-                      std::to_string(b.info.cols) +
-                      " (positive, at most " + std::to_string(kMaxTiles) +
-                      " tiles)");
+                      std::to_string(b.info.cols) + " (positive, at most " +
+                      std::to_string(kMaxTiles) + " tiles)");
     if (!dataFormatOf(formatAttr.getValue(), b.info.format))
       return setError(locationString(buf.getLoc()) + ": dram_buffer @" +
                       b.info.name + " must be bf16 or f32");
@@ -1345,8 +1344,8 @@ bool Engine::runThread(CoreState &core, ThreadState &th) {
         break;
       // The accumulator must hold something: a released (zeroed) slice is
       // sum's identity, not max's.
-      SliceRef d = slice(core, th, in, dst.mathSec, s[in.c],
-                         kind == ReduceKind::Max);
+      SliceRef d =
+          slice(core, th, in, dst.mathSec, s[in.c], kind == ReduceKind::Max);
       reduce(*d.tile, *a, *sc, kind, static_cast<ReduceDim>(in.aux2));
       progFlops += 2 * kTileFlops;
       uint64_t end = fpuTiming(core, th, in, kCosts.reduceTile);
@@ -1530,8 +1529,8 @@ bool Engine::runThread(CoreState &core, ThreadState &th) {
     }
     case Opc::ReadBarrier:
     case Opc::WriteBarrier: {
-      uint32_t *pending = in.opc == Opc::ReadBarrier ? th.readsInFlight
-                                                     : th.writesInFlight;
+      uint32_t *pending =
+          in.opc == Opc::ReadBarrier ? th.readsInFlight : th.writesInFlight;
       std::fill(pending, pending + kNumCBs, 0u);
       uint64_t &t = th.clock(kPack);
       uint64_t before = t;
@@ -1783,13 +1782,12 @@ void Engine::run() {
   if (!limits::productWithin(opts.grid.rows, opts.grid.cols,
                              limits::kMaxGridCores) ||
       !(opts.grid.clockGHz > 0)) {
-    setError("invalid target grid " + opts.grid.name + " (" +
-             std::to_string(opts.grid.rows) + "x" +
-             std::to_string(opts.grid.cols) + ", " +
-             std::to_string(opts.grid.clockGHz) +
-             " GHz): needs positive rows and cols, at most " +
-             std::to_string(limits::kMaxGridCores) +
-             " cores and a positive clock");
+    setError(
+        "invalid target grid " + opts.grid.name + " (" +
+        std::to_string(opts.grid.rows) + "x" + std::to_string(opts.grid.cols) +
+        ", " + std::to_string(opts.grid.clockGHz) +
+        " GHz): needs positive rows and cols, at most " +
+        std::to_string(limits::kMaxGridCores) + " cores and a positive clock");
     return;
   }
   res.coreCycles.assign(static_cast<size_t>(opts.grid.numCores()), 0);

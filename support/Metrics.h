@@ -1,5 +1,4 @@
-//===- Metrics.h - Numerical comparison of outputs with a golden -*- C++
-//-*-===//
+//===- Metrics.h - comparing outputs with a golden --------------*- C++ -*-===//
 //
 // Two metrics compare a computed output `out` with a reference `ref` of the
 // same length (DESIGN.md section 6):

@@ -1,4 +1,4 @@
-//===- Precision.h - precision recipes of the compiled configuration -*- C++ -*-===//
+//===- Precision.h - precision recipes --------------------------*- C++ -*-===//
 //
 // A precision recipe is a pipeline option (`precision=`) saying where the
 // compiled program keeps its values; the faithful reference (golden/

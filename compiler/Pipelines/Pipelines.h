@@ -27,9 +27,8 @@ struct PipelineOptions {
 };
 
 /// The stage names, in order, after which a pipeline can dump IR.
-constexpr const char *kStageNames[] = {"tl-to-d2m", "d2m-bufferize",
-                                       "linalg-to-affine", "dst",
-                                       "d2m-to-ttkernel"};
+constexpr const char *kStageNames[] = {
+    "tl-to-d2m", "d2m-bufferize", "linalg-to-affine", "dst", "d2m-to-ttkernel"};
 
 /// tl -> ttkernel as tt-lang and tt-mlir ae4e7b838c did it. `assertions`
 /// selects the assert build ("on") or the NDEBUG build ("off").
@@ -48,8 +47,7 @@ ReduceForm tlFrontEndForm(const PipelineOptions &options);
 
 /// The stages around the DST pass, for variants that swap pieces in.
 void addFrontEnd(mlir::OpPassManager &pm, ReduceForm reduceForm,
-                 bool blockTranspose,
-                 llvm::StringRef precision = "balanced");
+                 bool blockTranspose, llvm::StringRef precision = "balanced");
 /// The front end up to the stage the bridge exports (bridge/Bridge.h):
 /// tl-to-d2m and d2m-bufferize, without linalg-to-affine.
 void addFrontEndToBufferized(mlir::OpPassManager &pm, ReduceForm reduceForm,

@@ -174,8 +174,8 @@ LogicalResult NestAllocator::hoist(ComputeNest &nest, Value v) {
         AffineMap m = load.getAffineMap().replaceDimsAndSymbols(
             dims, {}, newIvs.size(), 0);
         map.map(load.getResult(),
-                affine::AffineLoadOp::create(b, load.getLoc(),
-                                             load.getMemRef(), m, newIvs));
+                affine::AffineLoadOp::create(b, load.getLoc(), load.getMemRef(),
+                                             m, newIvs));
         continue;
       }
       b.clone(*op, map);
@@ -220,9 +220,8 @@ FailureOr<bool> NestAllocator::hoistOne(ComputeNest &nest) {
 
 /// The tile_fill value a buffer was initialised with, when a nest before
 /// `nest` is its only writer and just fills it.
-static std::optional<FloatAttr> fillInitOf(Value memref,
-                                           const ComputeNest &nest,
-                                           Operation **fillNest) {
+static std::optional<FloatAttr>
+fillInitOf(Value memref, const ComputeNest &nest, Operation **fillNest) {
   std::optional<FloatAttr> value;
   for (Operation *user : memref.getUsers()) {
     auto store = dyn_cast<affine::AffineStoreOp>(user);
@@ -280,10 +279,10 @@ LogicalResult NestAllocator::allocate(ComputeNest &nest, bool &retry) {
   };
   for (Operation *op : ops) {
     for (OpOperand &o : op->getOpOperands()) {
-      bool dstUse = isa<affine::AffineStoreOp>(op) ||
-                    (isTileComputeOp(op) &&
-                     llvm::is_contained(fixedDstOperands(op),
-                                        o.getOperandNumber()));
+      bool dstUse =
+          isa<affine::AffineStoreOp>(op) ||
+          (isTileComputeOp(op) &&
+           llvm::is_contained(fixedDstOperands(op), o.getOperandNumber()));
       if (dstUse && isDstValue(o.get()))
         lastUse[o.get()] = std::max(lastUse.lookup(o.get()), pos[op]);
     }
@@ -430,9 +429,9 @@ LogicalResult NestAllocator::allocate(ComputeNest &nest, bool &retry) {
     int64_t s = sliceOf[a.load.getResult()];
     Value m = a.load.getMemRef();
     Operation *fillNest = nullptr;
-    bool fresh = (m.getDefiningOp<memref::AllocOp>() ||
-                  m.getDefiningOp<ReserveOp>()) &&
-                 !isWrittenBefore(m, nest);
+    bool fresh =
+        (m.getDefiningOp<memref::AllocOp>() || m.getDefiningOp<ReserveOp>()) &&
+        !isWrittenBefore(m, nest);
     if (std::optional<FloatAttr> init = fillInitOf(m, nest, &fillNest)) {
       Value f = TileFillOp::create(b, loc, nest.tile, *init);
       memref::StoreOp::create(b, loc, f, dst, sliceIdx(b, s));
@@ -469,8 +468,8 @@ LogicalResult NestAllocator::allocate(ComputeNest &nest, bool &retry) {
       auto it = sliceOf.find(v);
       if (it == sliceOf.end())
         continue;
-      bool isAcc = llvm::any_of(
-          accs, [&](Acc &a) { return a.load.getResult() == v; });
+      bool isAcc =
+          llvm::any_of(accs, [&](Acc &a) { return a.load.getResult() == v; });
       if (auto load = v.getDefiningOp<affine::AffineLoadOp>();
           load && !isAcc && !copied.contains(v)) {
         // Copy in at the first DST use (inside the reduction loops if the

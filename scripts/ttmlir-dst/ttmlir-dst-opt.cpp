@@ -1,4 +1,4 @@
-// ttmlir-dst-opt: a small MlirOptMain driver for tt-mlir's D2M DST passes.
+//===- ttmlir-dst-opt.cpp - D2M DST passes driver -------------------------===//
 //
 // Registers the dialects that D2M compute IR uses (ttcore, d2m and the
 // upstream ones), every upstream MLIR pass (canonicalize, cse, ...), and

@@ -58,8 +58,7 @@ struct MulHiFi4 {
 /// out[i][j] = op(A[i][j], B') for the broadcast `bcast`. `out` must not
 /// alias `a` or `b`.
 template <typename Op>
-void eltwiseLoop(float *out, const Tile &a, const Tile &b, Bcast bcast,
-                 Op op) {
+void eltwiseLoop(float *out, const Tile &a, const Tile &b, Bcast bcast, Op op) {
   switch (bcast) {
   case Bcast::None:
     for (int e = 0; e < kTileElems; ++e)

@@ -21,10 +21,10 @@
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Parser/Parser.h"
-#include "mlir/Support/FileUtilities.h"
-#include "llvm/ADT/StringExtras.h"
 #include "mlir/Pass/Pass.h"
 #include "mlir/Pass/PassManager.h"
+#include "mlir/Support/FileUtilities.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -84,8 +84,8 @@ struct Session {
     ctx = std::make_unique<MLIRContext>(registry);
     ctx->loadAllAvailableDialects();
     ctx->disableMultithreading();
-    handler = std::make_unique<SourceMgrDiagnosticHandler>(sourceMgr,
-                                                           ctx.get(), errs());
+    handler = std::make_unique<SourceMgrDiagnosticHandler>(sourceMgr, ctx.get(),
+                                                           errs());
   }
 };
 
@@ -127,8 +127,7 @@ OwningOpRef<ModuleOp> bufferizedProgram(Session &s, StringRef command,
   PassManager pm(s.ctx.get());
   // The Nov-2025 tt-lang front end (per-tile transpose), its reductions
   // tt-lang's or tt-mlir's TTIR form.
-  addFrontEndToBufferized(pm, reduceForm, /*blockTranspose=*/false,
-                          precision);
+  addFrontEndToBufferized(pm, reduceForm, /*blockTranspose=*/false, precision);
   if (failed(pm.run(*module))) {
     reportError(command, path + ": the front end failed");
     return nullptr;
@@ -142,8 +141,8 @@ std::optional<std::string> precisionFor(StringRef command, const Args &args,
                                         StringRef path, StringRef program) {
   if (std::optional<std::string> p = args.get("precision")) {
     if (!llvm::is_contained(harness::reproPrecisions(), StringRef(*p))) {
-      reportError(command, "unknown precision '" + *p +
-                               "' (balanced, accurate)");
+      reportError(command,
+                  "unknown precision '" + *p + "' (balanced, accurate)");
       return std::nullopt;
     }
     return *p;
@@ -196,8 +195,8 @@ const bridge::Commit *commitArg(StringRef command, const Args &args,
   }
   StringRef id(*v);
   if (!id.consume_front("ttmlir@")) {
-    reportError(command, "--" + name + " takes ttmlir@COMMIT, got '" + *v +
-                             "'");
+    reportError(command,
+                "--" + name + " takes ttmlir@COMMIT, got '" + *v + "'");
     return nullptr;
   }
   const bridge::Commit *c = bridge::lookupCommit(id);
@@ -216,9 +215,9 @@ std::string headerExpectation(StringRef path, StringRef program) {
     consumeError(repro.takeError());
     return "";
   }
-  const harness::ReproConfig *cfg =
-      program.empty() && !repro->configs.empty() ? &repro->configs.front()
-                                                 : repro->findConfig(program);
+  const harness::ReproConfig *cfg = program.empty() && !repro->configs.empty()
+                                        ? &repro->configs.front()
+                                        : repro->findConfig(program);
   if (!cfg)
     return "";
   auto it = cfg->expect.find("upstream");
@@ -226,7 +225,6 @@ std::string headerExpectation(StringRef path, StringRef program) {
 }
 
 } // namespace
-
 
 /// dstlab's back end as it lowers `commit`'s DST output.
 static PipelineOptions backEndOptions(const bridge::Commit &commit) {
@@ -236,10 +234,10 @@ static PipelineOptions backEndOptions(const bridge::Commit &commit) {
 }
 
 int exportCommand(ArrayRef<std::string> argv) {
-  std::optional<Args> args =
-      parseArgs("export", argv, {"program", "to", "o", "expect", "pipeline",
-                                 "precision", "front-end"},
-                {"lit", "print-pipeline"});
+  std::optional<Args> args = parseArgs(
+      "export", argv,
+      {"program", "to", "o", "expect", "pipeline", "precision", "front-end"},
+      {"lit", "print-pipeline"});
   if (!args)
     return kToolError;
   if (args->flag("print-pipeline")) {
@@ -284,10 +282,9 @@ int exportCommand(ArrayRef<std::string> argv) {
                                 pipeline + "'");
       return kToolError;
     }
-    text = bridge::renderLitTest(*module, *commit, expect,
-                                 pipeline == "tt-lang"
-                                     ? commit->pipeline
-                                     : commit->dstOnlyPipeline);
+    text = bridge::renderLitTest(
+        *module, *commit, expect,
+        pipeline == "tt-lang" ? commit->pipeline : commit->dstOnlyPipeline);
   } else {
     text = bridge::exportModule(*module, *commit);
   }
@@ -295,25 +292,24 @@ int exportCommand(ArrayRef<std::string> argv) {
     reportError("export", path + ": " + toString(text.takeError()));
     return kToolFailed;
   }
-  return writeOutput("export", args->get("o").value_or(""), *text)
-             ? kToolOk
-             : kToolError;
+  return writeOutput("export", args->get("o").value_or(""), *text) ? kToolOk
+                                                                   : kToolError;
 }
 
 int importCommand(ArrayRef<std::string> argv) {
-  std::optional<Args> args = parseArgs(
-      "import", argv,
-      {"program", "from", "o", "stage", "seeds", "seed", "precision",
-       "front-end"},
-      {"run", "rewrite-only"});
+  std::optional<Args> args =
+      parseArgs("import", argv,
+                {"program", "from", "o", "stage", "seeds", "seed", "precision",
+                 "front-end"},
+                {"run", "rewrite-only"});
   if (!args)
     return kToolError;
   if (args->flag("rewrite-only") && args->positional.size() == 1) {
     // Debugging aid: the real output as the importer parses it.
     auto real = MemoryBuffer::getFile(args->positional[0], /*IsText=*/true);
     if (!real) {
-      reportError("import", args->positional[0] + ": " +
-                                real.getError().message());
+      reportError("import",
+                  args->positional[0] + ": " + real.getError().message());
       return kToolError;
     }
     outs() << bridge::rewriteForImport((*real)->getBuffer());
@@ -365,8 +361,7 @@ int importCommand(ArrayRef<std::string> argv) {
     request.frontEnd = reduceForm == ReduceForm::TTIR ? "ttir" : "";
     request.buildPipeline = [realText, commit, recipe,
                              reduceForm](OpPassManager &pm) {
-      addFrontEndToBufferized(pm, reduceForm, /*blockTranspose=*/false,
-                              recipe);
+      addFrontEndToBufferized(pm, reduceForm, /*blockTranspose=*/false, recipe);
       pm.addPass(bridge::createImportPass(realText, *commit));
       addBackEnd(pm, backEndOptions(*commit));
     };

@@ -1,5 +1,4 @@
-//===- Commands.h - dstlab subcommands ---------------------------*- C++
-//-*-===//
+//===- Commands.h - dstlab subcommands --------------------------*- C++ -*-===//
 #ifndef DSTLAB_TOOLS_DSTLAB_COMMANDS_H
 #define DSTLAB_TOOLS_DSTLAB_COMMANDS_H
 
@@ -54,8 +53,7 @@ bool lockOutDir(llvm::StringRef cmd, llvm::StringRef outDir);
 
 /// The program a run starts as `PATH cell ...`: `--cell-exe`, else this
 /// dstlab (`mainAddr` is any function of the executable).
-std::string cellExecutable(const Args &args, const char *argv0,
-                           void *mainAddr);
+std::string cellExecutable(const Args &args, const char *argv0, void *mainAddr);
 
 /// --jobs N (default: the CPUs), at most limits::kMaxJobs; prints an error
 /// and returns nullopt when it is malformed.

@@ -107,11 +107,10 @@ StringRef meaning(const Finding &f) {
 
 int fuzzCommand(ArrayRef<std::string> argv, const char *argv0) {
   const StringRef cmd = "fuzz";
-  std::optional<Args> args =
-      parseArgs(cmd, argv,
-                {"seed", "count", "variants", "ops", "jobs", "timeout", "out",
-                 "cell-exe"},
-                {"no-loops", "generate-only", "quiet"});
+  std::optional<Args> args = parseArgs(cmd, argv,
+                                       {"seed", "count", "variants", "ops",
+                                        "jobs", "timeout", "out", "cell-exe"},
+                                       {"no-loops", "generate-only", "quiet"});
   if (!args)
     return kToolError;
   if (!args->positional.empty()) {
@@ -122,15 +121,15 @@ int fuzzCommand(ArrayRef<std::string> argv, const char *argv0) {
   uint64_t seed = 0, count = 20;
   if (std::optional<std::string> s = args->get("seed"))
     if (StringRef(*s).getAsInteger(10, seed)) {
-      reportError(cmd, "--seed must be a non-negative integer, got '" + *s +
-                           "'");
+      reportError(cmd,
+                  "--seed must be a non-negative integer, got '" + *s + "'");
       return kToolError;
     }
   if (std::optional<std::string> c = args->get("count"))
     if (StringRef(*c).getAsInteger(10, count) || count == 0 ||
         count > 1'000'000) {
-      reportError(cmd, "--count " + *c +
-                           ": a number of programs in 1..1000000");
+      reportError(cmd,
+                  "--count " + *c + ": a number of programs in 1..1000000");
       return kToolError;
     }
   GenOptions options;
@@ -152,8 +151,7 @@ int fuzzCommand(ArrayRef<std::string> argv, const char *argv0) {
       if (!llvm::is_contained(allVariants(), p.str())) {
         reportError(cmd, "--variants: unknown variant '" + p + "'" +
                              suggestNearest(p, allVariants()) +
-                             " (variants: " + join(allVariants(), ", ") +
-                             ")");
+                             " (variants: " + join(allVariants(), ", ") + ")");
         return kToolError;
       }
       if (!llvm::is_contained(variants, p.str()))
@@ -210,8 +208,7 @@ int fuzzCommand(ArrayRef<std::string> argv, const char *argv0) {
   unsigned totalOps = 0;
   for (uint64_t k = 0; k < count; ++k) {
     std::string name = formatv("fuzz_{0}_{1}", seed, k).str();
-    GeneratedProgram gen =
-        generateProgram(programSeed(seed, k), name, options);
+    GeneratedProgram gen = generateProgram(programSeed(seed, k), name, options);
     if (Error e = checkProgramText(ctx, gen.text)) {
       reportError(cmd, "generator bug: program " + Twine(k) + " (" + name +
                            ") is not valid tl: " + toString(std::move(e)));
@@ -219,8 +216,8 @@ int fuzzCommand(ArrayRef<std::string> argv, const char *argv0) {
     }
     std::string path = sub("programs", name + ".mlir");
     if (Error e = writeFileAtomically(
-            path, fuzzHeader(seed, k, count, options, nullptr) + "\n" +
-                      gen.text)) {
+            path,
+            fuzzHeader(seed, k, count, options, nullptr) + "\n" + gen.text)) {
       reportError(cmd, toString(std::move(e)));
       return kToolError;
     }
@@ -228,8 +225,8 @@ int fuzzCommand(ArrayRef<std::string> argv, const char *argv0) {
     programs.push_back({k, std::move(gen), path});
   }
   if (args->flag("generate-only")) {
-    outs() << programs.size() << " programs (" << totalOps
-           << " block ops) in " << sub("programs") << "\n";
+    outs() << programs.size() << " programs (" << totalOps << " block ops) in "
+           << sub("programs") << "\n";
     return kToolOk;
   }
 
@@ -332,13 +329,12 @@ int fuzzCommand(ArrayRef<std::string> argv, const char *argv0) {
     json::Array progs;
     for (const std::string &p : row.programs)
       progs.push_back(p);
-    bucketJson.push_back(json::Object{
-        {"bucket", bucketId(row.finding)},
-        {"variant", row.finding.variant},
-        {"outcome", row.finding.outcome},
-        {"signature", key},
-        {"kind", meaning(row.finding)},
-        {"programs", std::move(progs)}});
+    bucketJson.push_back(json::Object{{"bucket", bucketId(row.finding)},
+                                      {"variant", row.finding.variant},
+                                      {"outcome", row.finding.outcome},
+                                      {"signature", key},
+                                      {"kind", meaning(row.finding)},
+                                      {"programs", std::move(progs)}});
   }
   if (!invalid.empty())
     os << "\nInvalid programs (a generator bug: bad input to the cell): "
@@ -347,18 +343,17 @@ int fuzzCommand(ArrayRef<std::string> argv, const char *argv0) {
     reportError(cmd, toString(std::move(e)));
     return kToolError;
   }
-  json::Object summary{{"seed", static_cast<int64_t>(seed)},
-                       {"count", static_cast<int64_t>(count)},
-                       {"ops", formatv("{0}..{1}", options.minOps,
-                                       options.maxOps)
-                                   .str()},
-                       {"loops", options.loops},
-                       {"variants", json::Array(variants)},
-                       {"block_ops", static_cast<int64_t>(totalOps)},
-                       {"cells", static_cast<int64_t>(childJobs.size())},
-                       {"failing_cells", static_cast<int64_t>(failures)},
-                       {"buckets", std::move(bucketJson)},
-                       {"invalid_programs", json::Array(invalid)}};
+  json::Object summary{
+      {"seed", static_cast<int64_t>(seed)},
+      {"count", static_cast<int64_t>(count)},
+      {"ops", formatv("{0}..{1}", options.minOps, options.maxOps).str()},
+      {"loops", options.loops},
+      {"variants", json::Array(variants)},
+      {"block_ops", static_cast<int64_t>(totalOps)},
+      {"cells", static_cast<int64_t>(childJobs.size())},
+      {"failing_cells", static_cast<int64_t>(failures)},
+      {"buckets", std::move(bucketJson)},
+      {"invalid_programs", json::Array(invalid)}};
   if (Error e = writeFileAtomically(
           sub("summary.json"),
           formatv("{0:2}", json::Value(std::move(summary))).str() + "\n")) {

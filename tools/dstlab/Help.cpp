@@ -36,7 +36,8 @@ namespace {
 
 #define REAL_OPTIONS                                                           \
   "  --ttmlir-opt NAME=PATH@COMMIT[+ndebug]\n"                                 \
-  "                      compile with a real tt-mlir tool (PATH a binary, or\n" \
+  "                      compile with a real tt-mlir tool (PATH a binary, "    \
+  "or\n"                                                                       \
   "                      recorded:DIR to replay); the variant is real:NAME\n"  \
   "  --record DIR        save the real tool's outputs for replay\n"
 
@@ -60,7 +61,8 @@ const CommandHelp kHelp[] = {
      "  --input-kind K      uniform, negative-scores, peaked, late-max,\n"
      "                      large-values, zero-row\n"
      "  --precision R       balanced or accurate\n"
-     "  --front-end F       tt-lang (default) or ttir: reductions in tt-mlir's\n"
+     "  --front-end F       tt-lang (default) or ttir: reductions in "
+     "tt-mlir's\n"
      "                      own TTIR->D2M form (default: the repro header's)\n"
      "  --inputs DIR        read inputs (.npy) instead of generating them\n"
      "  --dump DIR          write IR per stage, DST occupancy, arrays\n"
@@ -83,8 +85,9 @@ const CommandHelp kHelp[] = {
      "  --json OUT          the result JSON (required)\n"
      "  --dump DIR          write IR per stage, DST occupancy, arrays\n"
      "  --dump-small        with --dump: no trace, arrays or section-1\n"
-     "                      occupancy (what the matrix keeps by default)\n"
-     REAL_OPTIONS "  --tool-timeout S    time limit of the real tool\n"
+     "                      occupancy (what the matrix keeps by "
+     "default)\n" REAL_OPTIONS
+     "  --tool-timeout S    time limit of the real tool\n"
      "  --mutate KIND:SITE  plant that mutation (see mutate-score)\n"
      "  -h, --help          this help\n\n" RUN_EXIT_CODES},
     {"matrix",
@@ -180,8 +183,8 @@ const CommandHelp kHelp[] = {
      "  --test SCRIPT       interesting iff SCRIPT exits 0\n"
      "  -o OUT              the reduced repro (default\n"
      "                      <FILE stem>.reduced.mlir)\n"
-     "  --timeout S         time limit per candidate (default 30)\n"
-     SEED_OPTIONS
+     "  --timeout S         time limit per candidate (default "
+     "30)\n" SEED_OPTIONS
      "                      (default: seed 0 alone; the header's\n"
      "                      expectations at 0..2, the matrix's)\n"
      "  --cell-exe PATH     the program run as `PATH cell ...`\n"
@@ -205,13 +208,12 @@ const CommandHelp kHelp[] = {
      "  --out DIR           output directory (default: MATRIX.json's)\n"
      "  -h, --help          this help\n\n"
      "Exit codes: 0 written, 2 error (bad option, unreadable input, I/O).\n"},
-    {"diff",
-     "usage: dstlab diff BEFORE.json AFTER.json [--out FILE]\n\n"
-     "Markdown of what changed between two matrix runs.\n\n"
-     "Options:\n"
-     "  --out FILE          write there (default: stdout)\n"
-     "  -h, --help          this help\n\n"
-     "Exit codes: 0 no regression, 1 some cell regressed, 2 error.\n"},
+    {"diff", "usage: dstlab diff BEFORE.json AFTER.json [--out FILE]\n\n"
+             "Markdown of what changed between two matrix runs.\n\n"
+             "Options:\n"
+             "  --out FILE          write there (default: stdout)\n"
+             "  -h, --help          this help\n\n"
+             "Exit codes: 0 no regression, 1 some cell regressed, 2 error.\n"},
     {"export",
      "usage: dstlab export FILE.mlir --program P --to ttmlir@COMMIT "
      "[options]\n\n"

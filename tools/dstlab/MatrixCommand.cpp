@@ -67,12 +67,11 @@ bool parseShard(StringRef text, unsigned &index, unsigned &total) {
          total > 0 && index < total && total <= limits::kMaxShards;
 }
 
-
 /// What a matrix run keeps of the cells' dumps (issue 19: the default run
 /// left hundreds of MiB): traces and large dumps only on request, or for a
 /// cell not as expected, which is the one someone will debug.
 struct KeepPolicy {
-  bool traces = false;   ///< --traces: every cell's trace.json
+  bool traces = false;     ///< --traces: every cell's trace.json
   bool largeDumps = false; ///< --dump all: .npy arrays, DST occupancy JSON
 };
 
@@ -248,8 +247,8 @@ void collectIrStore(StringRef outDir) {
 uint64_t treeBytes(StringRef dir) {
   uint64_t total = 0;
   std::error_code ec;
-  for (sys::fs::recursive_directory_iterator it(dir, ec), end;
-       it != end && !ec; it.increment(ec)) {
+  for (sys::fs::recursive_directory_iterator it(dir, ec), end; it != end && !ec;
+       it.increment(ec)) {
     sys::fs::file_status st;
     if (!sys::fs::status(it->path(), st, /*follow=*/false) &&
         st.type() == sys::fs::file_type::regular_file)
@@ -337,7 +336,8 @@ bool lockOutDir(StringRef cmd, StringRef outDir) {
     close(fd);
     StringRef pid = StringRef(holder).trim();
     if (e == EWOULDBLOCK)
-      reportError(cmd, "--out " + outDir + ": another dstlab " + cmd + " (pid " +
+      reportError(cmd, "--out " + outDir + ": another dstlab " + cmd +
+                           " (pid " +
                            (pid.empty() ? StringRef("unknown") : pid) +
                            ") is writing there; wait for it or use another "
                            "--out (lock " +
@@ -356,12 +356,11 @@ bool lockOutDir(StringRef cmd, StringRef outDir) {
 
 int matrixCommand(ArrayRef<std::string> argv, const char *argv0) {
   const StringRef cmd = "matrix";
-  std::optional<Args> args = parseArgs(cmd, argv,
-                                       {"filter", "variants", "jobs", "shard",
-                                        "seed", "seeds", "timeout", "out",
-                                        "cell-exe", "ttmlir-opt", "record",
-                                        "dump"},
-                                       {"no-timing", "quiet", "traces"});
+  std::optional<Args> args =
+      parseArgs(cmd, argv,
+                {"filter", "variants", "jobs", "shard", "seed", "seeds",
+                 "timeout", "out", "cell-exe", "ttmlir-opt", "record", "dump"},
+                {"no-timing", "quiet", "traces"});
   if (!args)
     return kToolError;
   KeepPolicy keep;
@@ -369,7 +368,8 @@ int matrixCommand(ArrayRef<std::string> argv, const char *argv0) {
   if (std::optional<std::string> d = args->get("dump")) {
     if (*d != "all") {
       reportError(cmd, "--dump takes 'all' (keep every cell's large dumps), "
-                       "got '" + *d + "'");
+                       "got '" +
+                           *d + "'");
       return kToolError;
     }
     keep.largeDumps = true;
@@ -418,9 +418,11 @@ int matrixCommand(ArrayRef<std::string> argv, const char *argv0) {
       return kToolError;
     }
     if (!bridge::lookupCommit(spec->commit)) {
-      reportError(cmd, "--ttmlir-opt " + spec->name + ": unknown tt-mlir "
-                       "commit '" + spec->commit + "' (known: " +
-                       bridge::knownCommitList() + ")");
+      reportError(cmd, "--ttmlir-opt " + spec->name +
+                           ": unknown tt-mlir "
+                           "commit '" +
+                           spec->commit +
+                           "' (known: " + bridge::knownCommitList() + ")");
       return kToolError;
     }
     if (!spec->replay && !sys::fs::can_execute(spec->path)) {
@@ -455,8 +457,8 @@ int matrixCommand(ArrayRef<std::string> argv, const char *argv0) {
     return kToolError;
   run.seeds = *seeds;
   run.seed = seeds->front();
-  std::string seedsArg = std::to_string(seeds->front()) + ".." +
-                         std::to_string(seeds->back());
+  std::string seedsArg =
+      std::to_string(seeds->front()) + ".." + std::to_string(seeds->back());
   double timeout = 60;
   if (std::optional<std::string> t = args->get("timeout"))
     if (StringRef(*t).getAsDouble(timeout) || !(timeout > 0) ||
@@ -554,13 +556,15 @@ int matrixCommand(ArrayRef<std::string> argv, const char *argv0) {
   auto covers = [&](const Repro &r, StringRef variant) {
     if (!isRealVariant(variant))
       return true;
-    const RealToolSpec &t = *llvm::find_if(
-        realTools, [&](const RealToolSpec &t) { return t.variant() == variant; });
+    const RealToolSpec &t =
+        *llvm::find_if(realTools, [&](const RealToolSpec &t) {
+          return t.variant() == variant;
+        });
     const bridge::Commit *commit = bridge::lookupCommit(t.commit);
     if (!t.replay || !commit)
       return true; // a binary runs anything; an unknown commit is reported
-    return sys::fs::is_directory(recordingDir(
-        t.path, commit->shortId, sys::path::stem(r.path), ""));
+    return sys::fs::is_directory(
+        recordingDir(t.path, commit->shortId, sys::path::stem(r.path), ""));
   };
 
   // Cells, in canonical order, filtered, then sharded.
@@ -620,21 +624,11 @@ int matrixCommand(ArrayRef<std::string> argv, const char *argv0) {
     SmallString<256> json(dir);
     sys::path::append(json, "result.json");
     ChildJob job;
-    job.argv = {cellExe,
-                "cell",
-                cell.repro->path,
-                "--program",
-                cell.config->name,
-                "--variant",
-                cell.variant,
-                "--seeds",
-                seedsArg,
-                "--ref-cache",
-                refCache.str().str(),
-                "--json",
-                json.str().str(),
-                "--dump",
-                dir.str().str()};
+    job.argv = {
+        cellExe,           "cell",        cell.repro->path,     "--program",
+        cell.config->name, "--variant",   cell.variant,         "--seeds",
+        seedsArg,          "--ref-cache", refCache.str().str(), "--json",
+        json.str().str(),  "--dump",      dir.str().str()};
     // Large dumps are only written when they will be kept; a cell not as
     // expected is run again for them below.
     if (!keep.traces && !keep.largeDumps)

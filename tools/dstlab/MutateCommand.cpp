@@ -1,4 +1,4 @@
-//===- MutateCommand.cpp - dstlab mutate-score: the oracle's mutation score ===//
+//===- MutateCommand.cpp - dstlab mutate-score ----------------------------===//
 //
 // Every passing cell of one variant's column is compiled once (in process,
 // to list the mutation sites of harness/Mutate.h), run clean as a child to
@@ -12,15 +12,15 @@
 
 #include "Commands.h"
 
+#include "compiler/Dialect/TTKernel/IR/TTKernel.h"
 #include "harness/Cell.h"
 #include "harness/CellResult.h"
-#include "harness/Matrix.h"
 #include "harness/Classify.h"
+#include "harness/Matrix.h"
 #include "harness/Mutate.h"
 #include "harness/RealTool.h"
 #include "harness/Repro.h"
 #include "harness/Runner.h"
-#include "compiler/Dialect/TTKernel/IR/TTKernel.h"
 #include "support/Limits.h"
 #include "support/Suggest.h"
 
@@ -109,15 +109,14 @@ int mutateScoreCommand(ArrayRef<std::string> argv, const char *argv0) {
   const StringRef cmd = "mutate-score";
   std::optional<Args> args =
       parseArgs(cmd, argv,
-                {"variant", "filter", "kinds", "sites", "seed", "seeds",
-                 "jobs", "timeout", "out", "cell-exe"},
+                {"variant", "filter", "kinds", "sites", "seed", "seeds", "jobs",
+                 "timeout", "out", "cell-exe"},
                 {"list", "quiet"});
   if (!args)
     return kToolError;
 
   std::string variant = args->get("variant").value_or("fixed");
-  if (isRealVariant(variant) ||
-      !llvm::is_contained(allVariants(), variant)) {
+  if (isRealVariant(variant) || !llvm::is_contained(allVariants(), variant)) {
     reportError(cmd, "unknown variant '" + variant + "'" +
                          suggestNearest(variant, allVariants()) +
                          " (variants: " + join(allVariants(), ", ") + ")");
@@ -244,9 +243,9 @@ int mutateScoreCommand(ArrayRef<std::string> argv, const char *argv0) {
     };
     CellResult r = runCell(request);
     if (r.outcome != "compiled" || !error.empty()) {
-      reportError(cmd, cell.id() + ": " +
-                           (error.empty() ? r.outcome + ": " + r.message
-                                          : error));
+      reportError(cmd,
+                  cell.id() + ": " +
+                      (error.empty() ? r.outcome + ": " + r.message : error));
       return kToolError;
     }
   }
@@ -258,8 +257,8 @@ int mutateScoreCommand(ArrayRef<std::string> argv, const char *argv0) {
         std::vector<size_t> picked = sampleSites(sites.size(), siteLimit);
         for (size_t i = 0; i < sites.size(); ++i)
           outs() << cell.id() << " " << k << ":" << i
-                 << (llvm::is_contained(picked, i) ? " * " : "   ")
-                 << sites[i] << "\n";
+                 << (llvm::is_contained(picked, i) ? " * " : "   ") << sites[i]
+                 << "\n";
       }
     return kToolOk;
   }
@@ -305,8 +304,8 @@ int mutateScoreCommand(ArrayRef<std::string> argv, const char *argv0) {
             if (c.outcome != "pass") {
               cleanFailed = true;
               errs() << "dstlab mutate-score: " << cells[i].id()
-                     << " does not pass under " << variant << " unmutated: "
-                     << c.outcome
+                     << " does not pass under " << variant
+                     << " unmutated: " << c.outcome
                      << (c.signature.empty() ? "" : " \"" + c.signature + "\"")
                      << "\n";
             }
@@ -344,8 +343,8 @@ int mutateScoreCommand(ArrayRef<std::string> argv, const char *argv0) {
       siteTotals[k] += count;
       for (size_t site : sampleSites(count, limit))
         mutants.push_back({ci, k, site,
-                           jsonPath(cell, k + "-" + std::to_string(site)),
-                           "", "", "", false});
+                           jsonPath(cell, k + "-" + std::to_string(site)), "",
+                           "", "", false});
     }
   }
   errs() << "dstlab mutate-score: " << cells.size() << " passing " << variant
@@ -371,9 +370,9 @@ int mutateScoreCommand(ArrayRef<std::string> argv, const char *argv0) {
         json = json.substr(0, json.size() - 5) + suffix.str() + ".json";
       phaseJobs.push_back(cellJob(cellExe, cells[m.cell], variant, seeds,
                                   refCache, json, timeout, inputKind));
-      phaseJobs.back().argv.insert(phaseJobs.back().argv.end(),
-                                   {"--mutate",
-                                    m.kind + ":" + std::to_string(m.site)});
+      phaseJobs.back().argv.insert(
+          phaseJobs.back().argv.end(),
+          {"--mutate", m.kind + ":" + std::to_string(m.site)});
     }
     size_t done = 0;
     if (Error e = runChildren(
@@ -395,8 +394,8 @@ int mutateScoreCommand(ArrayRef<std::string> argv, const char *argv0) {
               if (!quiet || !killed)
                 errs() << "[" << done << "/" << which.size() << "] "
                        << (killed ? "killed " : "not killed ")
-                       << cells[m.cell].id() << " " << m.kind << ":"
-                       << m.site << suffix << ": " << c.outcome
+                       << cells[m.cell].id() << " " << m.kind << ":" << m.site
+                       << suffix << ": " << c.outcome
                        << (c.signature.empty() ? "" : " " + c.signature)
                        << "\n";
             },
@@ -423,9 +422,8 @@ int mutateScoreCommand(ArrayRef<std::string> argv, const char *argv0) {
   if (!runPhase(all, firstSeed, std::nullopt, ""))
     return kToolError;
   if (firstSeed != seedsArg) {
-    std::vector<size_t> again = survivorsWhere([](const Mutant &) {
-      return true;
-    });
+    std::vector<size_t> again =
+        survivorsWhere([](const Mutant &) { return true; });
     if (!again.empty()) {
       errs() << "dstlab mutate-score: " << again.size()
              << " not killed at the first seed, again at seeds " << seedsArg
@@ -489,18 +487,18 @@ int mutateScoreCommand(ArrayRef<std::string> argv, const char *argv0) {
     totalRun += r.run;
     totalKilled += r.killed;
     totalSites += siteTotals[k];
-    kindRows.push_back(json::Object{{"kind", k},
-                                    {"sites", static_cast<int64_t>(siteTotals[k])},
-                                    {"run", static_cast<int64_t>(r.run)},
-                                    {"killed", static_cast<int64_t>(r.killed)},
-                                    {"killed_at_other_inputs",
-                                     static_cast<int64_t>(r.atUniform)}});
+    kindRows.push_back(json::Object{
+        {"kind", k},
+        {"sites", static_cast<int64_t>(siteTotals[k])},
+        {"run", static_cast<int64_t>(r.run)},
+        {"killed", static_cast<int64_t>(r.killed)},
+        {"killed_at_other_inputs", static_cast<int64_t>(r.atUniform)}});
   }
   os << formatv("{0,-26} {1,6} {2,6} {3,7} {4,7}\n", "all", totalSites,
                 totalRun, totalKilled,
-                totalRun ? formatv("{0:f1}%", 100.0 * totalKilled / totalRun)
-                               .str()
-                         : std::string("-"));
+                totalRun
+                    ? formatv("{0:f1}%", 100.0 * totalKilled / totalRun).str()
+                    : std::string("-"));
   json::Array survivorList;
   if (survivors) {
     os << "\nSurvivors (each an oracle bug, or an equivalent mutant "
@@ -509,14 +507,14 @@ int mutateScoreCommand(ArrayRef<std::string> argv, const char *argv0) {
       if (m.killed)
         continue;
       const std::string &where = cells[m.cell].sites.at(m.kind)[m.site];
-      os << "  " << cells[m.cell].id() << " " << m.kind << ":" << m.site
-         << " (" << where << "): " << m.outcome << "\n    "
+      os << "  " << cells[m.cell].id() << " " << m.kind << ":" << m.site << " ("
+         << where << "): " << m.outcome << "\n    "
          << StringRef(m.message).split('\n').first << "\n";
-      survivorList.push_back(json::Object{{"cell", cells[m.cell].id()},
-                                          {"mutation", m.kind + ":" +
-                                                           std::to_string(m.site)},
-                                          {"site", where},
-                                          {"outcome", m.outcome}});
+      survivorList.push_back(
+          json::Object{{"cell", cells[m.cell].id()},
+                       {"mutation", m.kind + ":" + std::to_string(m.site)},
+                       {"site", where},
+                       {"outcome", m.outcome}});
     }
   }
   os << formatv("\n{0} cells, {1} mutants, {2} killed, {3} survived; wall "

@@ -91,11 +91,11 @@ unsigned programLine(StringRef text, StringRef program) {
 
 int reduceCommand(ArrayRef<std::string> argv, const char *argv0) {
   const StringRef cmd = "reduce";
-  std::optional<Args> args = parseArgs(
-      cmd, argv,
-      {"variant", "signature", "test", "program", "o", "timeout", "seed",
-       "seeds", "cell-exe"},
-      {"quiet"});
+  std::optional<Args> args =
+      parseArgs(cmd, argv,
+                {"variant", "signature", "test", "program", "o", "timeout",
+                 "seed", "seeds", "cell-exe"},
+                {"quiet"});
   if (!args)
     return kToolError;
   if (args->positional.size() != 1) {
@@ -166,11 +166,10 @@ int reduceCommand(ArrayRef<std::string> argv, const char *argv0) {
   }
   if (!program) {
     reportError(cmd, file + ": no tl.program" +
-                         (programName.empty() ? std::string()
-                                              : " named '" + programName +
-                                                    "'" +
-                                                    suggestNearest(programName,
-                                                                   names)));
+                         (programName.empty()
+                              ? std::string()
+                              : " named '" + programName + "'" +
+                                    suggestNearest(programName, names)));
     return kToolError;
   }
   programName = program.getSymName().str();
@@ -242,9 +241,9 @@ int reduceCommand(ArrayRef<std::string> argv, const char *argv0) {
       if (!write(body))
         return false;
       ChildJob job;
-      job.argv = {"/bin/sh", "-c", "cd \"$1\" && exec \"$2\" \"$3\"", "sh",
-                  work.str().str(), abs,
-                  sys::path::filename(candidate).str()};
+      job.argv = {
+          "/bin/sh",        "-c", "cd \"$1\" && exec \"$2\" \"$3\"",   "sh",
+          work.str().str(), abs,  sys::path::filename(candidate).str()};
       job.timeoutSeconds = timeout;
       bool yes = false;
       if (Error e = runChildren(
@@ -258,11 +257,11 @@ int reduceCommand(ArrayRef<std::string> argv, const char *argv0) {
       return yes;
     };
     if (!oracle(original)) {
-      reportError(cmd, where + ": @" + programName + " is not interesting: " +
-                           "the test " + *script +
-                           (scriptExit < 0 ? std::string(" was killed")
-                                           : " exits " +
-                                                 std::to_string(scriptExit)) +
+      reportError(cmd, where + ": @" + programName +
+                           " is not interesting: " + "the test " + *script +
+                           (scriptExit < 0
+                                ? std::string(" was killed")
+                                : " exits " + std::to_string(scriptExit)) +
                            " on it (0 means interesting)");
       return kToolError;
     }
@@ -352,9 +351,8 @@ int reduceCommand(ArrayRef<std::string> argv, const char *argv0) {
     }
     expects += "// expect " + v + ": " + f->expectation() + "\n";
   }
-  std::string name = header.repro.empty()
-                         ? sys::path::stem(file).str()
-                         : header.repro;
+  std::string name =
+      header.repro.empty() ? sys::path::stem(file).str() : header.repro;
   std::string out;
   raw_string_ostream os(out);
   os << "// repro: " << name << "-reduced\n"

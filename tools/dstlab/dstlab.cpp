@@ -263,8 +263,8 @@ int cellCommand(ArrayRef<std::string> argv) {
   std::optional<Args> args =
       parseArgs("cell", argv,
                 {"program", "variant", "seed", "seeds", "input-kind",
-                 "precision", "front-end", "ref-cache", "json", "dump", "grid", "ttmlir-opt",
-                 "record", "tool-timeout", "mutate"},
+                 "precision", "front-end", "ref-cache", "json", "dump", "grid",
+                 "ttmlir-opt", "record", "tool-timeout", "mutate"},
                 {"dump-small"});
   if (!args)
     return kExitBadInput;
@@ -311,8 +311,8 @@ int runCommand(ArrayRef<std::string> argv) {
   std::optional<Args> args =
       parseArgs("run", argv,
                 {"program", "variant", "grid", "seed", "seeds", "input-kind",
-                 "precision", "front-end", "inputs", "dump", "trace", "json", "ttmlir-opt",
-                 "record", "tool-timeout", "mutate"},
+                 "precision", "front-end", "inputs", "dump", "trace", "json",
+                 "ttmlir-opt", "record", "tool-timeout", "mutate"},
                 {});
   if (!args)
     return kExitBadInput;

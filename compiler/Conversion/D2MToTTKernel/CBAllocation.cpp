@@ -22,8 +22,7 @@ using namespace dstlab;
 using namespace dstlab::d2m_to_ttkernel;
 
 bool d2m_to_ttkernel::holdsSection(Operation *op) {
-  return op
-      ->walk([](d2m::AcquireDstOp) { return WalkResult::interrupt(); })
+  return op->walk([](d2m::AcquireDstOp) { return WalkResult::interrupt(); })
       .wasInterrupted();
 }
 
@@ -163,8 +162,8 @@ FailureOr<CBAllocation> d2m_to_ttkernel::allocateCBs(d2m::GenericOp generic) {
                    intervals[k].pages, intervals[k].format});
   SmallVector<int64_t> byStart(all.size());
   std::iota(byStart.begin(), byStart.end(), 0);
-  llvm::stable_sort(byStart,
-                    [&](int64_t x, int64_t y) { return all[x].lo < all[y].lo; });
+  llvm::stable_sort(
+      byStart, [&](int64_t x, int64_t y) { return all[x].lo < all[y].lo; });
   DenseMap<int32_t, int64_t> busyUntil;
   SmallVector<int32_t> idOf(all.size(), -1);
   for (int64_t k : byStart) {

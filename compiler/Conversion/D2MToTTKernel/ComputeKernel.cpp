@@ -432,9 +432,9 @@ LogicalResult KernelLowering::lowerScfLoop(scf::ForOp loop) {
       state = CBState::None;
     }
   }
-  auto nf = scf::ForOp::create(b, loc, mapped(loop.getLowerBound()),
-                               mapped(loop.getUpperBound()),
-                               mapped(loop.getStep()));
+  auto nf =
+      scf::ForOp::create(b, loc, mapped(loop.getLowerBound()),
+                         mapped(loop.getUpperBound()), mapped(loop.getStep()));
   map.map(loop.getInductionVar(), nf.getInductionVar());
   OpBuilder::InsertionGuard g(b);
   b.setInsertionPoint(nf.getBody()->getTerminator());

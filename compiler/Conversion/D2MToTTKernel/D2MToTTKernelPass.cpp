@@ -35,9 +35,9 @@ static LogicalResult checkTensorNames(func::FuncOp func) {
   for (BlockArgument arg : func.getArguments()) {
     auto t = dyn_cast<MemRefType>(arg.getType());
     if (!t || !isa<d2m::TileType>(t.getElementType()))
-      return func.emitOpError() << "argument #" << arg.getArgNumber()
-                                << " must be a memref of tiles, got "
-                                << arg.getType();
+      return func.emitOpError()
+             << "argument #" << arg.getArgNumber()
+             << " must be a memref of tiles, got " << arg.getType();
   }
   return success();
 }

@@ -39,8 +39,8 @@ void KernelLowering::buildReader() {
     // the order the compute kernel waits for them.
     SmallVector<unsigned> streams;
     for (auto [i, input] : llvm::enumerate(generic.getInputs())) {
-      auto dist = cast<d2m::DistributionAttr>(generic.getDistributions()[i])
-                      .getValue();
+      auto dist =
+          cast<d2m::DistributionAttr>(generic.getDistributions()[i]).getValue();
       if (dist == d2m::Distribution::Shard)
         readBlock(i, item);
       else if (cbs.streamWaits.lookup(i) > 0)
@@ -70,9 +70,8 @@ void KernelLowering::buildWriter() {
       Value base = arith::MulIOp::create(b, loc, item, idx(n));
       for (int64_t t = 0; t < n; ++t) {
         Value tile = arith::AddIOp::create(b, loc, base, idx(t));
-        tk::NocAsyncWriteTileOp::create(b, loc, id, idx(t),
-                                        bufferNames[numIns + j].getValue(),
-                                        tile);
+        tk::NocAsyncWriteTileOp::create(
+            b, loc, id, idx(t), bufferNames[numIns + j].getValue(), tile);
       }
       tk::NocAsyncWriteBarrierOp::create(b, loc);
       tk::CBPopFrontOp::create(b, loc, id, idx(n));

@@ -143,8 +143,7 @@ LogicalResult KernelLowering::emitPack(affine::AffineStoreOp st, int32_t target,
   return success();
 }
 
-void KernelLowering::reserveIntermediates(ArrayRef<int32_t> ids,
-                                          Location loc) {
+void KernelLowering::reserveIntermediates(ArrayRef<int32_t> ids, Location loc) {
   for (int32_t id : ids) {
     if (cbState[id] == CBState::Visible)
       tk::CBPopFrontOp::create(b, loc, id, idx(cbs.pages[id]));
@@ -153,8 +152,7 @@ void KernelLowering::reserveIntermediates(ArrayRef<int32_t> ids,
   }
 }
 
-void KernelLowering::publishIntermediates(ArrayRef<int32_t> ids,
-                                          Location loc) {
+void KernelLowering::publishIntermediates(ArrayRef<int32_t> ids, Location loc) {
   for (int32_t id : ids) {
     tk::CBPushBackOp::create(b, loc, id, idx(cbs.pages[id]));
     tk::CBWaitFrontOp::create(b, loc, id, idx(cbs.pages[id]));
@@ -219,11 +217,10 @@ LogicalResult KernelLowering::lowerTileOp(Operation *op) {
   for (Value v : op->getOperands()) {
     // The FPU broadcast forms read the broadcast operand from its CB.
     if (auto bc = v.getDefiningOp<d2m::TileBcastOp>(); bc && !resultStore(bc)) {
-      current.fpuBcast = bc.getBcastType() == d2m::BcastType::Col
-                             ? tk::BcastType::Cols
-                         : bc.getBcastType() == d2m::BcastType::Row
-                             ? tk::BcastType::Rows
-                             : tk::BcastType::Scalar;
+      current.fpuBcast =
+          bc.getBcastType() == d2m::BcastType::Col   ? tk::BcastType::Cols
+          : bc.getBcastType() == d2m::BcastType::Row ? tk::BcastType::Rows
+                                                     : tk::BcastType::Scalar;
       v = bc.getInput();
     }
     FailureOr<Operand> o = resolve(v);
@@ -237,9 +234,8 @@ LogicalResult KernelLowering::lowerTileOp(Operation *op) {
   kernelIP = b.saveInsertionPoint();
   bool tried = false;
   LogicalResult lowered = tileOpPatterns->matchAndRewrite(
-      op, b, /*canApply=*/{}, /*onFailure=*/[&](const Pattern &) {
-        tried = true;
-      });
+      op, b, /*canApply=*/{},
+      /*onFailure=*/[&](const Pattern &) { tried = true; });
   b.restoreInsertionPoint(kernelIP);
   if (failed(lowered) && !tried)
     op->emitOpError("has no ttkernel lowering");
@@ -286,10 +282,9 @@ LogicalResult KernelLowering::lower(OpBuilder &mb) {
     ids.push_back(id);
   llvm::sort(ids);
   for (int32_t id : ids)
-    tk::CBConfigOp::create(pb, loc, cbAttr(id),
-                           pb.getI64IntegerAttr(cbs.pages[id]),
-                           TypeAttr::get(cbs.formats.lookup(id)
-                                             ? cbs.formats.lookup(id)
+    tk::CBConfigOp::create(
+        pb, loc, cbAttr(id), pb.getI64IntegerAttr(cbs.pages[id]),
+        TypeAttr::get(cbs.formats.lookup(id) ? cbs.formats.lookup(id)
                                              : tile.getElementType()));
   auto makeKernel = [&](StringRef name, tk::Thread thread) {
     auto f = func::FuncOp::create(pb, loc, name, pb.getFunctionType({}, {}));

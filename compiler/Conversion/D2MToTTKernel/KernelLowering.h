@@ -45,8 +45,8 @@ class KernelLowering {
 public:
   KernelLowering(d2m::GenericOp generic, CBAllocation cbs,
                  llvm::ArrayRef<mlir::StringAttr> bufferNames,
-                 ttkernel::MathFidelity fidelity,
-                 mlir::StringAttr programName, bool explicitSfpuOutput);
+                 ttkernel::MathFidelity fidelity, mlir::StringAttr programName,
+                 bool explicitSfpuOutput);
 
   /// Builds the program before `moduleBuilder`'s insertion point.
   mlir::LogicalResult lower(mlir::OpBuilder &moduleBuilder);
@@ -66,8 +66,7 @@ public:
   /// Operand `i` of `op` from a CB, as the hardware needs it. With
   /// `reread`, one in DST is re-read from the CB its slice was copied from
   /// (upstream's behaviour); otherwise, or if that is unknown, a diagnostic.
-  mlir::FailureOr<Operand> needCB(mlir::Operation *op, unsigned i,
-                                  bool reread);
+  mlir::FailureOr<Operand> needCB(mlir::Operation *op, unsigned i, bool reread);
 
 private:
   //===--------------------------------------------------------------------===//
@@ -91,11 +90,10 @@ private:
   //===--------------------------------------------------------------------===//
   /// copy_tile for a DST store of a CB tile; other DST stores hold results,
   /// which their tile op lowers.
-  mlir::LogicalResult emitCopyIn(mlir::memref::StoreOp st,
-                                 mlir::Location loc);
+  mlir::LogicalResult emitCopyIn(mlir::memref::StoreOp st, mlir::Location loc);
   /// pack_tile for a CB store of a DST value, into CB `target`.
-  mlir::LogicalResult emitPack(mlir::affine::AffineStoreOp st,
-                               int32_t target, mlir::Location loc);
+  mlir::LogicalResult emitPack(mlir::affine::AffineStoreOp st, int32_t target,
+                               mlir::Location loc);
   /// Intermediates about to be written: free their old block, reserve anew.
   void reserveIntermediates(llvm::ArrayRef<int32_t> ids, mlir::Location loc);
   /// Intermediates written: push and wait, so that readers see them.

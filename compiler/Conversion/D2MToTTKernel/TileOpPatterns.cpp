@@ -19,8 +19,7 @@ namespace tk = dstlab::ttkernel;
 
 namespace {
 
-template <typename OpTy>
-struct TileOpPattern : OpRewritePattern<OpTy> {
+template <typename OpTy> struct TileOpPattern : OpRewritePattern<OpTy> {
   TileOpPattern(MLIRContext *ctx, KernelLowering &lowering)
       : OpRewritePattern<OpTy>(ctx), lowering(lowering) {}
 
@@ -74,8 +73,7 @@ struct MatmulLowering : TileOpPattern<d2m::TileMatmulOp> {
 // error upstream too).
 //===----------------------------------------------------------------------===//
 
-template <typename OpTy>
-struct ReduceLowering : TileOpPattern<OpTy> {
+template <typename OpTy> struct ReduceLowering : TileOpPattern<OpTy> {
   using TileOpPattern<OpTy>::TileOpPattern;
   LogicalResult lower(OpTy op, PatternRewriter &rewriter) const override {
     KernelLowering &lowering = this->lowering;
@@ -112,8 +110,7 @@ struct ReduceLowering : TileOpPattern<OpTy> {
 // DST.
 //===----------------------------------------------------------------------===//
 
-template <typename OpTy>
-struct EltwiseBinaryLowering : TileOpPattern<OpTy> {
+template <typename OpTy> struct EltwiseBinaryLowering : TileOpPattern<OpTy> {
   using TileOpPattern<OpTy>::TileOpPattern;
 
   LogicalResult lower(OpTy op, PatternRewriter &rewriter) const override {
@@ -167,8 +164,7 @@ private:
                     t.operands[0].dstSlice != t.outSlice;
     // With an explicit output index (19c86fca45) max commutes like add
     // and mul.
-    if (rhsInOut &&
-        (isSub || (isMax && !this->lowering.explicitSfpuOutput())))
+    if (rhsInOut && (isSub || (isMax && !this->lowering.explicitSfpuOutput())))
       return op.emitOpError("result in the slice of its rhs ")
              << t.outSlice << ": not lowerable to the in-place SFPU form";
     if (rhsInOut)
@@ -192,8 +188,7 @@ private:
 // SFPU unary: in place on the operand's copy in the result's slice.
 //===----------------------------------------------------------------------===//
 
-template <typename OpTy>
-struct SfpuUnaryLowering : TileOpPattern<OpTy> {
+template <typename OpTy> struct SfpuUnaryLowering : TileOpPattern<OpTy> {
   using TileOpPattern<OpTy>::TileOpPattern;
   LogicalResult lower(OpTy op, PatternRewriter &rewriter) const override {
     const TileOperands &t = this->lowering.tileOperands();
@@ -226,8 +221,7 @@ struct FillLowering : TileOpPattern<d2m::TileFillOp> {
 // came from (no SFPU form).
 //===----------------------------------------------------------------------===//
 
-template <typename OpTy>
-struct UnpackLowering : TileOpPattern<OpTy> {
+template <typename OpTy> struct UnpackLowering : TileOpPattern<OpTy> {
   using TileOpPattern<OpTy>::TileOpPattern;
   LogicalResult lower(OpTy op, PatternRewriter &rewriter) const override {
     KernelLowering &lowering = this->lowering;
@@ -242,26 +236,26 @@ struct UnpackLowering : TileOpPattern<OpTy> {
           tk::BcastTypeAttr::get(op.getContext(),
                                  toTTKernel(op.getBcastType())));
     else
-      tk::TransposeWHTileOp::create(rewriter, op.getLoc(), src->cb,
-                                    src->index, out);
+      tk::TransposeWHTileOp::create(rewriter, op.getLoc(), src->cb, src->index,
+                                    out);
     return success();
   }
 };
 
 } // namespace
 
-void d2m_to_ttkernel::populateD2MToTTKernelPatterns(
-    RewritePatternSet &patterns, KernelLowering &lowering) {
+void d2m_to_ttkernel::populateD2MToTTKernelPatterns(RewritePatternSet &patterns,
+                                                    KernelLowering &lowering) {
   MLIRContext *ctx = patterns.getContext();
-  patterns.add<MatmulLowering, ReduceLowering<d2m::TileReduceMaxOp>,
-               ReduceLowering<d2m::TileReduceSumOp>,
-               EltwiseBinaryLowering<d2m::TileAddOp>,
-               EltwiseBinaryLowering<d2m::TileSubOp>,
-               EltwiseBinaryLowering<d2m::TileMulOp>,
-               EltwiseBinaryLowering<d2m::TileMaximumOp>,
-               SfpuUnaryLowering<d2m::TileExpOp>,
-               SfpuUnaryLowering<d2m::TileRecipOp>,
-               SfpuUnaryLowering<d2m::TileScaleOp>, FillLowering,
-               UnpackLowering<d2m::TileTransposeOp>,
-               UnpackLowering<d2m::TileBcastOp>>(ctx, lowering);
+  patterns.add<
+      MatmulLowering, ReduceLowering<d2m::TileReduceMaxOp>,
+      ReduceLowering<d2m::TileReduceSumOp>,
+      EltwiseBinaryLowering<d2m::TileAddOp>,
+      EltwiseBinaryLowering<d2m::TileSubOp>,
+      EltwiseBinaryLowering<d2m::TileMulOp>,
+      EltwiseBinaryLowering<d2m::TileMaximumOp>,
+      SfpuUnaryLowering<d2m::TileExpOp>, SfpuUnaryLowering<d2m::TileRecipOp>,
+      SfpuUnaryLowering<d2m::TileScaleOp>, FillLowering,
+      UnpackLowering<d2m::TileTransposeOp>, UnpackLowering<d2m::TileBcastOp>>(
+      ctx, lowering);
 }

@@ -14,8 +14,8 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
 #include "mlir/IR/IRMapping.h"
-#include "llvm/ADT/TypeSwitch.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+#include "llvm/ADT/TypeSwitch.h"
 
 namespace dstlab {
 #define GEN_PASS_DEF_TLTOD2M
@@ -47,10 +47,10 @@ private:
   OpBuilder &b;
   ReduceForm reduceForm;
   bool blockTranspose, useTileMatmul;
-  IRMapping values;        // tl value -> tensor of tiles
+  IRMapping values;               // tl value -> tensor of tiles
   DenseMap<Value, Value> cbOfArg; // tl stream arg -> d2m.cb
-  Value scalerTensor;       // the constant scaler tile, made on first use
-  Block *regionBlock = nullptr; // the d2m.generic's compute region
+  Value scalerTensor;             // the constant scaler tile, made on first use
+  Block *regionBlock = nullptr;   // the d2m.generic's compute region
 
   RankedTensorType tensorOf(ArrayRef<int64_t> shape) {
     return RankedTensorType::get(shape, tileType);
@@ -67,8 +67,8 @@ private:
   Value generic(Location loc, ValueRange ins, Value outInit,
                 ArrayRef<AffineMap> maps,
                 ArrayRef<utils::IteratorType> iterators, BodyFn body) {
-    auto op = linalg::GenericOp::create(b, 
-        loc, TypeRange{outInit.getType()}, ins, ValueRange{outInit}, maps,
+    auto op = linalg::GenericOp::create(
+        b, loc, TypeRange{outInit.getType()}, ins, ValueRange{outInit}, maps,
         iterators, [&](OpBuilder &nb, Location nloc, ValueRange args) {
           linalg::YieldOp::create(nb, nloc, body(nb, nloc, args));
         });
@@ -120,7 +120,7 @@ Value KernelLowering::getScaler(Location loc) {
   auto memTy = d2m::getTileMemRef({1, 1}, tileType, d2m::MemorySpace::CB);
   Value s = d2m::ScalerOp::create(b, loc, memTy, b.getF64FloatAttr(1.0));
   scalerTensor = bufferization::ToTensorOp::create(b, loc, tensorOf({1, 1}), s,
-                                                     /*restrict=*/true);
+                                                   /*restrict=*/true);
   return scalerTensor;
 }
 
@@ -172,28 +172,26 @@ Value KernelLowering::lowerRowReduce(Location loc, Value in, bool isMax) {
         {identity2(), map({zero, zero}, 2), map({d0, zero}, 2)},
         {utils::IteratorType::parallel, utils::IteratorType::reduction},
         [&](OpBuilder &nb, Location nloc, ValueRange args) {
-          return reduce(nb, nloc, args[0], args[1], args[2],
-                        d2m::ReduceDim::R);
+          return reduce(nb, nloc, args[0], args[1], args[2], d2m::ReduceDim::R);
         });
   }
   if (reduceForm == ReduceForm::TTLang) {
     // tt-lang (Nov 2025): tile_reduce_*(x, x, x){reduce_dim = C} with identity
     // maps and parallel iterators; the result keeps the input's block shape.
-    return elementwise(loc, {in},
-                       [&](OpBuilder &nb, Location nloc, ValueRange args) {
-                         return reduce(nb, nloc, args[0], args[0], args[0],
-                                       d2m::ReduceDim::C);
-                       });
+    return elementwise(
+        loc, {in}, [&](OpBuilder &nb, Location nloc, ValueRange args) {
+          return reduce(nb, nloc, args[0], args[0], args[0], d2m::ReduceDim::C);
+        });
   }
   // Fix 2: one data operand, a constant scaler, an accumulator initialised to
   // the reduction's identity, reducing every tile of the row into a column.
   double identity = isMax ? -std::numeric_limits<double>::infinity() : 0.0;
-  Value init = generic(loc, {}, empty(loc, {s[0], 1}), {identity2()},
-                       parallel(2),
-                       [&](OpBuilder &nb, Location nloc, ValueRange) -> Value {
-                         return d2m::TileFillOp::create(nb, 
-                             nloc, tileType, nb.getF64FloatAttr(identity));
-                       });
+  Value init =
+      generic(loc, {}, empty(loc, {s[0], 1}), {identity2()}, parallel(2),
+              [&](OpBuilder &nb, Location nloc, ValueRange) -> Value {
+                return d2m::TileFillOp::create(nb, nloc, tileType,
+                                               nb.getF64FloatAttr(identity));
+              });
   return generic(
       loc, {in, getScaler(loc)}, init,
       {identity2(), map({zero, zero}, 2), map({d0, zero}, 2)},
@@ -211,8 +209,8 @@ FailureOr<Value> KernelLowering::lowerBinary(Operation *op,
   auto compute = [&](OpBuilder &nb, Location nloc, ValueRange args) -> Value {
     Value r = args[1];
     if (bcast)
-      r = d2m::TileBcastOp::create(nb, 
-          nloc, r,
+      r = d2m::TileBcastOp::create(
+          nb, nloc, r,
           d2m::BcastTypeAttr::get(nb.getContext(), *bcast == tl::Bcast::Cols
                                                        ? d2m::BcastType::Col
                                                        : d2m::BcastType::Row));
@@ -234,10 +232,10 @@ Value KernelLowering::colvecToOutput(Location loc, Value v,
   // The ternary form keeps a reduction's full block shape; its column vector
   // is read from the first tile column.
   AffineExpr d0 = b.getAffineDimExpr(0), zero = b.getAffineConstantExpr(0);
-  return generic(loc, {v}, empty(loc, outShape),
-                 {map({d0, zero}, 2), identity2()},
-                 parallel(2),
-                 [](OpBuilder &, Location, ValueRange args) { return args[0]; });
+  return generic(
+      loc, {v}, empty(loc, outShape), {map({d0, zero}, 2), identity2()},
+      parallel(2),
+      [](OpBuilder &, Location, ValueRange args) { return args[0]; });
 }
 
 LogicalResult KernelLowering::lowerOp(Operation *op) {
@@ -282,8 +280,8 @@ LogicalResult KernelLowering::lowerOp(Operation *op) {
             if (failed(lowerOp(&inner)))
               return failure();
           SmallVector<Value> yielded;
-          for (auto [i, v] : llvm::enumerate(
-                   f.getBody()->getTerminator()->getOperands())) {
+          for (auto [i, v] :
+               llvm::enumerate(f.getBody()->getTerminator()->getOperands())) {
             yielded.push_back(values.lookup(v));
             if (yielded.back().getType() != inits[i].getType())
               return f.emitOpError()
@@ -304,8 +302,9 @@ LogicalResult KernelLowering::lowerOp(Operation *op) {
                                "the kernel");
         auto cbTy = cast<d2m::CBType>(cb.getType());
         Value m = d2m::WaitOp::create(b, loc, cbTy.getMemref(), cb);
-        return set(bufferization::ToTensorOp::create(b, 
-            loc, tensorOf(cbTy.getMemref().getShape()), m, /*restrict=*/true));
+        return set(bufferization::ToTensorOp::create(
+            b, loc, tensorOf(cbTy.getMemref().getShape()), m,
+            /*restrict=*/true));
       })
       .Case<tl::ExpOp>([&](auto) {
         return unary([](OpBuilder &nb, Location nloc, ValueRange a) -> Value {
@@ -325,13 +324,12 @@ LogicalResult KernelLowering::lowerOp(Operation *op) {
       })
       .Case<tl::FillOp>([&](tl::FillOp f) {
         FloatAttr v = f.getValueAttr();
-        return set(generic(loc, {}, empty(loc, tileShape(f.getType())),
-                           {identity2()}, parallel(2),
-                           [&](OpBuilder &nb, Location nloc,
-                               ValueRange) -> Value {
-                             return d2m::TileFillOp::create(nb, nloc, tileType,
-                                                               v);
-                           }));
+        return set(
+            generic(loc, {}, empty(loc, tileShape(f.getType())), {identity2()},
+                    parallel(2),
+                    [&](OpBuilder &nb, Location nloc, ValueRange) -> Value {
+                      return d2m::TileFillOp::create(nb, nloc, tileType, v);
+                    }));
       })
       .Case<tl::AddOp, tl::SubOp, tl::MulOp, tl::MaxOp>([&](auto bin) {
         std::optional<tl::Bcast> bcast = bin.getBcast();
@@ -345,13 +343,14 @@ LogicalResult KernelLowering::lowerOp(Operation *op) {
         SmallVector<int64_t> domain = tileShape(bc.getType());
         auto kind = bc.getKind() == tl::Bcast::Cols ? d2m::BcastType::Col
                                                     : d2m::BcastType::Row;
-        return set(generic(
-            loc, {in}, empty(loc, domain),
-            {broadcastMap(in, domain), identity2()}, parallel(2),
-            [&](OpBuilder &nb, Location nloc, ValueRange a) -> Value {
-              return d2m::TileBcastOp::create(nb, 
-                  nloc, a[0], d2m::BcastTypeAttr::get(nb.getContext(), kind));
-            }));
+        return set(
+            generic(loc, {in}, empty(loc, domain),
+                    {broadcastMap(in, domain), identity2()}, parallel(2),
+                    [&](OpBuilder &nb, Location nloc, ValueRange a) -> Value {
+                      return d2m::TileBcastOp::create(
+                          nb, nloc, a[0],
+                          d2m::BcastTypeAttr::get(nb.getContext(), kind));
+                    }));
       })
       .Case<tl::TransposeOp>([&](tl::TransposeOp t) -> LogicalResult {
         Value in = values.lookup(t.getInput());
@@ -370,8 +369,7 @@ LogicalResult KernelLowering::lowerOp(Operation *op) {
         }
         AffineExpr d0 = b.getAffineDimExpr(0), d1 = b.getAffineDimExpr(1);
         return set(generic(loc, {in}, empty(loc, {s[1], s[0]}),
-                           {map({d1, d0}, 2), identity2()}, parallel(2),
-                           body));
+                           {map({d1, d0}, 2), identity2()}, parallel(2), body));
       })
       .Case<tl::MatmulOp>([&](tl::MatmulOp m) -> LogicalResult {
         if (!useTileMatmul)
@@ -407,9 +405,10 @@ LogicalResult KernelLowering::lower(tl::KernelOp kernel,
       continue;
     }
     Value m = d2m::WaitOp::create(b, kernel.getLoc(), cbTy.getMemref(), cb);
-    values.map(arg, bufferization::ToTensorOp::create(b, 
-                        kernel.getLoc(), tensorOf(cbTy.getMemref().getShape()),
-                        m, /*restrict=*/true));
+    values.map(arg,
+               bufferization::ToTensorOp::create(
+                   b, kernel.getLoc(), tensorOf(cbTy.getMemref().getShape()), m,
+                   /*restrict=*/true));
   }
   if (src.getNumArguments() == 0) {
     // The verifier rejects a kernel with no ins and no outs; stay safe.
@@ -428,10 +427,10 @@ LogicalResult KernelLowering::lower(tl::KernelOp kernel,
     Value cb = body.getArgument(numIns + i);
     auto memTy = cast<d2m::CBType>(cb.getType()).getMemref();
     Value out = d2m::ReserveOp::create(b, yield.getLoc(), memTy, cb);
-    Value t = colvecToOutput(yield.getLoc(), values.lookup(v),
-                             memTy.getShape());
-    auto mat = bufferization::MaterializeInDestinationOp::create(b, 
-        yield.getLoc(), TypeRange{}, t, out);
+    Value t =
+        colvecToOutput(yield.getLoc(), values.lookup(v), memTy.getShape());
+    auto mat = bufferization::MaterializeInDestinationOp::create(
+        b, yield.getLoc(), TypeRange{}, t, out);
     mat.setWritable(true);
     mat.setRestrict(true);
   }
@@ -469,8 +468,8 @@ struct TLToD2MPass : public dstlab::impl::TLToD2MBase<TLToD2MPass> {
             return true;
           BlockArgument arg = consumer.getMatchingBlockArgument(fused);
           for (OpOperand &use : arg.getUses()) {
-            bool isReduce = isa<d2m::TileReduceMaxOp, d2m::TileReduceSumOp>(
-                use.getOwner());
+            bool isReduce =
+                isa<d2m::TileReduceMaxOp, d2m::TileReduceSumOp>(use.getOwner());
             if (f == ReduceForm::TTIR && isReduce)
               return false;
             if (f == ReduceForm::Unary &&
@@ -508,7 +507,7 @@ struct TLToD2MPass : public dstlab::impl::TLToD2MBase<TLToD2MPass> {
     }
     b.setInsertionPoint(program);
     auto func = func::FuncOp::create(b, program.getLoc(), program.getSymName(),
-                                       b.getFunctionType(argTypes, {}));
+                                     b.getFunctionType(argTypes, {}));
     SmallVector<Attribute> names;
     for (tl::TensorDeclOp d : decls)
       names.push_back(b.getStringAttr(d.getSymName()));
@@ -556,15 +555,14 @@ struct TLToD2MPass : public dstlab::impl::TLToD2MBase<TLToD2MPass> {
             ctx, d2m::getTileMemRef({rows, globalTy.getDimSize(1)},
                                     cbTile(globalTy), d2m::MemorySpace::CB)));
       }
-      auto generic = d2m::GenericOp::create(b, 
-          kernel.getLoc(), ins, outs, kernel.getSymName(), program.getGrid(),
+      auto generic = d2m::GenericOp::create(
+          b, kernel.getLoc(), ins, outs, kernel.getSymName(), program.getGrid(),
           kernel.getNumWorkItems(), b.getArrayAttr(dists));
       Block *body = b.createBlock(&generic.getRegion());
       for (Type t : cbTypes)
         body->addArgument(t, kernel.getLoc());
-      KernelLowering lowering(b, reduceForm,
-                              transposeForm == TransposeForm::Block,
-                              useTileMatmul);
+      KernelLowering lowering(
+          b, reduceForm, transposeForm == TransposeForm::Block, useTileMatmul);
       if (failed(lowering.lower(kernel, generic)))
         return failure();
     }

@@ -20,8 +20,8 @@ using namespace dstlab;
 namespace {
 
 std::string readFile(const std::string &rel) {
-  auto buf = llvm::MemoryBuffer::getFile(std::string(DSTLAB_SOURCE_DIR) + "/" +
-                                         rel);
+  auto buf =
+      llvm::MemoryBuffer::getFile(std::string(DSTLAB_SOURCE_DIR) + "/" + rel);
   return buf ? (*buf)->getBuffer().str() : std::string();
 }
 
@@ -32,7 +32,8 @@ protected:
     ctx = std::make_unique<MLIRContext>(registry);
     ctx->loadAllAvailableDialects();
     ctx->disableMultithreading();
-    ctx->getDiagEngine().registerHandler([](Diagnostic &) { return success(); });
+    ctx->getDiagEngine().registerHandler(
+        [](Diagnostic &) { return success(); });
   }
 
   /// The program `name` of repro `file` after tl-to-d2m and d2m-bufferize.
@@ -60,10 +61,9 @@ protected:
 TEST_F(BridgeTest, LookupCommit) {
   EXPECT_EQ(bridge::lookupCommit("ae4e7b8")->shortId, "ae4e7b838c");
   EXPECT_EQ(bridge::lookupCommit("ttmlir@19c86fca45")->shortId, "19c86fca45");
-  EXPECT_EQ(bridge::lookupCommit(
-                "19c86fca45ae7c3d8f886c0401d8b40a40d2f294")
-                ->shortId,
-            "19c86fca45");
+  EXPECT_EQ(
+      bridge::lookupCommit("19c86fca45ae7c3d8f886c0401d8b40a40d2f294")->shortId,
+      "19c86fca45");
   EXPECT_EQ(bridge::lookupCommit("ae4e"), nullptr); // too short
   EXPECT_EQ(bridge::lookupCommit("0123456789"), nullptr);
   for (const bridge::Commit &c : bridge::knownCommits()) {
@@ -105,8 +105,7 @@ TEST_F(BridgeTest, ExportNamesEachGeneric) {
 }
 
 TEST_F(BridgeTest, ExportRefusesMissingOps) {
-  OwningOpRef<ModuleOp> m =
-      bufferized("test_p3-fa-incremental.mlir", "p3_1x1");
+  OwningOpRef<ModuleOp> m = bufferized("test_p3-fa-incremental.mlir", "p3_1x1");
   ASSERT_TRUE(m);
   llvm::Expected<std::string> text =
       bridge::exportModule(*m, *bridge::lookupCommit("ae4e7b838c"));

@@ -1,7 +1,7 @@
 //===- GenerateTest.cpp - the random program generator --------------------===//
 
-#include "TestContext.h"
 #include "discover/Generate.h"
+#include "TestContext.h"
 
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/Parser/Parser.h"
@@ -69,8 +69,8 @@ TEST(Generate, OpsRange) {
     EXPECT_GE(generateProgram(programSeed(3, s), "p", o).blockOps, 50u);
   o.loops = false;
   for (uint64_t s = 0; s < 30; ++s)
-    EXPECT_FALSE(llvm::StringRef(generateProgram(s, "p", o).text)
-                     .contains("scf.for"));
+    EXPECT_FALSE(
+        llvm::StringRef(generateProgram(s, "p", o).text).contains("scf.for"));
 }
 
 TEST(Generate, ColvecDisciplineRejects) {

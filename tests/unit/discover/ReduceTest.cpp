@@ -1,8 +1,8 @@
 //===- ReduceTest.cpp - the reducer with in-process oracles ---------------===//
 
+#include "discover/Reduce.h"
 #include "TestContext.h"
 #include "discover/Generate.h"
-#include "discover/Reduce.h"
 
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/Parser/Parser.h"

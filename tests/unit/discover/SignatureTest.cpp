@@ -51,11 +51,11 @@ TEST(Signature, KeysAndExpectations) {
 }
 
 TEST(Signature, Matches) {
-  Finding err = findingFor("upstream-release",
-                           outcome("error", "slice 2 is busy"));
+  Finding err =
+      findingFor("upstream-release", outcome("error", "slice 2 is busy"));
   EXPECT_TRUE(signatureMatches("error \"slice N is busy\"", err));
-  EXPECT_TRUE(signatureMatches("upstream-release: error \"slice N is busy\"",
-                               err));
+  EXPECT_TRUE(
+      signatureMatches("upstream-release: error \"slice N is busy\"", err));
   EXPECT_TRUE(signatureMatches("error \"slice 5 is busy\"", err));
   EXPECT_FALSE(signatureMatches("crash \"slice N is busy\"", err));
   EXPECT_FALSE(signatureMatches("error \"slice N is free\"", err));

@@ -1,4 +1,4 @@
-//===- TestContext.h - an MLIRContext with every dstlab dialect ---*- C++ -*-===//
+//===- TestContext.h - a context with every dialect -------------*- C++ -*-===//
 #ifndef DSTLAB_TESTS_UNIT_DISCOVER_TESTCONTEXT_H
 #define DSTLAB_TESTS_UNIT_DISCOVER_TESTCONTEXT_H
 

@@ -6,8 +6,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "harness/Cell.h"
 #include "harness/Mutate.h"
+#include "harness/Cell.h"
 
 #include "compiler/Registration.h"
 
@@ -249,8 +249,8 @@ TEST_F(MutateTest, BadSpecsAndSites) {
   EXPECT_FALSE(static_cast<bool>(parseMutationSpec("drop-wait:3", kind, site)));
   EXPECT_EQ(kind, "drop-wait");
   EXPECT_EQ(site, 3u);
-  for (const char *bad : {"drop-wait", "drop-wait:", ":1", "drop-wait:x",
-                          "nonsense:0"}) {
+  for (const char *bad :
+       {"drop-wait", "drop-wait:", ":1", "drop-wait:x", "nonsense:0"}) {
     llvm::Error e = parseMutationSpec(bad, kind, site);
     EXPECT_TRUE(static_cast<bool>(e)) << bad;
     llvm::consumeError(std::move(e));

@@ -12,10 +12,10 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "harness/Cell.h"
-#include "harness/Repro.h"
 #include "harness/Verdict.h"
 #include "golden/Inputs.h"
+#include "harness/Cell.h"
+#include "harness/Repro.h"
 #include "support/Precision.h"
 
 #include "compiler/Dialect/TTKernel/IR/TTKernel.h"
@@ -152,8 +152,8 @@ TEST(Verdict, TheAlternateReferenceWidensTheBound) {
   for (size_t i = 0; i < f.size(); i += 7)
     alt[i] += 0.02, out[i] -= 0.05;
   NumericJudgement j = judgeNumerics(out, f, f, alt, DataFormat::BF16);
-  EXPECT_EQ(j.outcome, "pass") << j.faithfulMaxError << " "
-                               << j.faithfulMaxBound;
+  EXPECT_EQ(j.outcome, "pass")
+      << j.faithfulMaxError << " " << j.faithfulMaxBound;
 }
 
 TEST(Verdict, NonFiniteValues) {

@@ -7,11 +7,11 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "golden/FrontEnd.h"
 #include "compiler/Conversion/Passes.h"
 #include "compiler/Dialect/D2M/Transforms/Passes.h"
 #include "compiler/Dialect/TL/IR/TL.h"
 #include "compiler/Registration.h"
-#include "golden/FrontEnd.h"
 #include "golden/Inputs.h"
 #include "golden/Interpreter.h"
 
@@ -64,9 +64,7 @@ struct FrontEndTest : ::testing::Test {
     return *d2mModule;
   }
 
-  tl::ProgramOp program() {
-    return *tlModule->getOps<tl::ProgramOp>().begin();
-  }
+  tl::ProgramOp program() { return *tlModule->getOps<tl::ProgramOp>().begin(); }
 
   MLIRContext ctx;
   OwningOpRef<ModuleOp> tlModule;

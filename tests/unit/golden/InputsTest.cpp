@@ -197,7 +197,8 @@ TEST_F(GoldenTest, HugeInputIsAnErrorNotBadAlloc) {
     tl.program @p grid [1, 1] {
       tl.tensor @A input : tensor<1099511627776x32xbf16>
     })mlir",
-                                                            config, "big.mlir"));
+                                                            config,
+                                                            "big.mlir"));
   ASSERT_TRUE(modules.back());
   auto p = *modules.back()->getOps<tl::ProgramOp>().begin();
   llvm::Expected<TensorMap> in = makeInputs(p, 0);

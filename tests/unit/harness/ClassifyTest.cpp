@@ -1,10 +1,9 @@
-//===- ClassifyTest.cpp - classification of cell processes
-//-----------------===//
+//===- ClassifyTest.cpp - classification of cell processes ----------------===//
 
 #include "harness/Classify.h"
-#include "support/UpstreamAsserts.h"
 #include "harness/CellResult.h"
 #include "harness/Runner.h"
+#include "support/UpstreamAsserts.h"
 
 #include "gtest/gtest.h"
 
@@ -287,8 +286,8 @@ TEST(Runner, RunsChildrenInParallelWithTimeLimits) {
 TEST(Runner, MissingExecutableIsAnError) {
   std::vector<ChildJob> jobs(1);
   jobs[0].argv = {"/nonexistent/dstlab-cell"};
-  llvm::Error e =
-      runChildren(jobs, 1, [](size_t, ChildStatus) {}, [](size_t, size_t) {});
+  llvm::Error e = runChildren(
+      jobs, 1, [](size_t, ChildStatus) {}, [](size_t, size_t) {});
   ASSERT_TRUE(!!e);
   EXPECT_NE(llvm::toString(std::move(e)).find("cannot run /nonexistent"),
             std::string::npos);

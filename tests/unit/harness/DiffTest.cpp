@@ -1,5 +1,4 @@
-//===- DiffTest.cpp - before/after diffs
-//-----------------------------------===//
+//===- DiffTest.cpp - before/after diffs ----------------------------------===//
 
 #include "reports/Diff.h"
 #include "harness/CellResult.h"

@@ -1,5 +1,4 @@
-//===- MatrixJsonTest.cpp - matrix.json, merge, rendering
-//------------------===//
+//===- MatrixJsonTest.cpp - matrix.json, merge, rendering -----------------===//
 
 #include "harness/CellResult.h"
 #include "harness/Matrix.h"
@@ -20,8 +19,8 @@ MatrixRun sampleRun() {
   run.seeds = {3, 4, 5};
   // Five columns, whatever the variant table holds: the counts and table
   // layouts below are about the JSON and the renderers.
-  run.variants = {"upstream", "upstream-release", "multi-user",
-                  "unary-reduce", "fixed"};
+  run.variants = {"upstream", "upstream-release", "multi-user", "unary-reduce",
+                  "fixed"};
   run.repros.push_back({"p1",
                         "repros/p1.mlir",
                         "test_p1.py",

@@ -1,8 +1,8 @@
 //===- RealToolTest.cpp - real tt-mlir tools as matrix columns ------------===//
 
+#include "harness/RealTool.h"
 #include "harness/Classify.h"
 #include "harness/Matrix.h"
-#include "harness/RealTool.h"
 
 #include "gtest/gtest.h"
 
@@ -54,9 +54,9 @@ TEST(RealToolSpec, Parses) {
 }
 
 TEST(RealToolSpec, Rejects) {
-  for (const char *bad :
-       {"no-equals", "=/a@ae4e7b838c", "a b=/x@ae4e7b838c", "a=/x",
-        "a=/x@xyz1234", "a=/x@ae4e", "a=@ae4e7b838c", "a=recorded:@ae4e7b838c"}) {
+  for (const char *bad : {"no-equals", "=/a@ae4e7b838c", "a b=/x@ae4e7b838c",
+                          "a=/x", "a=/x@xyz1234", "a=/x@ae4e", "a=@ae4e7b838c",
+                          "a=recorded:@ae4e7b838c"}) {
     Expected<RealToolSpec> s = RealToolSpec::parse(bad);
     EXPECT_FALSE(bool(s)) << bad;
     if (!s) {
@@ -153,9 +153,10 @@ TEST(RealToolRun, Compiled) {
   // Echoes its arguments and its input: the importer's print flags must be
   // there and the input must be the last argument.
   std::string tool = dir.tool(
-      "ok", "for a in \"$@\"; do last=$a; echo \"// arg $a\"; done; cat \"$last\"");
-  Expected<RealRun> run = runRealTool(specFor(tool), kAe4e, {"--pass-a"},
-                                      "module {}\n", 10);
+      "ok",
+      "for a in \"$@\"; do last=$a; echo \"// arg $a\"; done; cat \"$last\"");
+  Expected<RealRun> run =
+      runRealTool(specFor(tool), kAe4e, {"--pass-a"}, "module {}\n", 10);
   ASSERT_TRUE(bool(run)) << toString(run.takeError());
   EXPECT_EQ(run->status, RealRun::Compiled);
   EXPECT_NE(run->output.find("// arg --pass-a"), std::string::npos);
@@ -259,10 +260,10 @@ CellRecord cell(StringRef variant, StringRef outcome, StringRef signature,
 TEST(ModelDivergence, FlagsOutcomeSignatureAndSite) {
   MatrixRun run;
   run.variants = {"upstream", "real:a"};
-  run.realTools = {RealToolInfo{"real:a", "ae4e7b838c", true, false,
-                                "upstream"}};
-  run.repros.push_back(ReproInfo{"r", "r.mlir", "", "", std::nullopt,
-                                 {{"c", ""}, {"d", ""}, {"e", ""}}});
+  run.realTools = {
+      RealToolInfo{"real:a", "ae4e7b838c", true, false, "upstream"}};
+  run.repros.push_back(ReproInfo{
+      "r", "r.mlir", "", "", std::nullopt, {{"c", ""}, {"d", ""}, {"e", ""}}});
   run.cells = {cell("upstream", "crash", "m", "X.cpp:356"),
                cell("real:a", "crash", "m", "X.cpp:357")};
   auto add = [&](StringRef config, CellRecord model, CellRecord real) {

@@ -1,5 +1,4 @@
-//===- ReportTest.cpp - STATUS.md golden text and index.html
-//---------------===//
+//===- ReportTest.cpp - STATUS.md golden text and index.html --------------===//
 //
 // The golden file Inputs/small-STATUS.md is what `dstlab report` writes for
 // Inputs/small-matrix.json. To regenerate it after an intended change:

@@ -1,5 +1,4 @@
-//===- ReproTest.cpp - repro header parsing
-//--------------------------------===//
+//===- ReproTest.cpp - repro header parsing -------------------------------===//
 
 #include "harness/Repro.h"
 #include "harness/CellResult.h"
@@ -93,19 +92,20 @@ TEST(Repro, AttentionIsOptional) {
 
 // Where a fuzz finding came from (dstlab fuzz, dstlab reduce).
 TEST(Repro, FoundByKeys) {
-  llvm::Expected<Repro> r = parseRepro(
-      "r.mlir",
-      header("// seed: 18\n// variant: upstream-release\n"
-             "// signature: error \"slice N is busy\"\n"),
-      allVariants());
+  llvm::Expected<Repro> r =
+      parseRepro("r.mlir",
+                 header("// seed: 18\n// variant: upstream-release\n"
+                        "// signature: error \"slice N is busy\"\n"),
+                 allVariants());
   ASSERT_TRUE(!!r) << llvm::toString(r.takeError());
   EXPECT_EQ(r->foundSeed, "18");
   EXPECT_EQ(r->foundVariant, "upstream-release");
   EXPECT_EQ(r->foundSignature, "error \"slice N is busy\"");
   // The extra lines follow the header's expectations.
   std::string base = header();
-  unsigned line = 1 + static_cast<unsigned>(std::count(
-                          base.begin(), base.begin() + base.find("\n\n"), '\n')) +
+  unsigned line = 1 +
+                  static_cast<unsigned>(std::count(
+                      base.begin(), base.begin() + base.find("\n\n"), '\n')) +
                   1;
   EXPECT_EQ(parseError(header("// seed:\n")),
             "r.mlir:" + std::to_string(line) + ": 'seed:' needs a value");

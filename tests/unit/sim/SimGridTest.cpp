@@ -361,10 +361,10 @@ TEST_F(SimGridTest, OverflowingTargetGridIsAnErrorNamingGridAndLimit) {
 // A dram_buffer whose tile count overflows is an error, not an allocation.
 TEST_F(SimGridTest, OverflowingDramBufferIsAnError) {
   std::map<std::string, std::vector<double>> dram;
-  SimResult r = run(moduleText({{"A", int64_t{1} << 32, int64_t{1} << 32},
-                                {"O", 2, 2}},
-                               {perCoreScale()}),
-                    dram);
+  SimResult r =
+      run(moduleText({{"A", int64_t{1} << 32, int64_t{1} << 32}, {"O", 2, 2}},
+                     {perCoreScale()}),
+          dram);
   EXPECT_EQ(r.status, SimStatus::Error);
   EXPECT_NE(r.error.find("invalid tile shape 4294967296x4294967296 "
                          "(positive, at most 65536 tiles)"),

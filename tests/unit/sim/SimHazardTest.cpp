@@ -435,7 +435,6 @@ TEST_F(SimHazardTest, ManyFaultsAtOnceStayMemorySafe) {
   EXPECT_GE(r.hazards.size(), 8u) << describe(r);
 }
 
-
 // Oracle gaps found by `dstlab mutate-score` (harness/Mutate.h).
 
 /// One reduce of kind `kind` (max or sum) onto DST slice 0, never written
@@ -443,8 +442,8 @@ TEST_F(SimHazardTest, ManyFaultsAtOnceStayMemorySafe) {
 static Prog reduceOntoReleasedSlice(const std::string &kind) {
   Prog p;
   p.cbs = {"0 pages 4 : bf16", "1 pages 1 : bf16", "16 pages 4 : bf16"};
-  p.reader = "      ttkernel.generate_reduce_scaler 1, 1.0\n" +
-             readTiles("A", 0, 1);
+  p.reader =
+      "      ttkernel.generate_reduce_scaler 1, 1.0\n" + readTiles("A", 0, 1);
   p.compute = "      ttkernel.cb_wait_front 0, %c1\n"
               "      ttkernel.cb_wait_front 1, %c1\n" +
               dstKernel("      ttkernel.reduce_tile <" + kind +
@@ -478,8 +477,8 @@ TEST_F(SimHazardTest, PushBeforeReadBarrier) {
   p.compute = "      ttkernel.cb_wait_front 0, %c1\n"
               "      ttkernel.cb_pop_front 0, %c1\n";
   SimResult r = runKernels(p);
-  const Hazard &h = expectHazard(r, hazard::NocInFlight, "reader",
-                                 "ttkernel.cb_push_back");
+  const Hazard &h =
+      expectHazard(r, hazard::NocInFlight, "reader", "ttkernel.cb_push_back");
   EXPECT_EQ(h.cb, 0);
 }
 
@@ -491,8 +490,8 @@ TEST_F(SimHazardTest, PopBeforeWriteBarrier) {
              "      ttkernel.cb_pop_front 16, %c1\n"
              "      ttkernel.noc_async_write_barrier\n";
   SimResult r = runKernels(p);
-  const Hazard &h = expectHazard(r, hazard::NocInFlight, "writer",
-                                 "ttkernel.cb_pop_front");
+  const Hazard &h =
+      expectHazard(r, hazard::NocInFlight, "writer", "ttkernel.cb_pop_front");
   EXPECT_EQ(h.cb, 16);
 }
 
@@ -504,19 +503,17 @@ TEST_F(SimHazardTest, StopAtFirstHazard) {
   std::map<std::string, std::vector<double>> dram;
   SimOptions opts = smallOptions();
   opts.stopAtFirstHazard = true;
-  SimResult r = run(moduleText({{"A", 2, 2}, {"O", 2, 2}},
-                               {[&] {
-                                 Prog q = p;
-                                 q.cbs = {"0 pages 4 : bf16",
-                                          "16 pages 4 : bf16"};
-                                 return q;
-                               }()}),
-                    dram, opts);
+  SimResult r =
+      run(moduleText({{"A", 2, 2}, {"O", 2, 2}}, {[&] {
+                       Prog q = p;
+                       q.cbs = {"0 pages 4 : bf16", "16 pages 4 : bf16"};
+                       return q;
+                     }()}),
+          dram, opts);
   EXPECT_EQ(r.status, SimStatus::Hazard) << describe(r);
   ASSERT_GE(r.hazards.size(), 1u);
   EXPECT_EQ(r.hazards.front().kind, hazard::DstReadUninitialised);
 }
-
 
 TEST_F(SimHazardTest, CBReadUnwritten) {
   // Two pages reserved and pushed, one packed: reading the other reads
@@ -534,8 +531,8 @@ TEST_F(SimHazardTest, CBReadUnwritten) {
               dstKernel("      ttkernel.copy_tile 0[%c1] -> dst[%c0]\n");
   p.writer = writeTiles(16, "O", 1);
   SimResult r = runKernels(p);
-  const Hazard &h = expectHazard(r, hazard::CBReadUnwritten, "compute",
-                                 "ttkernel.copy_tile");
+  const Hazard &h =
+      expectHazard(r, hazard::CBReadUnwritten, "compute", "ttkernel.copy_tile");
   EXPECT_EQ(h.cb, 0);
 }
 

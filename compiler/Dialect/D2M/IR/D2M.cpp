@@ -68,8 +68,7 @@ LogicalResult CBType::verify(function_ref<InFlightDiagnostic()> emitError,
 static LogicalResult expectTileMemRef(Operation *op, Type type,
                                       MemorySpace space, StringRef what) {
   auto m = dyn_cast<MemRefType>(type);
-  if (!m || !isa<TileType>(m.getElementType()) ||
-      getMemorySpace(m) != space)
+  if (!m || !isa<TileType>(m.getElementType()) || getMemorySpace(m) != space)
     return op->emitOpError()
            << what << " must be a memref of tiles in #d2m.memspace<"
            << stringifyMemorySpace(space) << ">, got " << type;
@@ -85,8 +84,7 @@ LogicalResult GenericOp::verify() {
   size_t numOperands = getInputs().size() + getOutputs().size();
   if (getDistributions().size() != numOperands)
     return emitOpError() << "has " << getDistributions().size()
-                         << " distributions for " << numOperands
-                         << " operands";
+                         << " distributions for " << numOperands << " operands";
   Block &body = getRegion().front();
   if (body.getNumArguments() != numOperands)
     return emitOpError() << "region has " << body.getNumArguments()
@@ -104,7 +102,8 @@ LogicalResult GenericOp::verify() {
     auto cbTile = cast<TileType>(cb.getMemref().getElementType());
     auto globalTile = cast<TileType>(global.getElementType());
     if (cbTile != globalTile && !cbTile.isF32())
-      return emitOpError() << "CB #" << i << " and its operand hold different "
+      return emitOpError() << "CB #" << i
+                           << " and its operand hold different "
                               "tiles";
     auto dist = cast<DistributionAttr>(getDistributions()[i]).getValue();
     if (i >= getInputs().size() && dist != Distribution::Shard)

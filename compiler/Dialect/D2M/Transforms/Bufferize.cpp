@@ -129,9 +129,9 @@ LogicalResult Bufferizer::block(Block &blk) {
       }
       if (llvm::is_contained(ins, Value()) || llvm::is_contained(outs, Value()))
         return lg.emitOpError("operand without a buffer in d2m-bufferize");
-      auto newOp = linalg::GenericOp::create(
-          b, lg.getLoc(), TypeRange{}, ins, outs, lg.getIndexingMapsArray(),
-          lg.getIteratorTypesArray());
+      auto newOp = linalg::GenericOp::create(b, lg.getLoc(), TypeRange{}, ins,
+                                             outs, lg.getIndexingMapsArray(),
+                                             lg.getIteratorTypesArray());
       newOp.getRegion().takeBody(lg.getRegion());
       for (auto [res, out] : llvm::zip(lg.getResults(), outs)) {
         buffers[res] = out;

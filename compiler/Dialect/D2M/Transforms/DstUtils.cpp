@@ -110,8 +110,8 @@ static LogicalResult normalizeAccesses(ComputeNest &nest) {
   for (Operation &op : llvm::make_early_inc_range(*nest.body)) {
     b.setInsertionPoint(&op);
     if (auto load = dyn_cast<affine::AffineLoadOp>(op)) {
-      FailureOr<AffineMap> m = overNest(
-          load, load.getAffineMap(), llvm::to_vector(load.getMapOperands()));
+      FailureOr<AffineMap> m = overNest(load, load.getAffineMap(),
+                                        llvm::to_vector(load.getMapOperands()));
       if (failed(m))
         return failure();
       auto n = affine::AffineLoadOp::create(b, load.getLoc(), load.getMemRef(),
@@ -313,7 +313,7 @@ Value dstlab::d2m::emitDstAccess(OpBuilder &b, ComputeNest &nest,
 }
 
 LogicalResult dstlab::d2m::checkNoLinalgGeneric(Operation *module,
-                                               StringRef passes) {
+                                                StringRef passes) {
   if (!module->walk([](linalg::GenericOp) { return WalkResult::interrupt(); })
            .wasInterrupted())
     return success();
@@ -324,10 +324,9 @@ LogicalResult dstlab::d2m::checkNoLinalgGeneric(Operation *module,
 }
 
 void dstlab::d2m::upstreamAssertFailure(StringRef file, unsigned line,
-                                        StringRef function,
-                                        StringRef condition, bool ttAssert,
-                                        StringRef was, StringRef message,
-                                        StringRef commit) {
+                                        StringRef function, StringRef condition,
+                                        bool ttAssert, StringRef was,
+                                        StringRef message, StringRef commit) {
   llvm::errs() << "dstlab-opt: " << file << ":" << line << ": " << function
                << " (dstlab model of tt-mlir " << commit << "): Assertion `"
                << condition;

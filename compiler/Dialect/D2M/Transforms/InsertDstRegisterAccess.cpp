@@ -357,9 +357,8 @@ struct UpstreamDstPass
         // copied twice, the second time from the op the first copy erased.
         // Recorded real builds reject the module after the pass (undefined
         // behaviour; observed as "operand #1 does not dominate this use").
-        if (!duplicateUse && llvm::any_of(loads, [&](auto &p) {
-              return p.first == load;
-            }))
+        if (!duplicateUse &&
+            llvm::any_of(loads, [&](auto &p) { return p.first == load; }))
           duplicateUse = op;
         loads.push_back({load, next++});
         guard(load.getMemRef());
@@ -415,27 +414,28 @@ struct UpstreamDstPass
       SmallVector<int64_t> shape = llvm::to_vector(type.getShape());
       if (depth)
         for (auto [i, e] : llvm::enumerate(m.getResults()))
-          if (auto d = dyn_cast<AffineDimExpr>(e); !d || d.getPosition() < depth)
+          if (auto d = dyn_cast<AffineDimExpr>(e);
+              !d || d.getPosition() < depth)
             shape[i] = 1;
       return shape;
     };
     SmallVector<int64_t> canonical =
-        !loads.empty()
-            ? viewShape(loads.front().first.getMemRef(),
-                        loads.front().first.getAffineMap())
-        : !stores.empty()
-            ? viewShape(stores.front().first.getMemRef(),
-                        stores.front().first.getAffineMap())
-            : viewShape(copies.front().first.getMemRef(),
-                        copies.front().first.getAffineMap());
+        !loads.empty()    ? viewShape(loads.front().first.getMemRef(),
+                                      loads.front().first.getAffineMap())
+        : !stores.empty() ? viewShape(stores.front().first.getMemRef(),
+                                      stores.front().first.getAffineMap())
+                          : viewShape(copies.front().first.getMemRef(),
+                                      copies.front().first.getAffineMap());
     int64_t maxSlice = -1;
     for (auto &[l, s] : loads) {
-      check(viewShape(l.getMemRef(), l.getAffineMap()) == canonical, kInterpLoadCheck, {},
+      check(viewShape(l.getMemRef(), l.getAffineMap()) == canonical,
+            kInterpLoadCheck, {},
             "Multiple interpretations of DST not supported.");
       maxSlice = std::max(maxSlice, s);
     }
     for (auto &[st, s] : stores) {
-      check(viewShape(st.getMemRef(), st.getAffineMap()) == canonical, kInterpStoreCheck, {},
+      check(viewShape(st.getMemRef(), st.getAffineMap()) == canonical,
+            kInterpStoreCheck, {},
             "Multiple interpretations of DST not supported.");
       maxSlice = std::max(maxSlice, s);
     }

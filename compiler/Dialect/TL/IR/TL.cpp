@@ -96,7 +96,7 @@ LogicalResult ProgramOp::verify() {
 LogicalResult TensorDeclOp::verify() {
   auto t = cast<RankedTensorType>(getType());
   if (failed(verifyTiled(*this, t, "tensor",
-                          limits::kMaxTensorElements / (kTileDim * kTileDim))))
+                         limits::kMaxTensorElements / (kTileDim * kTileDim))))
     return failure();
   if (getColvec() && t.getDimSize(1) != kTileDim)
     return emitOpError("a colvec tensor must be one tile wide");
@@ -208,8 +208,7 @@ LogicalResult KernelOp::verify() {
         continue;
       total *= *n; // at most 2^16 times at most 2^41: no overflow
       if (total > limits::kMaxLoopTrips) {
-        f.emitOpError() << "runs " << total
-                        << (loop == f ? "" : " nested")
+        f.emitOpError() << "runs " << total << (loop == f ? "" : " nested")
                         << " trips, over the limit of "
                         << limits::kMaxLoopTrips;
         return WalkResult::interrupt();
@@ -305,9 +304,9 @@ static LogicalResult verifyRowReduce(Operation *op) {
   auto out = cast<RankedTensorType>(op->getResult(0).getType());
   if (in.getElementType() != out.getElementType() ||
       out.getDimSize(0) != in.getDimSize(0) || out.getDimSize(1) != kTileDim)
-    return op->emitOpError() << "result must be a " << in.getDimSize(0)
-                             << "x32 column vector of " << in.getElementType()
-                             << ", got " << out;
+    return op->emitOpError()
+           << "result must be a " << in.getDimSize(0) << "x32 column vector of "
+           << in.getElementType() << ", got " << out;
   return success();
 }
 

@@ -68,12 +68,11 @@ LogicalResult ProgramOp::verifyRegions() {
   for (auto func : getBody().getOps<func::FuncOp>()) {
     auto thread = func->getAttrOfType<ThreadAttr>(kThreadAttrName);
     if (!thread)
-      return func.emitOpError() << "kernel needs a '" << kThreadAttrName
-                                << "' attribute";
-    if (!threads.insert(static_cast<int32_t>(thread.getValue())).second)
       return func.emitOpError()
-             << "second kernel for thread "
-             << stringifyThread(thread.getValue());
+             << "kernel needs a '" << kThreadAttrName << "' attribute";
+    if (!threads.insert(static_cast<int32_t>(thread.getValue())).second)
+      return func.emitOpError() << "second kernel for thread "
+                                << stringifyThread(thread.getValue());
   }
   // Every CB an op names must be configured in this program.
   WalkResult result = walk([&](Operation *op) {

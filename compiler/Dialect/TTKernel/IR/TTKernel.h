@@ -23,8 +23,8 @@ namespace dstlab::ttkernel {
 /// The attribute on a kernel func.func naming its thread.
 constexpr llvm::StringLiteral kThreadAttrName = "ttkernel.thread";
 /// Names of the attributes that hold CB ids on ttkernel ops.
-constexpr llvm::StringLiteral kCBAttrNames[] = {"cb", "cb_a", "cb_b",
-                                                "cb_in", "cb_scaler"};
+constexpr llvm::StringLiteral kCBAttrNames[] = {"cb", "cb_a", "cb_b", "cb_in",
+                                                "cb_scaler"};
 } // namespace dstlab::ttkernel
 
 #endif

@@ -1,4 +1,4 @@
-// dstlab stand-in for tt-mlir's TTIR ops header.
+//===- TTIROps.h - dstlab stand-in for TTIR ops -----------------*- C++ -*-===//
 //
 // ttmlir-dst builds no TTIR dialect. The D2M sources we compile only test
 // whether a defining op is a TTIR op (mlir::dyn_cast<ttir::...>(op)); without

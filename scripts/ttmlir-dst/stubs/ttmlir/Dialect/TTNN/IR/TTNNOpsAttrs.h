@@ -1,4 +1,4 @@
-// dstlab stand-in for tt-mlir's TTNN attribute header.
+//===- TTNNOpsAttrs.h - stand-in for TTNN attrs -----------------*- C++ -*-===//
 //
 // ttmlir-dst builds no TTNN dialect. The D2M sources we compile only ask
 // "is this encoding a TTNN layout?" (mlir::isa<ttnn::...>), so these stand-ins
