@@ -27,7 +27,7 @@ LogicalResult dstlab::buildVariantPipeline(OpPassManager &pm,
   std::string precision = options.precision;
   if (precision.empty())
     precision = precisionName(defaultPrecision(variant));
-  addFrontEnd(pm, fix2 ? ReduceForm::Unary : tlFrontEndForm(options),
+  addFrontEnd(pm, fix2 ? ReduceForm::Unary : options.tlReduceForm,
               /*blockTranspose=*/fix2, precision);
   if (fix1) {
     fixes::MultiUserDstAccessOptions o;

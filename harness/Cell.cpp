@@ -238,18 +238,6 @@ frontEndGolden(MLIRContext &ctx, tl::ProgramOp program, StringRef variant,
   return golden::interpretFrontEnd(*module, inputs);
 }
 
-/// The `front-end @P:` of the repro header, or "" (none, or no header):
-/// what a cell compiles with unless the request names a front end.
-std::string headerFrontEnd(StringRef path, StringRef program) {
-  llvm::Expected<Repro> repro = loadRepro(path, allVariants());
-  if (!repro) {
-    llvm::consumeError(repro.takeError());
-    return "";
-  }
-  const ReproConfig *config = repro->findConfig(program);
-  return config ? config->frontEnd : "";
-}
-
 /// Row-major element data of a golden tensor, for the simulator's DRAM.
 std::vector<double> toDram(const golden::HostTensor &t) { return t.data; }
 
@@ -378,10 +366,13 @@ CellResult runCellWriting(const CellRequest &request, WriteErrors &writes) {
       !llvm::is_contained(reproFrontEnds(), StringRef(request.frontEnd)))
     return fail("bad-input",
                 "unknown front end '" + request.frontEnd + "' (tt-lang, ttir)");
-  bool ttirReductions =
+  // The request's front end, else the configuration's.
+  std::string frontEndName =
       request.frontEnd.empty()
-          ? headerFrontEnd(request.reproPath, program.getSymName()) == "ttir"
-          : request.frontEnd == "ttir";
+          ? reproFrontEnd(request.reproPath, program.getSymName())
+          : request.frontEnd;
+  ReduceForm reduceForm =
+      frontEndName == "ttir" ? ReduceForm::TTIR : ReduceForm::TTLang;
   CellResult result;
   result.inputKind = golden::inputKindName(kind);
   result.precision = precisionName(precision);
@@ -409,8 +400,8 @@ CellResult runCellWriting(const CellRequest &request, WriteErrors &writes) {
   module->getBody()->push_back(program->clone());
   if (isRealVariant(request.variant)) {
     // The real tool compiles; its crash or diagnostic ends the cell.
-    if (std::optional<CellResult> r =
-            compileWithRealTool(*module, request, precisionName(precision))) {
+    if (std::optional<CellResult> r = compileWithRealTool(
+            *module, request, precisionName(precision), reduceForm)) {
       r->inputKind = result.inputKind;
       r->precision = result.precision;
       return *r;
@@ -419,7 +410,7 @@ CellResult runCellWriting(const CellRequest &request, WriteErrors &writes) {
     PassManager pm(&ctx);
     PipelineOptions pipelineOptions;
     pipelineOptions.precision = precisionName(precision);
-    pipelineOptions.ttirReductions = ttirReductions;
+    pipelineOptions.tlReduceForm = reduceForm;
     if (request.buildPipeline)
       request.buildPipeline(pm);
     else if (failed(buildVariantPipeline(pm, request.variant, pipelineOptions)))
@@ -717,11 +708,12 @@ CellResult runCellWriting(const CellRequest &request, WriteErrors &writes) {
   // shared like the references, per reduction form.
   std::optional<llvm::Expected<golden::TensorMap>> frontEnd;
   if (usesFrontEndGolden(request.variant)) {
-    ReduceForm form = ttirReductions ? ReduceForm::TTIR : ReduceForm::TTLang;
     frontEnd = cache.getOrCompute(
-        refKey(0, ttirReductions ? "front end ttir" : "front end"), [&] {
-          return std::move(*frontEndGolden(ctx, program, request.variant, form,
-                                           inputs.front()));
+        refKey(0,
+               reduceForm == ReduceForm::TTIR ? "front end ttir" : "front end"),
+        [&] {
+          return std::move(*frontEndGolden(ctx, program, request.variant,
+                                           reduceForm, inputs.front()));
         });
   }
   if (frontEnd) {

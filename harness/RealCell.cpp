@@ -60,7 +60,8 @@ void writeDump(StringRef dir, StringRef name, StringRef text) {
 } // namespace
 
 std::optional<CellResult> dstlab::harness::compileWithRealTool(
-    ModuleOp module, const CellRequest &request, StringRef precision) {
+    ModuleOp module, const CellRequest &request, StringRef precision,
+    ReduceForm reduceForm) {
   llvm::Expected<RealToolSpec> spec = RealToolSpec::parse(request.realTool);
   if (!spec)
     return result("bad-input", "bad --ttmlir-opt",
@@ -80,11 +81,8 @@ std::optional<CellResult> dstlab::harness::compileWithRealTool(
   // its failure is the model's too, not the export's.
   if (llvm::Error e =
           runPasses(module, "the front end failed", [&](OpPassManager &pm) {
-            addFrontEndToBufferized(pm,
-                                    request.frontEnd == "ttir"
-                                        ? ReduceForm::TTIR
-                                        : ReduceForm::TTLang,
-                                    /*blockTranspose=*/false, precision);
+            addFrontEndToBufferized(pm, reduceForm, /*blockTranspose=*/false,
+                                    precision);
           })) {
     std::string text = llvm::toString(std::move(e));
     return result("error", text, text);

@@ -11,6 +11,7 @@
 #ifndef DSTLAB_HARNESS_REALCELL_H
 #define DSTLAB_HARNESS_REALCELL_H
 
+#include "compiler/Conversion/TLToD2M/Forms.h"
 #include "harness/Cell.h"
 
 #include "llvm/ADT/StringRef.h"
@@ -26,10 +27,11 @@ namespace dstlab::harness {
 /// Compiles `module` (one tl.program) for `request` (a `real:` variant). The
 /// result when the cell ends here (crash, error, timeout, bad-input);
 /// std::nullopt when `module` now holds the kernels to simulate.
-/// `precision` is the recipe's name.
+/// `precision` is the recipe's name, `reduceForm` the front end's reductions.
 std::optional<CellResult> compileWithRealTool(mlir::ModuleOp module,
                                               const CellRequest &request,
-                                              llvm::StringRef precision);
+                                              llvm::StringRef precision,
+                                              ReduceForm reduceForm);
 
 } // namespace dstlab::harness
 

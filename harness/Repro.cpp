@@ -1,6 +1,7 @@
 //===- Repro.cpp - repro files: header, configurations, expectations ------===//
 
 #include "harness/Repro.h"
+#include "harness/CellResult.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
@@ -107,6 +108,16 @@ ArrayRef<StringRef> reproPrecisions() {
 ArrayRef<StringRef> reproFrontEnds() {
   static const StringRef frontEnds[] = {"tt-lang", "ttir"};
   return frontEnds;
+}
+
+std::string reproFrontEnd(StringRef path, StringRef program) {
+  Expected<Repro> repro = loadRepro(path, allVariants());
+  if (!repro) {
+    consumeError(repro.takeError());
+    return "";
+  }
+  const ReproConfig *config = repro->findConfig(program);
+  return config ? config->frontEnd : "";
 }
 
 bool isValidCellName(StringRef name) {

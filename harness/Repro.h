@@ -131,6 +131,10 @@ llvm::ArrayRef<llvm::StringRef> reproPrecisions();
 /// use tt-lang's).
 llvm::ArrayRef<llvm::StringRef> reproFrontEnds();
 
+/// The `front-end @<program>:` of the repro at `path`, or "" (none, or not
+/// a repro with a header): what a cell of it compiles with unless told.
+std::string reproFrontEnd(llvm::StringRef path, llvm::StringRef program);
+
 /// True if `name` may name a repro or config (it becomes a path component).
 bool isValidCellName(llvm::StringRef name);
 

@@ -31,10 +31,6 @@ void dstlab::addFrontEnd(OpPassManager &pm, ReduceForm reduceForm,
   pm.addPass(createConvertLinalgToAffineLoopsPass());
 }
 
-dstlab::ReduceForm dstlab::tlFrontEndForm(const PipelineOptions &options) {
-  return options.ttirReductions ? ReduceForm::TTIR : ReduceForm::TTLang;
-}
-
 void dstlab::addBackEnd(OpPassManager &pm, const PipelineOptions &options) {
   D2MToTTKernelOptions o;
   std::optional<ttkernel::MathFidelity> fidelity =
@@ -52,7 +48,7 @@ void dstlab::addBackEnd(OpPassManager &pm, const PipelineOptions &options) {
 
 void dstlab::buildUpstreamPipeline(OpPassManager &pm, bool assertions,
                                    const PipelineOptions &options) {
-  addFrontEnd(pm, tlFrontEndForm(options), /*blockTranspose=*/false,
+  addFrontEnd(pm, options.tlReduceForm, /*blockTranspose=*/false,
               options.precision.empty() ? "balanced" : options.precision);
   d2m::D2MInsertDstRegisterAccessOptions dst;
   dst.assertions = assertions;
@@ -63,7 +59,7 @@ void dstlab::buildUpstreamPipeline(OpPassManager &pm, bool assertions,
 
 void dstlab::buildUpstream2026Pipeline(OpPassManager &pm, bool assertions,
                                        const PipelineOptions &options) {
-  addFrontEnd(pm, tlFrontEndForm(options), /*blockTranspose=*/false,
+  addFrontEnd(pm, options.tlReduceForm, /*blockTranspose=*/false,
               options.precision.empty() ? "balanced" : options.precision);
   // tt-lang's order as the bridge runs the real build (bridge/Commits.cpp):
   // d2m-insert-spill-and-scratch sits between the scheduler and the DST

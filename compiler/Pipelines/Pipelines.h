@@ -21,9 +21,9 @@ struct PipelineOptions {
   /// The kernel lowering's SFPU binaries take an explicit output index (tt-mlir
   /// 19c86fca45) rather than working in place on the lhs (ae4e7b838c).
   bool explicitSfpuOutput = false;
-  /// The configuration compiles reductions in tt-mlir's own TTIR->D2M form
-  /// where the variant would use tt-lang's (repro key `front-end @P: ttir`).
-  bool ttirReductions = false;
+  /// The reductions of the variants that use tt-lang's front end: tt-lang's,
+  /// or tt-mlir's own TTIR->D2M form (repro key `front-end @P: ttir`).
+  ReduceForm tlReduceForm = ReduceForm::TTLang;
 };
 
 /// The stage names, in order, after which a pipeline can dump IR.
@@ -40,10 +40,6 @@ void buildUpstreamPipeline(mlir::OpPassManager &pm, bool assertions,
 /// scheduled DST passes (compiler/Dialect/D2M/Transforms/Upstream2026).
 void buildUpstream2026Pipeline(mlir::OpPassManager &pm, bool assertions,
                                const PipelineOptions &options = {});
-
-/// The reduction form of a variant that compiles with tt-lang's front end:
-/// tt-lang's, or tt-mlir's TTIR form when the configuration asks for it.
-ReduceForm tlFrontEndForm(const PipelineOptions &options);
 
 /// The stages around the DST pass, for variants that swap pieces in.
 void addFrontEnd(mlir::OpPassManager &pm, ReduceForm reduceForm,

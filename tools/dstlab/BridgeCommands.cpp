@@ -174,16 +174,7 @@ std::optional<ReduceForm> reduceFormFor(StringRef command, const Args &args,
     }
     return formOf(*f);
   }
-  Expected<harness::Repro> repro =
-      harness::loadRepro(path, harness::allVariants());
-  if (!repro) {
-    consumeError(repro.takeError());
-    return ReduceForm::TTLang;
-  }
-  for (const harness::ReproConfig &c : repro->configs)
-    if (program.empty() || c.name == program)
-      return formOf(c.frontEnd);
-  return ReduceForm::TTLang;
+  return formOf(harness::reproFrontEnd(path, program));
 }
 
 const bridge::Commit *commitArg(StringRef command, const Args &args,
