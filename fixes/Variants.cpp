@@ -27,8 +27,11 @@ LogicalResult dstlab::buildVariantPipeline(OpPassManager &pm,
   std::string precision = options.precision;
   if (precision.empty())
     precision = precisionName(defaultPrecision(variant));
+  // `fixed` computes a value shared by several consumers once (one exp of
+  // the rescale factor per row tile, not one per accumulator tile).
   addFrontEnd(pm, fix2 ? ReduceForm::Unary : options.tlReduceForm,
-              /*blockTranspose=*/fix2, precision);
+              /*blockTranspose=*/fix2, precision,
+              /*duplicateProducers=*/!(fix1 && fix2));
   if (fix1) {
     fixes::MultiUserDstAccessOptions o;
     o.fullSync = options.fullSync;
@@ -40,7 +43,9 @@ LogicalResult dstlab::buildVariantPipeline(OpPassManager &pm,
     o.fullSync = options.fullSync;
     pm.addPass(d2m::createD2MInsertDstRegisterAccess(o));
   }
-  addBackEnd(pm, options);
+  PipelineOptions resolved = options;
+  resolved.precision = precision;
+  addBackEnd(pm, resolved);
   return success();
 }
 

@@ -94,6 +94,28 @@ double maxProp(double a, double b) {
   return a < b ? b : a;
 }
 
+/// The SFPU's approximate exp as the fast recipe specifies it: e^x =
+/// 2^(x log2 e) = 2^n 2^f with n = floor(x log2 e), and 2^f on [0, 1)
+/// replaced by the quadratic through (0, 1), (1/2, sqrt 2) and (1, 2):
+/// 1 + f (a + b f) with a = 4 sqrt 2 - 5, b = 6 - 4 sqrt 2. Below 2^-126
+/// it flushes to zero, from 2^128 up it is infinite. `T` is the arithmetic
+/// it is evaluated in: double (canonical) or float (alternate).
+template <typename T> double sfpuApproxExp(double x) {
+  if (std::isnan(x))
+    return x;
+  const T a = T(4) * std::sqrt(T(2)) - T(5), b = T(6) - T(4) * std::sqrt(T(2));
+  T y = static_cast<T>(x) * static_cast<T>(1.4426950408889634);
+  if (y >= T(128))
+    return std::numeric_limits<double>::infinity();
+  if (y < T(-126))
+    return 0.0;
+  T n = std::floor(y), f = y - n;
+  return std::ldexp(static_cast<double>(T(1) + f * (a + b * f)),
+                    static_cast<int>(n));
+}
+double approximateExp(double x) { return sfpuApproxExp<double>(x); }
+double approximateExpFloat(double x) { return sfpuApproxExp<float>(x); }
+
 /// `x` rounded to float (nearest even) and then to `format`: bf16 with ties
 /// to even, or away from zero when `away`. Written here, not taken from
 /// support/ or sim/, so the faithful reference shares no rounding code with
@@ -151,7 +173,7 @@ private:
 } // namespace
 
 DataFormat Evaluator::formatOf(Type type) const {
-  if (rounding->precision == Precision::Accurate)
+  if (keepsF32(rounding->precision))
     return DataFormat::F32;
   Type elt = cast<RankedTensorType>(type).getElementType();
   return elt.isF32() ? DataFormat::F32 : DataFormat::BF16;
@@ -266,6 +288,15 @@ llvm::Error Evaluator::exec(Operation &op) {
   if (auto b = dyn_cast<tl::MaxOp>(o))
     return execBinary(o, b.getBcast(), maxProp);
   if (isa<tl::ExpOp>(o)) {
+    // The fast recipe's SFPU approximation, evaluated in double
+    // (canonical) or in float (alternate).
+    if (rounding && approximatesExp(rounding->precision)) {
+      if (rounding->alternate)
+        return execUnary(
+            o, [](double x, double) { return approximateExpFloat(x); }, 0.0);
+      return execUnary(
+          o, [](double x, double) { return approximateExp(x); }, 0.0);
+    }
     // The alternate rounding takes exp in float, as an SFPU would.
     if (rounding && rounding->alternate)
       return execUnary(
@@ -722,8 +753,7 @@ Rounding golden::roundingFor(tl::ProgramOp program, Precision precision,
   bool anyF32 = false;
   for (auto decl : program.getBody().getOps<tl::TensorDeclOp>())
     anyF32 |= cast<RankedTensorType>(decl.getType()).getElementType().isF32();
-  r.dst = precision == Precision::Accurate || anyF32 ? DataFormat::F32
-                                                     : DataFormat::BF16;
+  r.dst = keepsF32(precision) || anyF32 ? DataFormat::F32 : DataFormat::BF16;
   return r;
 }
 

@@ -101,7 +101,7 @@ ArrayRef<StringRef> reproInputKinds() {
 }
 
 ArrayRef<StringRef> reproPrecisions() {
-  static const StringRef recipes[] = {"balanced", "accurate"};
+  static const StringRef recipes[] = {"balanced", "accurate", "fast"};
   return recipes;
 }
 

@@ -5,14 +5,22 @@
 namespace dstlab {
 
 const char *precisionName(Precision p) {
-  return p == Precision::Accurate ? "accurate" : "balanced";
+  switch (p) {
+  case Precision::Balanced:
+    return "balanced";
+  case Precision::Accurate:
+    return "accurate";
+  case Precision::Fast:
+    return "fast";
+  }
+  return "balanced";
 }
 
 std::optional<Precision> parsePrecision(std::string_view name) {
-  if (name == "balanced")
-    return Precision::Balanced;
-  if (name == "accurate")
-    return Precision::Accurate;
+  for (Precision p :
+       {Precision::Balanced, Precision::Accurate, Precision::Fast})
+    if (name == precisionName(p))
+      return p;
   return std::nullopt;
 }
 

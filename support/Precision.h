@@ -13,6 +13,11 @@
 //             unpacked until an output is packed to its declared type, as
 //             tt-metal's SDPA does with fp32_dest_acc_en and fp32
 //             intermediate formats. The recipe of `fixed`.
+//   fast      accurate's formats, with exp on the SFPU's approximate path
+//             (exp_tile<true>: 2^(x log2 e) from the exponent and a
+//             quadratic on the fraction, about 100 instead of 1200 cycles a
+//             tile in sim/numerics/CostModel.h); the faithful reference
+//             computes the same approximation, the exact one does not.
 //
 //===----------------------------------------------------------------------===//
 #ifndef DSTLAB_SUPPORT_PRECISION_H
@@ -23,9 +28,16 @@
 
 namespace dstlab {
 
-enum class Precision { Balanced, Accurate };
+enum class Precision { Balanced, Accurate, Fast };
 
-/// "balanced" or "accurate".
+/// Every value a kernel computes kept in f32 (accurate and fast).
+inline bool keepsF32(Precision p) {
+  return p == Precision::Accurate || p == Precision::Fast;
+}
+/// exp on the SFPU's approximate path (fast).
+inline bool approximatesExp(Precision p) { return p == Precision::Fast; }
+
+/// "balanced", "accurate" or "fast".
 const char *precisionName(Precision p);
 /// Parses the names above; std::nullopt otherwise.
 std::optional<Precision> parsePrecision(std::string_view name);

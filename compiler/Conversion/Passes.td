@@ -45,6 +45,10 @@ def TLToD2M : Pass<"tl-to-d2m", "::mlir::ModuleOp"> {
              clEnumValN(::dstlab::TransposeForm::PerTile, "per-tile",
                         "tt-lang Nov 2025"),
              clEnumValN(::dstlab::TransposeForm::Block, "block", "fix 2"))}]>,
+    Option<"duplicateProducers", "duplicate-producers", "bool", "true",
+           "fuse a producer into each of several consumers, computing it "
+           "again in each (tt-lang's setting); false fuses a producer only "
+           "into its sole consumer and keeps a shared one a block of its own">,
     Option<"useTileMatmul", "use-tile-matmul", "bool", "true",
            "lower matmul to tile_matmul (tt-lang's setting)">,
     Option<"precision", "precision", "::dstlab::Precision",
@@ -54,7 +58,9 @@ def TLToD2M : Pass<"tl-to-d2m", "::mlir::ModuleOp"> {
              clEnumValN(::dstlab::Precision::Balanced, "balanced",
                         "values at their declared types"),
              clEnumValN(::dstlab::Precision::Accurate, "accurate",
-                        "every computed value in f32"))}]>,
+                        "every computed value in f32"),
+             clEnumValN(::dstlab::Precision::Fast, "fast",
+                        "accurate's formats, approximate exp"))}]>,
   ];
   let dependentDialects = ["::dstlab::d2m::D2MDialect",
                            "::mlir::linalg::LinalgDialect",
@@ -90,6 +96,9 @@ def D2MToTTKernel : Pass<"d2m-to-ttkernel", "::mlir::ModuleOp"> {
            "a maximum whose result lands in its rhs slice is lowered with "
            "its operands swapped (false: in place on the lhs, as at "
            "ae4e7b838c, and diagnosed)">,
+    Option<"expApprox", "exp-approx", "bool", "false",
+           "exp_tile on the SFPU's approximate path in every program (the "
+           "fast precision recipe)">,
   ];
   let dependentDialects = ["::dstlab::ttkernel::TTKernelDialect",
                            "::mlir::scf::SCFDialect",

@@ -15,19 +15,23 @@ using namespace mlir;
 
 void dstlab::addFrontEndToBufferized(OpPassManager &pm, ReduceForm reduceForm,
                                      bool blockTranspose,
-                                     llvm::StringRef precision) {
+                                     llvm::StringRef precision,
+                                     bool duplicateProducers) {
   TLToD2MOptions o;
   o.precision = parsePrecision(precision.str()).value_or(Precision::Balanced);
   o.reduceForm = reduceForm;
   o.transposeForm =
       blockTranspose ? TransposeForm::Block : TransposeForm::PerTile;
+  o.duplicateProducers = duplicateProducers;
   pm.addPass(createTLToD2M(o));
   pm.addPass(d2m::createD2MBufferize());
 }
 
 void dstlab::addFrontEnd(OpPassManager &pm, ReduceForm reduceForm,
-                         bool blockTranspose, llvm::StringRef precision) {
-  addFrontEndToBufferized(pm, reduceForm, blockTranspose, precision);
+                         bool blockTranspose, llvm::StringRef precision,
+                         bool duplicateProducers) {
+  addFrontEndToBufferized(pm, reduceForm, blockTranspose, precision,
+                          duplicateProducers);
   pm.addPass(createConvertLinalgToAffineLoopsPass());
 }
 
@@ -40,6 +44,8 @@ void dstlab::addBackEnd(OpPassManager &pm, const PipelineOptions &options) {
                              options.mathFidelity + "'");
   o.fidelity = *fidelity;
   o.explicitSfpuOutput = options.explicitSfpuOutput;
+  std::optional<Precision> precision = parsePrecision(options.precision);
+  o.expApprox = precision && approximatesExp(*precision);
   pm.addPass(createD2MToTTKernel(o));
   pm.addPass(createLowerAffinePass());
   pm.addPass(createCanonicalizerPass());

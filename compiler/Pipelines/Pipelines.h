@@ -42,13 +42,16 @@ void buildUpstream2026Pipeline(mlir::OpPassManager &pm, bool assertions,
                                const PipelineOptions &options = {});
 
 /// The stages around the DST pass, for variants that swap pieces in.
+/// `duplicateProducers` is tl-to-d2m's option of that name.
 void addFrontEnd(mlir::OpPassManager &pm, ReduceForm reduceForm,
-                 bool blockTranspose, llvm::StringRef precision = "balanced");
+                 bool blockTranspose, llvm::StringRef precision = "balanced",
+                 bool duplicateProducers = true);
 /// The front end up to the stage the bridge exports (bridge/Bridge.h):
 /// tl-to-d2m and d2m-bufferize, without linalg-to-affine.
 void addFrontEndToBufferized(mlir::OpPassManager &pm, ReduceForm reduceForm,
                              bool blockTranspose,
-                             llvm::StringRef precision = "balanced");
+                             llvm::StringRef precision = "balanced",
+                             bool duplicateProducers = true);
 void addBackEnd(mlir::OpPassManager &pm, const PipelineOptions &options);
 
 /// Registers `dstlab-upstream`, `dstlab-upstream-release`,

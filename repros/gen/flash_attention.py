@@ -200,7 +200,27 @@ def precision_file():
                                    overrides=overrides) + programs
 
 
+def perf_file(seq, d, grid, bq=2, bkv=2):
+    """One flash attention for the performance table (bench/): seq x seq,
+    head dim d, on the grid `RxC`, with no expectations of its own."""
+    gr, gc = (int(x) for x in grid.split("x"))
+    c = (seq, seq, d, bq, bkv, (gr, gc))
+    return (f"// repro: flash-attention-perf\n"
+            f"// origin: issue 16's performance table\n"
+            f"// shows: {describe(c)}\n"
+            f"// config @{name(c)}: {describe(c)}\n"
+            f"// expect fixed: pass\n"
+            f"// attention: yes\n" + program(c))
+
+
 def main():
+    if len(sys.argv) > 1 and sys.argv[1] == "--perf":
+        # --perf SEQ HEAD_DIM RxC [Q_BLOCK_TILES KV_BLOCK_TILES]: one
+        # program to stdout.
+        a = sys.argv[2:]
+        blocks = [int(x) for x in a[3:5]] if len(a) >= 5 else [2, 2]
+        sys.stdout.write(perf_file(int(a[0]), int(a[1]), a[2], *blocks))
+        return
     out_dir = sys.argv[1] if len(sys.argv) > 1 else "repros"
     for file, text in (("flash-attention.mlir", main_file()),
                        ("flash-attention-precision.mlir", precision_file())):

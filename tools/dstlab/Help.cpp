@@ -60,7 +60,7 @@ const CommandHelp kHelp[] = {
      "  --grid RxC          core grid (default: the program's)\n" SEED_OPTIONS
      "  --input-kind K      uniform, negative-scores, peaked, late-max,\n"
      "                      large-values, zero-row\n"
-     "  --precision R       balanced or accurate\n"
+     "  --precision R       balanced, accurate or fast\n"
      "  --front-end F       tt-lang (default) or ttir: reductions in "
      "tt-mlir's\n"
      "                      own TTIR->D2M form (default: the repro header's)\n"
@@ -228,7 +228,7 @@ const CommandHelp kHelp[] = {
      "                      repro header's upstream one)\n"
      "  --pipeline tt-lang|dst-only\n"
      "                      the lit test's pipeline (default tt-lang)\n"
-     "  --precision R       balanced or accurate\n"
+     "  --precision R       balanced, accurate or fast\n"
      "  --front-end F       tt-lang or ttir (default: the repro header's)\n"
      "  --print-pipeline    print the commit's ttmlir-opt arguments\n"
      "  -h, --help          this help\n\n"
@@ -247,7 +247,7 @@ const CommandHelp kHelp[] = {
      "  --stage d2m|ttkernel\n"
      "                      lower to this stage (default ttkernel)\n"
      "  --run               simulate it and judge it like a cell\n" SEED_OPTIONS
-     "  --precision R       balanced or accurate\n"
+     "  --precision R       balanced, accurate or fast\n"
      "  --front-end F       tt-lang or ttir (default: the repro header's)\n"
      "  --rewrite-only      print REAL.mlir as the importer parses it\n"
      "  -h, --help          this help\n\n"

@@ -134,6 +134,9 @@ FailureOr<CBAllocation> d2m_to_ttkernel::allocateCBs(d2m::GenericOp generic) {
       return generic.emitOpError("streams read different numbers of blocks "
                                  "per work item");
     blocks = waits;
+    // Two blocks' room lets the reader run one block ahead.
+    if (waits > 1)
+      cbs.depth[id] = 2;
   }
 
   // An intermediate a tile loop both reads and writes gets a second CB.

@@ -28,8 +28,13 @@ struct CBAllocation {
   /// adds the views (wait/reserve results) and moves a ping-ponged
   /// intermediate to its other CB.
   llvm::DenseMap<mlir::Value, int32_t> ids;
-  /// Tiles per id (the largest holder's).
+  /// Tiles per id (the largest holder's): what one wait, reserve, push or
+  /// pop moves.
   llvm::DenseMap<int32_t, int64_t> pages;
+  /// Blocks of `pages` tiles an id holds, when more than one: a stream read
+  /// block by block holds two, so the reader fills the next block while the
+  /// compute kernel works on this one (double buffering).
+  llvm::DenseMap<int32_t, int64_t> depth;
   /// Element type of each id's tiles: a CB has one format.
   llvm::DenseMap<int32_t, mlir::Type> formats;
   /// Scaler id -> the value the reader fills it with.
@@ -44,6 +49,11 @@ struct CBAllocation {
   llvm::DenseMap<mlir::Value, std::pair<int32_t, int32_t>> pingPong;
 
   int32_t idOf(mlir::Value v) const { return ids.lookup(v); }
+  /// Tiles the id's CB holds: its configured size.
+  int64_t capacity(int32_t id) const {
+    auto it = depth.find(id);
+    return pages.lookup(id) * (it == depth.end() ? 1 : it->second);
+  }
 };
 
 /// Colours the generic's CBs. Emits a diagnostic and fails when they do not

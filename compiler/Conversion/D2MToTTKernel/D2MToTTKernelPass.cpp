@@ -105,4 +105,8 @@ void D2MToTTKernelPass::runOnOperation() {
   for (func::FuncOp func : programs)
     if (failed(lowerProgram(func, /*qualifyNames=*/programs.size() > 1)))
       return signalPassFailure();
+  if (expApprox)
+    getOperation().walk([](tk::ProgramOp p) {
+      p.setExpApproxAttr(UnitAttr::get(p.getContext()));
+    });
 }

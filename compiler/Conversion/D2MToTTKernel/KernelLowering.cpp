@@ -283,7 +283,7 @@ LogicalResult KernelLowering::lower(OpBuilder &mb) {
   llvm::sort(ids);
   for (int32_t id : ids)
     tk::CBConfigOp::create(
-        pb, loc, cbAttr(id), pb.getI64IntegerAttr(cbs.pages[id]),
+        pb, loc, cbAttr(id), pb.getI64IntegerAttr(cbs.capacity(id)),
         TypeAttr::get(cbs.formats.lookup(id) ? cbs.formats.lookup(id)
                                              : tile.getElementType()));
   auto makeKernel = [&](StringRef name, tk::Thread thread) {

@@ -458,12 +458,21 @@ struct TLToD2MPass : public dstlab::impl::TLToD2MBase<TLToD2MPass> {
     // from CBs) out of fusion, so they stay CB-resident blocks. tt-mlir's
     // TTIR path keeps a reduction its own generic: its elementwise fusion
     // (D2MElementwiseFusion) fuses all-parallel generics only.
+    // With duplicate-producers=false a producer with other users is computed
+    // once into a block of its own instead of once per consumer (fusion
+    // would keep it alive for the others and compute it again here).
     ReduceForm f = reduceForm;
+    bool duplicate = duplicateProducers;
     linalg::populateElementwiseOpsFusionPatterns(
-        patterns, [f](OpOperand *fused) {
+        patterns, [f, duplicate](OpOperand *fused) {
+          Operation *owner = fused->getOwner();
+          if (!duplicate &&
+              llvm::any_of(fused->get().getUsers(),
+                           [&](Operation *u) { return u != owner; }))
+            return false;
           if (f == ReduceForm::TTLang)
             return true;
-          auto consumer = dyn_cast<linalg::GenericOp>(fused->getOwner());
+          auto consumer = dyn_cast<linalg::GenericOp>(owner);
           if (!consumer)
             return true;
           BlockArgument arg = consumer.getMatchingBlockArgument(fused);
@@ -491,7 +500,7 @@ struct TLToD2MPass : public dstlab::impl::TLToD2MBase<TLToD2MPass> {
     // input tile exactly and the writer rounds each output tile to its DRAM
     // type (on hardware the unpacker and the packer do those conversions).
     auto cbTile = [&](MemRefType global) {
-      if (precision == Precision::Accurate)
+      if (keepsF32(precision))
         return d2m::TileType::get(ctx, Float32Type::get(ctx));
       return cast<d2m::TileType>(global.getElementType());
     };

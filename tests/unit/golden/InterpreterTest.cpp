@@ -342,3 +342,42 @@ TEST_F(GoldenTest, NegInfPropagatesAsIeee) {
 }
 
 } // namespace
+
+// The fast recipe's exp is the SFPU approximation 2^n (1 + f (a + b f)),
+// exact where x log2 e is an integer or a half and otherwise within 0.32% of
+// e^x; the exact golden keeps std::exp.
+TEST_F(GoldenTest, FastRecipeApproximatesExp) {
+  auto p = parse(R"mlir(
+    tl.program @e grid [1, 1] {
+      tl.tensor @X input : tensor<32x32xf32>
+      tl.tensor @Y output : tensor<32x32xf32>
+      tl.kernel @k ins [@X] outs [@Y] {
+      ^bb0(%x: tensor<32x32xf32>):
+        %y = tl.exp %x : tensor<32x32xf32>
+        tl.yield %y : tensor<32x32xf32>
+      }
+    })mlir");
+  ASSERT_TRUE(p);
+  HostTensor x = HostTensor::filled(32, 32, 0.0);
+  const double ln2 = std::log(2.0);
+  x.data[0] = 3 * ln2;   // y = 3: 2^3
+  x.data[1] = 0.5 * ln2; // y = 1/2: 1 + (a + b/2)/2 = sqrt 2
+  for (int i = 2; i < 1024; ++i)
+    x.data[i] = -20.0 + 40.0 * i / 1024.0;
+  Rounding fast = roundingFor(p, dstlab::Precision::Fast);
+  EXPECT_EQ(fast.dst, dstlab::DataFormat::F32);
+  TensorMap out = llvm::cantFail(interpret(p, {{"X", x}}, &fast));
+  TensorMap exact = run(p, {{"X", x}});
+  const HostTensor &y = out.at("Y");
+  EXPECT_NEAR(y.data[0], 8.0, 1e-5);
+  EXPECT_NEAR(y.data[1], std::sqrt(2.0), 1e-6);
+  double worst = 0;
+  for (int i = 2; i < 1024; ++i) {
+    double rel =
+        std::fabs(y.data[i] - std::exp(x.data[i])) / std::exp(x.data[i]);
+    worst = std::max(worst, rel);
+    EXPECT_DOUBLE_EQ(exact.at("Y").data[i], std::exp(x.data[i]));
+  }
+  EXPECT_GT(worst, 1e-4); // an approximation, not exp rounded
+  EXPECT_LT(worst, 3.5e-3);
+}

@@ -61,7 +61,9 @@ func.func @tile_loops(%a: memref<1x1x!d2m.tile<bf16>, #d2m.memspace<dram>>, %c: 
 // -----
 
 // CHECK-LABEL: ttkernel.program @block_loop
-// CHECK: ttkernel.cb_config 0 pages 1 : bf16
+// The stream read block by block holds two blocks (double buffering); its
+// waits and pops still move one.
+// CHECK: ttkernel.cb_config 0 pages 2 : bf16
 // CHECK: ttkernel.cb_config 1 pages 1 : bf16
 // CHECK: ttkernel.cb_config 2 pages 1 : bf16
 // CHECK-LABEL: func.func @reader

@@ -1,6 +1,11 @@
 // SFPU unary ops work in place in DST: the operand is copied into the
 // result's slice first unless it is already there.
 // RUN: dstlab-opt %s -split-input-file --d2m-to-ttkernel --canonicalize | FileCheck %s
+// exp-approx (the fast recipe) marks every program; by default none is.
+// RUN: dstlab-opt %s -split-input-file --d2m-to-ttkernel="exp-approx=true" | FileCheck %s --check-prefix=APPROX
+// RUN: dstlab-opt %s -split-input-file --d2m-to-ttkernel | FileCheck %s --check-prefix=EXACT
+// APPROX: ttkernel.program @exp_in_place grid [1, 1] attributes {exp_approx}
+// EXACT-NOT: exp_approx
 
 // CHECK-LABEL: ttkernel.program @exp_in_place
 // CHECK-LABEL: func.func @compute
