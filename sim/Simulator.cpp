@@ -8,6 +8,7 @@
 
 #include "sim/Bytecode.h"
 #include "sim/TileKernels.h"
+#include "sim/TraceWriter.h"
 #include "sim/numerics/CostModel.h"
 #include "sim/numerics/TileMath.h"
 #include "support/Bf16.h"
@@ -16,9 +17,7 @@
 #include "llvm/ADT/SmallVector.h"
 
 #include <algorithm>
-#include <cinttypes>
 #include <cmath>
-#include <cstdio>
 #include <limits>
 #include <memory>
 #include <new>
@@ -293,13 +292,6 @@ struct CoreState {
   ThreadState threads[3];
 };
 
-struct TraceEvent {
-  int64_t pid;
-  int tid;
-  uint64_t start, dur;
-  llvm::StringRef name;
-};
-
 struct DramBuffer {
   BufferInfo info;
   std::vector<Tile> tiles;
@@ -359,8 +351,7 @@ private:
 
   std::map<std::tuple<std::string, int64_t, int, const void *>, size_t>
       hazardIndex;
-  std::vector<TraceEvent> events;
-  std::set<std::pair<int64_t, int>> traceTracks;
+  TraceRecorder traceRecorder;
   static const Tile kZeroTile;
 
   bool setError(const std::string &msg) {
@@ -393,27 +384,28 @@ private:
       if (t.status == ThreadStatus::Ready)
         t.status = ThreadStatus::Stopped;
   }
-  int tid(ThreadState &th, Stage s) const {
+  static TraceTrack track(ThreadState &th, Stage s) {
     switch (th.kind) {
     case ttkernel::Thread::Reader:
-      return 0;
+      return TraceTrack::Reader;
     case ttkernel::Thread::Compute:
-      return 1 + static_cast<int>(s);
+      return static_cast<TraceTrack>(static_cast<int>(TraceTrack::Unpack) +
+                                     static_cast<int>(s));
     case ttkernel::Thread::Writer:
-      return 4;
+      return TraceTrack::Writer;
     }
-    return 0;
+    return TraceTrack::Reader;
   }
-  void trace(CoreState &core, int t, uint64_t start, uint64_t end,
+  void trace(CoreState &core, TraceTrack t, uint64_t start, uint64_t end,
              llvm::StringRef name) {
     if (!opts.recordTrace || end <= start)
       return;
-    events.push_back({core.index, t, programStart + start, end - start, name});
-    traceTracks.insert({core.index, t});
+    traceRecorder.add(core.index, static_cast<int>(t), programStart + start,
+                      end - start, name);
   }
   void trace(CoreState &core, ThreadState &th, Stage s, uint64_t start,
              uint64_t end, const Instr &in) {
-    trace(core, tid(th, s), start, end, in.shortName);
+    trace(core, track(th, s), start, end, in.shortName);
   }
   void dstEvent(CoreState &core, DstEvent::Kind kind, int64_t section,
                 int64_t slice, uint64_t cycle, const Instr &in) {
@@ -831,7 +823,8 @@ uint64_t Engine::transfer(CoreState &core, ThreadState &th, const Instr &in,
     th.readsDone = std::max(th.readsDone, done);
   else
     th.writesDone = std::max(th.writesDone, done);
-  trace(core, read ? 5 : 6, start, start + dur, in.shortName);
+  trace(core, read ? TraceTrack::NocRead : TraceTrack::NocWrite, start,
+        start + dur, in.shortName);
   return done;
 }
 
@@ -1709,72 +1702,8 @@ void Engine::runProgram(ProgramInfo &info) {
 }
 
 void Engine::finishTrace() {
-  if (!opts.recordTrace)
-    return;
-  std::string out;
-  out.reserve(64 + events.size() * 96);
-  out += "{\"traceEvents\":[\n";
-  char buf[256];
-  bool first = true;
-  auto sep = [&]() {
-    if (!first)
-      out += ",\n";
-    first = false;
-  };
-  static const char *kTrackNames[] = {
-      "reader", "compute/unpack", "compute/math", "compute/pack",
-      "writer", "noc/read",       "noc/write"};
-  int64_t lastPid = -1;
-  for (auto [pid, t] : traceTracks) {
-    if (pid != lastPid) {
-      sep();
-      std::snprintf(buf, sizeof(buf),
-                    "{\"name\":\"process_name\",\"ph\":\"M\",\"pid\":%" PRId64
-                    ",\"tid\":0,\"args\":{\"name\":\"core x=%" PRId64
-                    " y=%" PRId64 "\"}}",
-                    pid, pid % opts.grid.cols, pid / opts.grid.cols);
-      out += buf;
-      sep();
-      std::snprintf(
-          buf, sizeof(buf),
-          "{\"name\":\"process_sort_index\",\"ph\":\"M\",\"pid\":%" PRId64
-          ",\"tid\":0,\"args\":{\"sort_index\":%" PRId64 "}}",
-          pid, pid);
-      out += buf;
-      lastPid = pid;
-    }
-    sep();
-    std::snprintf(buf, sizeof(buf),
-                  "{\"name\":\"thread_name\",\"ph\":\"M\",\"pid\":%" PRId64
-                  ",\"tid\":%d,\"args\":{\"name\":\"%s\"}}",
-                  pid, t, kTrackNames[t]);
-    out += buf;
-    // Perfetto orders tracks by name otherwise: keep the data flow order.
-    sep();
-    std::snprintf(
-        buf, sizeof(buf),
-        "{\"name\":\"thread_sort_index\",\"ph\":\"M\",\"pid\":%" PRId64
-        ",\"tid\":%d,\"args\":{\"sort_index\":%d}}",
-        pid, t, t);
-    out += buf;
-  }
-  double usPerCycle = 1.0 / (opts.grid.clockGHz * 1e3);
-  for (const TraceEvent &e : events) {
-    sep();
-    std::snprintf(buf, sizeof(buf),
-                  "{\"name\":\"%.*s\",\"ph\":\"X\",\"pid\":%" PRId64
-                  ",\"tid\":%d,\"ts\":%.6f,\"dur\":%.6f}",
-                  static_cast<int>(e.name.size()), e.name.data(), e.pid, e.tid,
-                  static_cast<double>(e.start) * usPerCycle,
-                  static_cast<double>(e.dur) * usPerCycle);
-    out += buf;
-  }
-  out += "\n],\"displayTimeUnit\":\"ns\",\"otherData\":{\"grid\":\"";
-  out += opts.grid.name;
-  std::snprintf(buf, sizeof(buf), "\",\"clockGHz\":%.6f}}\n",
-                opts.grid.clockGHz);
-  out += buf;
-  res.chromeTraceJson = std::move(out);
+  if (opts.recordTrace)
+    res.chromeTraceJson = traceRecorder.toChromeJson(opts.grid);
 }
 
 void Engine::run() {
