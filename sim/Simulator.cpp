@@ -120,32 +120,6 @@ constexpr uint64_t kL1Bytes = 1464ull * 1024ull;
 constexpr int kNumCBs = 32;
 /// Instructions a thread runs before the scheduler moves on.
 constexpr uint64_t kQuantum = 1u << 14;
-/// Element operations of one tile.
-constexpr double kTileFlops = kTileElems;
-
-/// unary_bcast: dst[i][j] = src[i][0] (Cols), src[0][j] (Rows), src[0][0]
-/// (Scalar) or src[i][j] (None), as in TileMath.h's Bcast.
-void broadcastTile(Tile &dst, const Tile &src, Bcast bcast) {
-  Tile r;
-  for (int i = 0; i < kTileDim; ++i)
-    for (int j = 0; j < kTileDim; ++j) {
-      switch (bcast) {
-      case Bcast::None:
-        r.at(i, j) = src.at(i, j);
-        break;
-      case Bcast::Cols:
-        r.at(i, j) = src.at(i, 0);
-        break;
-      case Bcast::Rows:
-        r.at(i, j) = src.at(0, j);
-        break;
-      case Bcast::Scalar:
-        r.at(i, j) = src.at(0, 0);
-        break;
-      }
-    }
-  dst = r;
-}
 
 uint64_t tileBytes(DataFormat f) {
   return static_cast<uint64_t>(kTileElems) * bytesPerElement(f);
@@ -165,6 +139,14 @@ uint64_t zext(int64_t v, int w) {
   if (w >= 64)
     return static_cast<uint64_t>(v);
   return static_cast<uint64_t>(v) & ((1ull << w) - 1);
+}
+
+/// Cycles a NoC transfer between core (x, y) and DRAM spends in routers: the
+/// hops to the nearest grid edge, plus one.
+uint64_t dramHopLatency(int64_t x, int64_t y, const GridSpec &grid) {
+  int64_t hops =
+      1 + std::min(x, grid.cols - 1 - x) + std::min(y, grid.rows - 1 - y);
+  return static_cast<uint64_t>(hops) * kCosts.nocHopCycles;
 }
 
 enum Stage { kUnpack = 0, kMath = 1, kPack = 2 };
@@ -1104,21 +1086,13 @@ bool Engine::runThread(CoreState &core, ThreadState &th) {
         cb->reserved = std::max(cb->reserved, n);
       } else {
         // generate_reduce_scaler: reserve one page, write the scaler
-        // (tt-metal's layout: the value in the first row of each 16x16
-        // face, i.e. tile rows 0 and 16; zeros elsewhere), push it.
+        // (reduceScalerTile's layout), push it.
         size_t slot = static_cast<size_t>(cb->writePtr());
-        Tile &page = cb->slots[slot];
-        page = Tile();
+        reduceScalerTile(cb->slots[slot],
+                         roundTo(cb->format, static_cast<float>(in.fimm)));
         cb->written[slot] = 1;
-        float v = roundTo(cb->format, static_cast<float>(in.fimm));
-        for (int j = 0; j < kTileDim; ++j) {
-          page.at(0, j) = v;
-          page.at(kTileDim / 2, j) = v;
-        }
         uint64_t start = t;
-        // The table has no data-movement fill; charged like fill_tile (one
-        // store pass over the tile).
-        t += kCosts.fillTile;
+        t += kCosts.genScalerTile;
         trace(core, th, stage, start, t, in);
         cb->readyTime[slot] = t;
         cb->visible += 1;
@@ -1289,10 +1263,9 @@ bool Engine::runThread(CoreState &core, ThreadState &th) {
         transposeWH(*d.tile, *src);
       else
         broadcastTile(*d.tile, *src, static_cast<Bcast>(in.aux2));
-      // copy_tile and unary_bcast are unpacker work (kCosts.unpackTile);
-      // the datacopy into DST adds no math cycles in the model.
-      uint64_t end = fpuTiming(
-          core, th, in, in.opc == Opc::Transpose ? kCosts.transposeTile : 0);
+      uint64_t end = fpuTiming(core, th, in,
+                               in.opc == Opc::Transpose ? kCosts.transposeTile
+                                                        : kCosts.copyTileMath);
       wroteSlice(core, d, end, in);
       break;
     }
@@ -1340,7 +1313,7 @@ bool Engine::runThread(CoreState &core, ThreadState &th) {
       SliceRef d =
           slice(core, th, in, dst.mathSec, s[in.c], kind == ReduceKind::Max);
       reduce(*d.tile, *a, *sc, kind, static_cast<ReduceDim>(in.aux2));
-      progFlops += 2 * kTileFlops;
+      progFlops += kReduceTileFlops;
       uint64_t end = fpuTiming(core, th, in, kCosts.reduceTile);
       wroteSlice(core, d, end, in);
       break;
@@ -1357,7 +1330,7 @@ bool Engine::runThread(CoreState &core, ThreadState &th) {
       auto op = static_cast<BinaryOp>(in.aux);
       SliceRef d = slice(core, th, in, dst.mathSec, s[in.c], false);
       eltwiseBinary(*d.tile, *a, *b, op, static_cast<Bcast>(in.aux2), fid);
-      progFlops += kTileFlops;
+      progFlops += kEltwiseTileFlops;
       uint64_t end = fpuTiming(core, th, in, binaryTileCycles(op, fid));
       wroteSlice(core, d, end, in);
       break;
@@ -1382,22 +1355,17 @@ bool Engine::runThread(CoreState &core, ThreadState &th) {
         recipTile(*d.tile);
         cycles = kCosts.recipTile;
         break;
-      case Opc::MulUnary: {
-        // The SFPU multiplies in fp32 by the factor as a float.
-        float f = static_cast<float>(in.fimm);
-        for (float &x : d.tile->v)
-          x = x * f;
-        // Charged as an SFPU pass like max_tile (load, op, store).
-        cycles = kCosts.maxTile;
+      case Opc::MulUnary:
+        mulUnaryTile(*d.tile, static_cast<float>(in.fimm));
+        cycles = kCosts.mulUnaryTile;
         break;
-      }
       default:
         fill(*d.tile, static_cast<float>(in.fimm));
         cycles = kCosts.fillTile;
         break;
       }
       if (in.opc != Opc::Fill)
-        progFlops += kTileFlops;
+        progFlops += kEltwiseTileFlops;
       uint64_t start = th.clock(kMath);
       if (reads)
         readSlice(core, d, start, in);
@@ -1416,8 +1384,7 @@ bool Engine::runThread(CoreState &core, ThreadState &th) {
         *to.tile = copy;
         uint64_t start = th.clock(kMath);
         readSlice(core, x, start, in);
-        // One load and one store per iteration: charged like fill_tile.
-        uint64_t end = sfpuTiming(core, th, in, kCosts.fillTile);
+        uint64_t end = sfpuTiming(core, th, in, kCosts.copyDestTile);
         wroteSlice(core, to, end, in);
         break;
       }
@@ -1427,16 +1394,11 @@ bool Engine::runThread(CoreState &core, ThreadState &th) {
       Tile result;
       eltwiseBinary(result, xv, *y.tile, op, Bcast::None, MathFidelity::HiFi4);
       *x.tile = result;
-      progFlops += kTileFlops;
+      progFlops += kEltwiseTileFlops;
       uint64_t start = th.clock(kMath);
       readSlice(core, x, start, in);
       readSlice(core, y, start, in);
-      // max_tile has its own entry; the table has none for the SFPU
-      // add/sub/mul of two slices, which do the same loads, one op and a
-      // store per iteration, so they are charged the same.
-      uint64_t end = sfpuTiming(core, th, in,
-                                op == BinaryOp::Max ? binaryTileCycles(op, fid)
-                                                    : kCosts.maxTile);
+      uint64_t end = sfpuTiming(core, th, in, sfpuBinaryTileCycles(op, fid));
       wroteSlice(core, x, end, in);
       break;
     }
@@ -1580,9 +1542,7 @@ void Engine::runProgram(ProgramInfo &info) {
       core.x = x;
       core.y = y;
       core.index = y * opts.grid.cols + x;
-      int64_t hops = 1 + std::min(x, opts.grid.cols - 1 - x) +
-                     std::min(y, opts.grid.rows - 1 - y);
-      core.hopLatency = static_cast<uint64_t>(hops) * kCosts.nocHopCycles;
+      core.hopLatency = dramHopLatency(x, y, opts.grid);
       for (const ProgramInfo::CBConfig &c : info.cbs) {
         CBState &cb = core.cbs[c.cb];
         cb.configured = true;
