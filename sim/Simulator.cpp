@@ -1,30 +1,20 @@
 //===- Simulator.cpp - A simulated Tensix grid running ttkernel IR --------===//
 //
-// See Simulator.h for the execution, hazard and cycle models.
+// See Simulator.h for the execution, hazard and cycle models. This file sets
+// the grid up, schedules the threads and sequences each thread's bytecode;
+// the units that execute the instructions are listed in Engine.h.
 //
 //===----------------------------------------------------------------------===//
 
 #include "sim/Simulator.h"
 
-#include "sim/Bytecode.h"
-#include "sim/TileKernels.h"
+#include "sim/Engine.h"
 #include "sim/numerics/CostModel.h"
-#include "sim/numerics/TileMath.h"
-#include "support/Bf16.h"
 #include "support/Limits.h"
 
-#include "llvm/ADT/SmallVector.h"
-
 #include <algorithm>
-#include <cinttypes>
-#include <cmath>
-#include <cstdio>
-#include <limits>
 #include <memory>
-#include <new>
 #include <set>
-#include <tuple>
-#include <type_traits>
 
 using namespace mlir;
 
@@ -109,66 +99,18 @@ const char *dstEventKindName(DstEvent::Kind kind) {
   return "?";
 }
 
+namespace detail {
+
 namespace {
 
 //===----------------------------------------------------------------------===//
-// Constants and integer helpers
+// Constants
 //===----------------------------------------------------------------------===//
 
 /// L1 per core (DESIGN.md section 4).
 constexpr uint64_t kL1Bytes = 1464ull * 1024ull;
-/// tt-metal's CB ids 0..31.
-constexpr int kNumCBs = 32;
 /// Instructions a thread runs before the scheduler moves on.
 constexpr uint64_t kQuantum = 1u << 14;
-/// Element operations of one tile.
-constexpr double kTileFlops = kTileElems;
-
-/// unary_bcast: dst[i][j] = src[i][0] (Cols), src[0][j] (Rows), src[0][0]
-/// (Scalar) or src[i][j] (None), as in TileMath.h's Bcast.
-void broadcastTile(Tile &dst, const Tile &src, Bcast bcast) {
-  Tile r;
-  for (int i = 0; i < kTileDim; ++i)
-    for (int j = 0; j < kTileDim; ++j) {
-      switch (bcast) {
-      case Bcast::None:
-        r.at(i, j) = src.at(i, j);
-        break;
-      case Bcast::Cols:
-        r.at(i, j) = src.at(i, 0);
-        break;
-      case Bcast::Rows:
-        r.at(i, j) = src.at(0, j);
-        break;
-      case Bcast::Scalar:
-        r.at(i, j) = src.at(0, 0);
-        break;
-      }
-    }
-  dst = r;
-}
-
-uint64_t tileBytes(DataFormat f) {
-  return static_cast<uint64_t>(kTileElems) * bytesPerElement(f);
-}
-
-/// Sign-extends the low `w` bits of v.
-int64_t norm(uint64_t v, int w) {
-  if (w >= 64)
-    return static_cast<int64_t>(v);
-  uint64_t m = 1ull << (w - 1);
-  v &= (1ull << w) - 1;
-  return static_cast<int64_t>((v ^ m) - m);
-}
-
-/// The low `w` bits of v, zero-extended.
-uint64_t zext(int64_t v, int w) {
-  if (w >= 64)
-    return static_cast<uint64_t>(v);
-  return static_cast<uint64_t>(v) & ((1ull << w) - 1);
-}
-
-enum Stage { kUnpack = 0, kMath = 1, kPack = 2 };
 
 const char *threadName(ttkernel::Thread t) {
   switch (t) {
@@ -196,273 +138,7 @@ MathFidelity toSim(ttkernel::MathFidelity f) {
   return MathFidelity::HiFi4;
 }
 
-//===----------------------------------------------------------------------===//
-// Core state
-//===----------------------------------------------------------------------===//
-
-/// The pages of a CB, zeroed when first touched rather than all at the start
-/// of every program: a CB sized for the worst case costs nothing for the
-/// pages a run never uses (no zeroing, no page faults).
-class CBPages {
-public:
-  void reset(int64_t n) {
-    storage.reset(new Raw[static_cast<size_t>(n)]);
-    live.assign(static_cast<size_t>(n), 0);
-  }
-  /// The page, a zero tile until first written.
-  Tile &operator[](size_t slot) {
-    if (!live[slot]) {
-      new (&storage[slot]) Tile();
-      live[slot] = 1;
-    }
-    return *std::launder(reinterpret_cast<Tile *>(&storage[slot]));
-  }
-
-private:
-  // Uninitialised storage for a Tile (Tile() zero-fills).
-  struct Raw {
-    alignas(Tile) unsigned char bytes[sizeof(Tile)];
-  };
-  static_assert(std::is_trivially_destructible_v<Tile>);
-  std::unique_ptr<Raw[]> storage;
-  std::vector<uint8_t> live;
-};
-
-struct CBState {
-  bool configured = false;
-  int64_t pages = 0;
-  DataFormat format = DataFormat::BF16;
-  CBPages slots;
-  /// Per slot: when its data became visible (push) / it became free (pop).
-  std::vector<uint64_t> readyTime, freeTime;
-  /// Per slot: written (pack, NoC read, scaler) since it was last freed.
-  std::vector<uint8_t> written;
-  int64_t readPtr = 0;  ///< slot of the front page
-  int64_t visible = 0;  ///< pushed, not yet popped
-  int64_t reserved = 0; ///< pages the producer may write
-  int64_t waited = 0;   ///< pages the consumer may read
-
-  int64_t freePages() const { return pages - visible; }
-  int64_t writePtr() const { return (readPtr + visible) % pages; }
-};
-
-enum class SectionState : uint8_t { Free, Math, Committed, Pack };
-
-struct DstState {
-  int64_t capacity = 8;
-  int64_t sections = 2;
-  DataFormat format = DataFormat::BF16;
-  std::vector<Tile> tiles;
-  std::vector<uint8_t> written;
-  std::vector<SectionState> state;
-  std::vector<uint64_t> freeTime, commitTime;
-  int64_t mathSec = -1, packSec = -1;
-  int64_t nextMath = 0, nextPack = 0;
-  Tile scratch;
-};
-
-enum class ThreadStatus : uint8_t { Ready, Done, Stopped };
-
-struct ThreadState {
-  const Kernel *kernel = nullptr;
-  ttkernel::Thread kind = ttkernel::Thread::Reader;
-  size_t pc = 0;
-  std::vector<int64_t> slots;
-  ThreadStatus status = ThreadStatus::Done;
-  /// Data-movement threads use clk[0] only; compute uses unpack/math/pack.
-  uint64_t clk[3] = {0, 0, 0};
-  uint64_t lastMathStart = 0;
-  uint64_t linkFree = 0, readsDone = 0, writesDone = 0;
-  /// NoC reads into / writes from each CB since the last barrier.
-  uint32_t readsInFlight[kNumCBs] = {}, writesInFlight[kNumCBs] = {};
-
-  bool isCompute() const { return kind == ttkernel::Thread::Compute; }
-  uint64_t &clock(Stage s) { return isCompute() ? clk[s] : clk[0]; }
-  uint64_t endTime() const {
-    return std::max({clk[0], clk[1], clk[2], readsDone, writesDone});
-  }
-};
-
-struct CoreState {
-  int64_t x = 0, y = 0;
-  int64_t index = 0; ///< y * target cols + x
-  bool stopped = false;
-  uint64_t hopLatency = 0;
-  CBState cbs[kNumCBs];
-  DstState dst;
-  ThreadState threads[3];
-};
-
-struct TraceEvent {
-  int64_t pid;
-  int tid;
-  uint64_t start, dur;
-  llvm::StringRef name;
-};
-
-struct DramBuffer {
-  BufferInfo info;
-  std::vector<Tile> tiles;
-};
-
-struct ProgramInfo {
-  ttkernel::ProgramOp op;
-  std::string name;
-  int64_t rows = 0, cols = 0;
-  MathFidelity fidelity = MathFidelity::HiFi4;
-  ExpMode expMode = ExpMode::Accurate;
-  int64_t dstCapacity = 8, dstSections = 2;
-  DataFormat dstFormat = DataFormat::BF16;
-  struct CBConfig {
-    int32_t cb;
-    int64_t pages;
-    DataFormat format;
-    Operation *op;
-  };
-  std::vector<CBConfig> cbs;
-  /// Indexed by ttkernel::Thread; null when the program has no such kernel.
-  std::unique_ptr<Kernel> kernels[3];
-};
-
-//===----------------------------------------------------------------------===//
-// The engine
-//===----------------------------------------------------------------------===//
-
-class Engine {
-public:
-  Engine(ModuleOp module, const SimOptions &opts,
-         std::map<std::string, std::vector<double>> &dram, SimResult &result)
-      : module(module), opts(opts), dram(dram), res(result) {}
-
-  void run();
-
-private:
-  ModuleOp module;
-  const SimOptions &opts;
-  std::map<std::string, std::vector<double>> &dram;
-  SimResult &res;
-
-  std::vector<DramBuffer> buffers;
-  llvm::StringMap<int32_t> bufferIndex;
-
-  // Per program.
-  ProgramInfo *prog = nullptr;
-  std::vector<CoreState> cores;
-  uint64_t programStart = 0;
-  double dramBytesPerCycle = 0;
-  double progFlops = 0;
-  uint64_t progMatmuls = 0;
-
-  uint64_t steps = 0;
-  bool stepLimitHit = false;
-  bool fatal = false; ///< stop running programs
-
-  std::map<std::tuple<std::string, int64_t, int, const void *>, size_t>
-      hazardIndex;
-  std::vector<TraceEvent> events;
-  std::set<std::pair<int64_t, int>> traceTracks;
-  static const Tile kZeroTile;
-
-  bool setError(const std::string &msg) {
-    res.error = msg;
-    res.status = SimStatus::Error;
-    fatal = true;
-    return false;
-  }
-
-  bool loadBuffers();
-  void storeBuffers();
-  bool prepareProgram(ttkernel::ProgramOp op, ProgramInfo &info);
-  bool checkL1(ProgramInfo &info);
-  void runProgram(ProgramInfo &info);
-  bool runThread(CoreState &core, ThreadState &th);
-  std::string blockedDetail(CoreState &core, ThreadState &th);
-  void finishTrace();
-
-  // --- reporting -----------------------------------------------------------
-  void hazard(CoreState &core, ThreadState *th, Operation *op, const char *kind,
-              const std::string &detail, int64_t slice = -1, int64_t cb = -1);
-  void hazard(CoreState &core, ThreadState &th, const Instr &in,
-              const char *kind, const std::string &detail, int64_t slice = -1,
-              int64_t cb = -1) {
-    hazard(core, &th, in.op, kind, detail, slice, cb);
-  }
-  void stopCore(CoreState &core) {
-    core.stopped = true;
-    for (ThreadState &t : core.threads)
-      if (t.status == ThreadStatus::Ready)
-        t.status = ThreadStatus::Stopped;
-  }
-  int tid(ThreadState &th, Stage s) const {
-    switch (th.kind) {
-    case ttkernel::Thread::Reader:
-      return 0;
-    case ttkernel::Thread::Compute:
-      return 1 + static_cast<int>(s);
-    case ttkernel::Thread::Writer:
-      return 4;
-    }
-    return 0;
-  }
-  void trace(CoreState &core, int t, uint64_t start, uint64_t end,
-             llvm::StringRef name) {
-    if (!opts.recordTrace || end <= start)
-      return;
-    events.push_back({core.index, t, programStart + start, end - start, name});
-    traceTracks.insert({core.index, t});
-  }
-  void trace(CoreState &core, ThreadState &th, Stage s, uint64_t start,
-             uint64_t end, const Instr &in) {
-    trace(core, tid(th, s), start, end, in.shortName);
-  }
-  void dstEvent(CoreState &core, DstEvent::Kind kind, int64_t section,
-                int64_t slice, uint64_t cycle, const Instr &in) {
-    if (!opts.recordDstOccupancy ||
-        (opts.dstOccupancyCore &&
-         *opts.dstOccupancyCore != std::make_pair(core.x, core.y)))
-      return;
-    DstEvent e;
-    e.cycle = programStart + cycle;
-    e.coreX = core.x;
-    e.coreY = core.y;
-    e.section = section;
-    e.slice = slice;
-    e.kind = kind;
-    e.op = in.shortName.str();
-    e.location = locationString(in.op->getLoc());
-    e.program = prog->name;
-    res.dstEvents.push_back(std::move(e));
-  }
-
-  // --- CB and DST access ---------------------------------------------------
-  CBState *cbFor(CoreState &core, ThreadState &th, const Instr &in, int32_t id);
-  const Tile *cbRead(CoreState &core, ThreadState &th, const Instr &in,
-                     int32_t id, int64_t index, bool &stop);
-  Tile *cbWrite(CoreState &core, ThreadState &th, const Instr &in, int32_t id,
-                int64_t index, const char *kind, bool &stop);
-  bool mathHeld(CoreState &core, ThreadState &th, const Instr &in);
-  struct SliceRef {
-    Tile *tile;
-    int64_t phys; ///< -1 for the scratch tile
-  };
-  SliceRef slice(CoreState &core, ThreadState &th, const Instr &in,
-                 int64_t section, int64_t index, bool checkInit);
-  void wroteSlice(CoreState &core, const SliceRef &ref, uint64_t cycle,
-                  const Instr &in);
-  void readSlice(CoreState &core, const SliceRef &ref, uint64_t cycle,
-                 const Instr &in);
-
-  // --- timing --------------------------------------------------------------
-  /// Unpack then math of an FPU op (or copy/transpose); returns math end.
-  uint64_t fpuTiming(CoreState &core, ThreadState &th, const Instr &in,
-                     unsigned mathCycles);
-  uint64_t sfpuTiming(CoreState &core, ThreadState &th, const Instr &in,
-                      unsigned mathCycles);
-  uint64_t transfer(CoreState &core, ThreadState &th, const Instr &in,
-                    uint64_t bytes, bool read);
-};
-
-const Tile Engine::kZeroTile{};
+} // namespace
 
 void Engine::hazard(CoreState &core, ThreadState *th, Operation *op,
                     const char *kind, const std::string &detail, int64_t slice,
@@ -676,182 +352,13 @@ bool Engine::checkL1(ProgramInfo &info) {
 }
 
 //===----------------------------------------------------------------------===//
-// CB and DST access
-//===----------------------------------------------------------------------===//
-
-CBState *Engine::cbFor(CoreState &core, ThreadState &th, const Instr &in,
-                       int32_t id) {
-  if (id < 0 || id >= kNumCBs || !core.cbs[id].configured) {
-    hazard(core, th, in, hazard::CBUnconfigured,
-           "CB " + std::to_string(id) + " is not configured by program @" +
-               prog->name,
-           -1, id);
-    stopCore(core);
-    return nullptr;
-  }
-  return &core.cbs[id];
-}
-
-const Tile *Engine::cbRead(CoreState &core, ThreadState &th, const Instr &in,
-                           int32_t id, int64_t index, bool &stop) {
-  CBState *cb = cbFor(core, th, in, id);
-  if (!cb) {
-    stop = true;
-    return nullptr;
-  }
-  if (index < 0 || index >= cb->waited)
-    hazard(core, th, in, hazard::CBReadNotVisible,
-           "reads page " + std::to_string(index) + " of CB " +
-               std::to_string(id) + " but only " + std::to_string(cb->waited) +
-               " page(s) were waited for (" + std::to_string(cb->visible) +
-               " visible)",
-           -1, id);
-  if (index < 0 || index >= cb->pages)
-    return &kZeroTile;
-  size_t slot = static_cast<size_t>((cb->readPtr + index) % cb->pages);
-  if (index < cb->waited && !cb->written[slot])
-    hazard(core, th, in, hazard::CBReadUnwritten,
-           "reads page " + std::to_string(index) + " of CB " +
-               std::to_string(id) +
-               ", which was pushed without being written (stale data)",
-           -1, id);
-  return &cb->slots[slot];
-}
-
-Tile *Engine::cbWrite(CoreState &core, ThreadState &th, const Instr &in,
-                      int32_t id, int64_t index, const char *kind, bool &stop) {
-  CBState *cb = cbFor(core, th, in, id);
-  if (!cb) {
-    stop = true;
-    return nullptr;
-  }
-  if (index < 0 || index >= cb->reserved) {
-    hazard(core, th, in, kind,
-           "writes page " + std::to_string(index) + " of CB " +
-               std::to_string(id) + " but only " +
-               std::to_string(cb->reserved) +
-               " page(s) are reserved; the write is skipped",
-           -1, id);
-    return nullptr;
-  }
-  size_t slot = static_cast<size_t>((cb->writePtr() + index) % cb->pages);
-  cb->written[slot] = 1;
-  return &cb->slots[slot];
-}
-
-bool Engine::mathHeld(CoreState &core, ThreadState &th, const Instr &in) {
-  if (core.dst.mathSec >= 0)
-    return true;
-  hazard(core, th, in, hazard::DstOutsideSection,
-         std::string(in.shortName) +
-             " uses DST outside tile_regs_acquire..tile_regs_commit; the op "
-             "is skipped");
-  return false;
-}
-
-Engine::SliceRef Engine::slice(CoreState &core, ThreadState &th,
-                               const Instr &in, int64_t section, int64_t index,
-                               bool checkInit) {
-  DstState &d = core.dst;
-  if (index < 0 || index >= d.capacity) {
-    hazard(core, th, in, hazard::DstIndexOutOfRange,
-           "DST slice " + std::to_string(index) + " is outside the " +
-               std::to_string(d.capacity) + "-slice section",
-           index);
-    d.scratch = Tile();
-    return {&d.scratch, -1};
-  }
-  int64_t phys = section * d.capacity + index;
-  if (checkInit && !d.written[static_cast<size_t>(phys)])
-    hazard(core, th, in, hazard::DstReadUninitialised,
-           "DST slice " + std::to_string(index) +
-               " is read but was not written in this section",
-           index);
-  return {&d.tiles[static_cast<size_t>(phys)], phys};
-}
-
-void Engine::wroteSlice(CoreState &core, const SliceRef &ref, uint64_t cycle,
-                        const Instr &in) {
-  dstRound(*ref.tile, core.dst.format);
-  if (ref.phys < 0)
-    return;
-  core.dst.written[static_cast<size_t>(ref.phys)] = 1;
-  dstEvent(core, DstEvent::Kind::Write, ref.phys / core.dst.capacity,
-           ref.phys % core.dst.capacity, cycle, in);
-}
-
-void Engine::readSlice(CoreState &core, const SliceRef &ref, uint64_t cycle,
-                       const Instr &in) {
-  if (ref.phys < 0)
-    return;
-  dstEvent(core, DstEvent::Kind::Read, ref.phys / core.dst.capacity,
-           ref.phys % core.dst.capacity, cycle, in);
-}
-
-//===----------------------------------------------------------------------===//
-// Timing
-//===----------------------------------------------------------------------===//
-
-uint64_t Engine::fpuTiming(CoreState &core, ThreadState &th, const Instr &in,
-                           unsigned mathCycles) {
-  // The unpacker may run one op ahead of math (srcA/srcB are double
-  // buffered): it starts no earlier than the previous FPU op's math.
-  uint64_t &tU = th.clock(kUnpack);
-  uint64_t uStart = std::max(tU, th.lastMathStart);
-  uint64_t uEnd = uStart + kCosts.unpackTile;
-  tU = uEnd;
-  trace(core, th, kUnpack, uStart, uEnd, in);
-  uint64_t &tM = th.clock(kMath);
-  uint64_t mStart = std::max(tM, uEnd);
-  tM = mStart + mathCycles;
-  th.lastMathStart = mStart;
-  trace(core, th, kMath, mStart, tM, in);
-  return tM;
-}
-
-uint64_t Engine::sfpuTiming(CoreState &core, ThreadState &th, const Instr &in,
-                            unsigned mathCycles) {
-  uint64_t &tM = th.clock(kMath);
-  uint64_t start = tM;
-  tM += mathCycles;
-  trace(core, th, kMath, start, tM, in);
-  return tM;
-}
-
-uint64_t Engine::transfer(CoreState &core, ThreadState &th, const Instr &in,
-                          uint64_t bytes, bool read) {
-  uint64_t &t = th.clock(kPack);
-  double bw = std::min(static_cast<double>(kCosts.nocBytesPerCyclePerLink),
-                       dramBytesPerCycle);
-  uint64_t dur = static_cast<uint64_t>(std::ceil(bytes / bw));
-  uint64_t start = std::max(t, th.linkFree);
-  th.linkFree = start + dur;
-  uint64_t done = start + dur + core.hopLatency;
-  if (read)
-    th.readsDone = std::max(th.readsDone, done);
-  else
-    th.writesDone = std::max(th.writesDone, done);
-  trace(core, read ? 5 : 6, start, start + dur, in.shortName);
-  return done;
-}
-
-//===----------------------------------------------------------------------===//
 // The interpreter
 //===----------------------------------------------------------------------===//
 
 bool Engine::runThread(CoreState &core, ThreadState &th) {
-  const Kernel &k = *th.kernel;
-  const Instr *code = k.code.data();
-  int64_t *s = th.slots.data();
-  DstState &dst = core.dst;
+  const Instr *code = th.kernel->code.data();
   bool progressed = false;
   uint64_t budget = kQuantum;
-  MathFidelity fid = prog->fidelity;
-
-  auto runtimeError = [&](const Instr &in, const std::string &what) {
-    hazard(core, th, in, hazard::RuntimeError, what);
-    stopCore(core);
-  };
 
   while (budget-- > 0) {
     if (steps >= opts.stepLimit) {
@@ -860,706 +367,80 @@ bool Engine::runThread(CoreState &core, ThreadState &th) {
     }
     const Instr &in = code[th.pc];
     ++steps;
+    // One direct call per instruction, chosen by its opcode's unit.
+    Flow flow = Flow::Next;
     switch (in.opc) {
-    // --- scalar --------------------------------------------------------
     case Opc::Const:
-      s[in.r] = norm(static_cast<uint64_t>(in.imm), in.width);
-      break;
-    case Opc::MoveN: {
-      llvm::SmallVector<int64_t, 8> tmp;
-      for (int32_t i = 0; i < in.a; ++i)
-        tmp.push_back(s[k.moves[static_cast<size_t>(in.imm + i)].first]);
-      for (int32_t i = 0; i < in.a; ++i)
-        s[k.moves[static_cast<size_t>(in.imm + i)].second] = tmp[i];
-      break;
-    }
+    case Opc::MoveN:
     case Opc::Jump:
-      th.pc = static_cast<size_t>(in.target);
-      progressed = true;
-      continue;
     case Opc::BrFalse:
-      if (s[in.a] == 0) {
-        th.pc = static_cast<size_t>(in.target);
-        progressed = true;
-        continue;
-      }
-      break;
     case Opc::ForInit:
-      if (s[in.a] <= 0) {
-        runtimeError(in, "scf.for step " + std::to_string(s[in.a]) +
-                             " is not positive");
-        return true;
-      }
-      break;
-    case Opc::ForCheck: {
-      bool inRange = in.flag ? static_cast<uint64_t>(s[in.a]) <
-                                   static_cast<uint64_t>(s[in.b])
-                             : s[in.a] < s[in.b];
-      if (!inRange) {
-        th.pc = static_cast<size_t>(in.target);
-        progressed = true;
-        continue;
-      }
-      break;
-    }
+    case Opc::ForCheck:
     case Opc::ForStep:
-      s[in.r] = static_cast<int64_t>(static_cast<uint64_t>(s[in.r]) +
-                                     static_cast<uint64_t>(s[in.a]));
-      break;
-    case Opc::Binary: {
-      int w = in.width;
-      int64_t a = s[in.a], b = s[in.b];
-      uint64_t ua = zext(a, w), ub = zext(b, w);
-      uint64_t r = 0;
-      auto divZero = [&]() {
-        runtimeError(in, "division by zero");
-        return true;
-      };
-      switch (static_cast<BinOp>(in.aux)) {
-      case BinOp::Add:
-        r = ua + ub;
-        break;
-      case BinOp::Sub:
-        r = ua - ub;
-        break;
-      case BinOp::Mul:
-        r = ua * ub;
-        break;
-      case BinOp::DivU:
-        if (ub == 0)
-          return divZero();
-        r = ua / ub;
-        break;
-      case BinOp::RemU:
-        if (ub == 0)
-          return divZero();
-        r = ua % ub;
-        break;
-      case BinOp::CeilDivU:
-        if (ub == 0)
-          return divZero();
-        r = ua / ub + (ua % ub != 0 ? 1 : 0);
-        break;
-      case BinOp::DivS:
-      case BinOp::RemS:
-      case BinOp::CeilDivS:
-      case BinOp::FloorDivS: {
-        if (b == 0)
-          return divZero();
-        BinOp op = static_cast<BinOp>(in.aux);
-        if (b == -1) {
-          r = op == BinOp::RemS ? 0 : 0 - ua;
-          break;
-        }
-        int64_t q = a / b, m = a % b;
-        if (op == BinOp::RemS) {
-          r = static_cast<uint64_t>(m);
-          break;
-        }
-        if (op == BinOp::CeilDivS && m != 0 && ((a < 0) == (b < 0)))
-          ++q;
-        if (op == BinOp::FloorDivS && m != 0 && ((a < 0) != (b < 0)))
-          --q;
-        r = static_cast<uint64_t>(q);
-        break;
-      }
-      case BinOp::MinU:
-        r = std::min(ua, ub);
-        break;
-      case BinOp::MaxU:
-        r = std::max(ua, ub);
-        break;
-      case BinOp::MinS:
-        r = static_cast<uint64_t>(std::min(a, b));
-        break;
-      case BinOp::MaxS:
-        r = static_cast<uint64_t>(std::max(a, b));
-        break;
-      case BinOp::And:
-        r = ua & ub;
-        break;
-      case BinOp::Or:
-        r = ua | ub;
-        break;
-      case BinOp::Xor:
-        r = ua ^ ub;
-        break;
-      case BinOp::Shl:
-        r = ub >= static_cast<uint64_t>(w) ? 0 : ua << ub;
-        break;
-      case BinOp::ShrU:
-        r = ub >= static_cast<uint64_t>(w) ? 0 : ua >> ub;
-        break;
-      case BinOp::ShrS:
-        r = static_cast<uint64_t>(ub >= static_cast<uint64_t>(w)
-                                      ? (a < 0 ? -1 : 0)
-                                      : a >> static_cast<int>(ub));
-        break;
-      }
-      s[in.r] = norm(r, w);
-      break;
-    }
-    case Opc::CmpI: {
-      int w = in.width;
-      int64_t a = s[in.a], b = s[in.b];
-      uint64_t ua = zext(a, w), ub = zext(b, w);
-      bool r = false;
-      switch (static_cast<arith::CmpIPredicate>(in.aux)) {
-      case arith::CmpIPredicate::eq:
-        r = a == b;
-        break;
-      case arith::CmpIPredicate::ne:
-        r = a != b;
-        break;
-      case arith::CmpIPredicate::slt:
-        r = a < b;
-        break;
-      case arith::CmpIPredicate::sle:
-        r = a <= b;
-        break;
-      case arith::CmpIPredicate::sgt:
-        r = a > b;
-        break;
-      case arith::CmpIPredicate::sge:
-        r = a >= b;
-        break;
-      case arith::CmpIPredicate::ult:
-        r = ua < ub;
-        break;
-      case arith::CmpIPredicate::ule:
-        r = ua <= ub;
-        break;
-      case arith::CmpIPredicate::ugt:
-        r = ua > ub;
-        break;
-      case arith::CmpIPredicate::uge:
-        r = ua >= ub;
-        break;
-      }
-      s[in.r] = r ? -1 : 0; // i1, sign-extended
-      break;
-    }
+    case Opc::Binary:
+    case Opc::CmpI:
     case Opc::Select:
-      s[in.r] = s[in.a] != 0 ? s[in.b] : s[in.c];
-      break;
-    case Opc::Cast: {
-      uint64_t v = static_cast<uint64_t>(s[in.a]);
-      if (in.aux)
-        v = zext(s[in.a], static_cast<int>(in.imm));
-      s[in.r] = norm(v, in.width);
-      break;
-    }
+    case Opc::Cast:
     case Opc::MyX:
-      s[in.r] = core.x;
-      break;
     case Opc::MyY:
-      s[in.r] = core.y;
-      break;
     case Opc::Return:
-      if (th.isCompute()) {
-        if (dst.mathSec >= 0)
-          hazard(core, th, in, hazard::ProtocolOrder,
-                 "the kernel ends holding a DST section on the math side "
-                 "(missing tile_regs_commit)");
-        if (dst.packSec >= 0)
-          hazard(core, th, in, hazard::ProtocolOrder,
-                 "the kernel ends holding a DST section on the pack side "
-                 "(missing tile_regs_release)");
-      }
-      th.status = ThreadStatus::Done;
-      return true;
-
-    // --- circular buffers ----------------------------------------------
+      flow = execScalar(core, th, in);
+      break;
     case Opc::CBReserve:
     case Opc::CBWait:
-    case Opc::GenScaler: {
-      bool producer = in.opc != Opc::CBWait;
-      int64_t n = in.opc == Opc::GenScaler ? 1 : s[in.a];
-      CBState *cb = cbFor(core, th, in, in.cbA);
-      if (!cb)
-        return true;
-      if (n < 0 || n > cb->pages) {
-        hazard(core, th, in, hazard::CBPagesExceedCapacity,
-               std::string(in.shortName) + " of " + std::to_string(n) +
-                   " pages on CB " + std::to_string(in.cbA) + " which has " +
-                   std::to_string(cb->pages) +
-                   " (the call could never "
-                   "return; core stopped)",
-               -1, in.cbA);
-        stopCore(core);
-        return true;
-      }
-      if (producer ? cb->freePages() < n : cb->visible < n) {
-        --steps; // a blocked attempt is not an executed instruction
-        return progressed;
-      }
-      Stage stage = producer ? kPack : kUnpack;
-      uint64_t &t = th.clock(stage);
-      uint64_t before = t;
-      uint64_t ready = t;
-      for (int64_t i = 0; i < n; ++i) {
-        size_t slot = static_cast<size_t>(
-            ((producer ? cb->writePtr() : cb->readPtr) + i) % cb->pages);
-        ready = std::max(ready,
-                         producer ? cb->freeTime[slot] : cb->readyTime[slot]);
-      }
-      t = ready;
-      trace(core, th, stage, before, t, in);
-      if (in.opc == Opc::CBWait) {
-        cb->waited = std::max(cb->waited, n);
-      } else if (in.opc == Opc::CBReserve) {
-        cb->reserved = std::max(cb->reserved, n);
-      } else {
-        // generate_reduce_scaler: reserve one page, write the scaler
-        // (tt-metal's layout: the value in the first row of each 16x16
-        // face, i.e. tile rows 0 and 16; zeros elsewhere), push it.
-        size_t slot = static_cast<size_t>(cb->writePtr());
-        Tile &page = cb->slots[slot];
-        page = Tile();
-        cb->written[slot] = 1;
-        float v = roundTo(cb->format, static_cast<float>(in.fimm));
-        for (int j = 0; j < kTileDim; ++j) {
-          page.at(0, j) = v;
-          page.at(kTileDim / 2, j) = v;
-        }
-        uint64_t start = t;
-        // The table has no data-movement fill; charged like fill_tile (one
-        // store pass over the tile).
-        t += kCosts.fillTile;
-        trace(core, th, stage, start, t, in);
-        cb->readyTime[slot] = t;
-        cb->visible += 1;
-        cb->reserved = std::max<int64_t>(cb->reserved, 1) - 1;
-      }
+    case Opc::GenScaler:
+    case Opc::CBPush:
+    case Opc::CBPop:
+      flow = execCB(core, th, in);
       break;
-    }
-    case Opc::CBPush: {
-      int64_t n = s[in.a];
-      CBState *cb = cbFor(core, th, in, in.cbA);
-      if (!cb)
-        return true;
-      int64_t k = n;
-      if (n < 0 || n > cb->reserved) {
-        k = std::clamp<int64_t>(n, 0, cb->freePages());
-        hazard(core, th, in, hazard::CBPushBeyondReserved,
-               "pushes " + std::to_string(n) + " pages on CB " +
-                   std::to_string(in.cbA) + " but " +
-                   std::to_string(cb->reserved) + " are reserved; " +
-                   std::to_string(k) + " pushed",
-               -1, in.cbA);
-      }
-      if (uint32_t pending = th.readsInFlight[in.cbA])
-        hazard(core, th, in, hazard::NocInFlight,
-               "pushes CB " + std::to_string(in.cbA) + " while " +
-                   std::to_string(pending) +
-                   " NoC read(s) into it are in flight "
-                   "(no noc_async_read_barrier since)",
-               -1, in.cbA);
-      uint64_t t = th.clock(kPack);
-      for (int64_t i = 0; i < k; ++i)
-        cb->readyTime[static_cast<size_t>((cb->writePtr() + i) % cb->pages)] =
-            t;
-      cb->visible += k;
-      cb->reserved =
-          std::max<int64_t>(0, cb->reserved - std::max<int64_t>(n, 0));
+    case Opc::Acquire:
+    case Opc::Commit:
+    case Opc::Wait:
+    case Opc::Release:
+    case Opc::PackTile:
+      flow = execDst(core, th, in);
       break;
-    }
-    case Opc::CBPop: {
-      int64_t n = s[in.a];
-      CBState *cb = cbFor(core, th, in, in.cbA);
-      if (!cb)
-        return true;
-      int64_t k = n;
-      if (n < 0 || n > cb->visible) {
-        k = std::clamp<int64_t>(n, 0, cb->visible);
-        hazard(core, th, in, hazard::CBPopBeyondVisible,
-               "pops " + std::to_string(n) + " pages of CB " +
-                   std::to_string(in.cbA) + " but " +
-                   std::to_string(cb->visible) + " are visible; " +
-                   std::to_string(k) + " popped",
-               -1, in.cbA);
-      }
-      if (uint32_t pending = th.writesInFlight[in.cbA])
-        hazard(core, th, in, hazard::NocInFlight,
-               "pops CB " + std::to_string(in.cbA) + " while " +
-                   std::to_string(pending) +
-                   " NoC write(s) from it are in flight "
-                   "(no noc_async_write_barrier since)",
-               -1, in.cbA);
-      uint64_t t = th.clock(kUnpack);
-      for (int64_t i = 0; i < k; ++i) {
-        size_t slot = static_cast<size_t>((cb->readPtr + i) % cb->pages);
-        cb->freeTime[slot] = t;
-        cb->written[slot] = 0;
-      }
-      cb->readPtr = (cb->readPtr + k) % cb->pages;
-      cb->visible -= k;
-      cb->waited = std::max<int64_t>(0, cb->waited - k);
-      break;
-    }
-
-    // --- DST protocol ----------------------------------------------------
-    case Opc::Acquire: {
-      if (dst.mathSec >= 0) {
-        hazard(core, th, in, hazard::ProtocolOrder,
-               "tile_regs_acquire while the math side already holds a DST "
-               "section (double acquire); ignored");
-        break;
-      }
-      int64_t sec = dst.nextMath;
-      if (dst.state[static_cast<size_t>(sec)] != SectionState::Free) {
-        hazard(core, th, in, hazard::ProtocolOrder,
-               "tile_regs_acquire but DST section " + std::to_string(sec) +
-                   " was never released by the pack side; ignored");
-        break;
-      }
-      dst.state[static_cast<size_t>(sec)] = SectionState::Math;
-      dst.mathSec = sec;
-      uint64_t &tM = th.clock(kMath);
-      uint64_t before = tM;
-      tM = std::max(tM, dst.freeTime[static_cast<size_t>(sec)]);
-      trace(core, th, kMath, before, tM, in);
-      break;
-    }
-    case Opc::Commit: {
-      if (dst.mathSec < 0) {
-        hazard(core, th, in, hazard::ProtocolOrder,
-               "tile_regs_commit without tile_regs_acquire; ignored");
-        break;
-      }
-      size_t sec = static_cast<size_t>(dst.mathSec);
-      dst.state[sec] = SectionState::Committed;
-      dst.commitTime[sec] = th.clock(kMath);
-      dst.mathSec = -1;
-      dst.nextMath = (dst.nextMath + 1) % dst.sections;
-      break;
-    }
-    case Opc::Wait: {
-      if (dst.packSec >= 0) {
-        hazard(core, th, in, hazard::ProtocolOrder,
-               "tile_regs_wait while the pack side already holds a DST "
-               "section (double wait); ignored");
-        break;
-      }
-      int64_t sec = dst.nextPack;
-      if (dst.state[static_cast<size_t>(sec)] != SectionState::Committed) {
-        hazard(core, th, in, hazard::ProtocolOrder,
-               "tile_regs_wait but no DST section was committed "
-               "(tile_regs_commit missing); ignored");
-        break;
-      }
-      dst.state[static_cast<size_t>(sec)] = SectionState::Pack;
-      dst.packSec = sec;
-      uint64_t &tP = th.clock(kPack);
-      uint64_t before = tP;
-      tP = std::max(tP, dst.commitTime[static_cast<size_t>(sec)]);
-      trace(core, th, kPack, before, tP, in);
-      break;
-    }
-    case Opc::Release: {
-      if (dst.packSec < 0) {
-        hazard(core, th, in, hazard::ProtocolOrder,
-               "tile_regs_release without tile_regs_wait; ignored");
-        break;
-      }
-      int64_t sec = dst.packSec;
-      uint64_t tP = th.clock(kPack);
-      for (int64_t i = 0; i < dst.capacity; ++i) {
-        size_t phys = static_cast<size_t>(sec * dst.capacity + i);
-        if (!dst.written[phys])
-          continue;
-        dst.written[phys] = 0;
-        dst.tiles[phys] = Tile();
-        dstEvent(core, DstEvent::Kind::Release, sec, i, tP, in);
-      }
-      dst.state[static_cast<size_t>(sec)] = SectionState::Free;
-      dst.freeTime[static_cast<size_t>(sec)] = tP;
-      dst.packSec = -1;
-      dst.nextPack = (dst.nextPack + 1) % dst.sections;
-      break;
-    }
-
-    // --- unpack / FPU ----------------------------------------------------
     case Opc::CopyTile:
     case Opc::Transpose:
-    case Opc::UnaryBcast: {
-      bool stop = false;
-      const Tile *src = cbRead(core, th, in, in.cbA, s[in.a], stop);
-      if (stop)
-        return true;
-      if (!mathHeld(core, th, in))
-        break;
-      SliceRef d = slice(core, th, in, dst.mathSec, s[in.c], false);
-      if (in.opc == Opc::CopyTile)
-        *d.tile = *src;
-      else if (in.opc == Opc::Transpose)
-        transposeWH(*d.tile, *src);
-      else
-        broadcastTile(*d.tile, *src, static_cast<Bcast>(in.aux2));
-      // copy_tile and unary_bcast are unpacker work (kCosts.unpackTile);
-      // the datacopy into DST adds no math cycles in the model.
-      uint64_t end = fpuTiming(
-          core, th, in, in.opc == Opc::Transpose ? kCosts.transposeTile : 0);
-      wroteSlice(core, d, end, in);
+    case Opc::UnaryBcast:
+    case Opc::Matmul:
+    case Opc::ReduceInit:
+    case Opc::ReduceTile:
+    case Opc::FpuBinary:
+      flow = execFpu(core, th, in);
       break;
-    }
-    case Opc::Matmul: {
-      bool stop = false;
-      const Tile *a = cbRead(core, th, in, in.cbA, s[in.a], stop);
-      const Tile *b =
-          stop ? nullptr : cbRead(core, th, in, in.cbB, s[in.b], stop);
-      if (stop)
-        return true;
-      if (!mathHeld(core, th, in))
-        break;
-      SliceRef d = slice(core, th, in, dst.mathSec, s[in.c], false);
-      // Bit-identical to matmulAcc (see TileKernels.h), only faster.
-      matmulAccFast(*d.tile, *a, *b, fid, in.flag);
-      progFlops += kMatmulTileFlops;
-      ++progMatmuls;
-      uint64_t end = fpuTiming(core, th, in, matmulTileCycles(fid));
-      wroteSlice(core, d, end, in);
-      break;
-    }
-    case Opc::ReduceInit: {
-      if (!cbFor(core, th, in, in.cbA) || !cbFor(core, th, in, in.cbB))
-        return true;
-      break;
-    }
-    case Opc::ReduceTile: {
-      bool stop = false;
-      const Tile *a = cbRead(core, th, in, in.cbA, s[in.a], stop);
-      const Tile *sc =
-          stop ? nullptr : cbRead(core, th, in, in.cbB, s[in.b], stop);
-      if (stop)
-        return true;
-      auto kind = static_cast<ReduceKind>(in.aux);
-      std::string why;
-      if (!isValidScaler(*sc, kind, &why))
-        hazard(core, th, in, hazard::InvalidReduceScaler,
-               why + " (CB " + std::to_string(in.cbB) + ", page " +
-                   std::to_string(s[in.b]) + ")",
-               -1, in.cbB);
-      if (!mathHeld(core, th, in))
-        break;
-      // The accumulator must hold something: a released (zeroed) slice is
-      // sum's identity, not max's.
-      SliceRef d =
-          slice(core, th, in, dst.mathSec, s[in.c], kind == ReduceKind::Max);
-      reduce(*d.tile, *a, *sc, kind, static_cast<ReduceDim>(in.aux2));
-      progFlops += 2 * kTileFlops;
-      uint64_t end = fpuTiming(core, th, in, kCosts.reduceTile);
-      wroteSlice(core, d, end, in);
-      break;
-    }
-    case Opc::FpuBinary: {
-      bool stop = false;
-      const Tile *a = cbRead(core, th, in, in.cbA, s[in.a], stop);
-      const Tile *b =
-          stop ? nullptr : cbRead(core, th, in, in.cbB, s[in.b], stop);
-      if (stop)
-        return true;
-      if (!mathHeld(core, th, in))
-        break;
-      auto op = static_cast<BinaryOp>(in.aux);
-      SliceRef d = slice(core, th, in, dst.mathSec, s[in.c], false);
-      eltwiseBinary(*d.tile, *a, *b, op, static_cast<Bcast>(in.aux2), fid);
-      progFlops += kTileFlops;
-      uint64_t end = fpuTiming(core, th, in, binaryTileCycles(op, fid));
-      wroteSlice(core, d, end, in);
-      break;
-    }
-
-    // --- SFPU ------------------------------------------------------------
     case Opc::Exp:
     case Opc::Recip:
     case Opc::MulUnary:
-    case Opc::Fill: {
-      if (!mathHeld(core, th, in))
-        break;
-      bool reads = in.opc != Opc::Fill;
-      SliceRef d = slice(core, th, in, dst.mathSec, s[in.a], reads);
-      unsigned cycles = 0;
-      switch (in.opc) {
-      case Opc::Exp:
-        expTile(*d.tile, prog->expMode);
-        cycles = expTileCycles(prog->expMode);
-        break;
-      case Opc::Recip:
-        recipTile(*d.tile);
-        cycles = kCosts.recipTile;
-        break;
-      case Opc::MulUnary: {
-        // The SFPU multiplies in fp32 by the factor as a float.
-        float f = static_cast<float>(in.fimm);
-        for (float &x : d.tile->v)
-          x = x * f;
-        // Charged as an SFPU pass like max_tile (load, op, store).
-        cycles = kCosts.maxTile;
-        break;
-      }
-      default:
-        fill(*d.tile, static_cast<float>(in.fimm));
-        cycles = kCosts.fillTile;
-        break;
-      }
-      if (in.opc != Opc::Fill)
-        progFlops += kTileFlops;
-      uint64_t start = th.clock(kMath);
-      if (reads)
-        readSlice(core, d, start, in);
-      uint64_t end = sfpuTiming(core, th, in, cycles);
-      wroteSlice(core, d, end, in);
-      break;
-    }
+    case Opc::Fill:
     case Opc::SfpuBinary:
-    case Opc::CopyDest: {
-      if (!mathHeld(core, th, in))
-        break;
-      SliceRef x = slice(core, th, in, dst.mathSec, s[in.a], true);
-      if (in.opc == Opc::CopyDest) {
-        Tile copy = *x.tile;
-        SliceRef to = slice(core, th, in, dst.mathSec, s[in.b], false);
-        *to.tile = copy;
-        uint64_t start = th.clock(kMath);
-        readSlice(core, x, start, in);
-        // One load and one store per iteration: charged like fill_tile.
-        uint64_t end = sfpuTiming(core, th, in, kCosts.fillTile);
-        wroteSlice(core, to, end, in);
-        break;
-      }
-      Tile xv = *x.tile; // `y` may reset the scratch tile `x` points to
-      SliceRef y = slice(core, th, in, dst.mathSec, s[in.b], true);
-      auto op = static_cast<BinaryOp>(in.aux);
-      Tile result;
-      eltwiseBinary(result, xv, *y.tile, op, Bcast::None, MathFidelity::HiFi4);
-      *x.tile = result;
-      progFlops += kTileFlops;
-      uint64_t start = th.clock(kMath);
-      readSlice(core, x, start, in);
-      readSlice(core, y, start, in);
-      // max_tile has its own entry; the table has none for the SFPU
-      // add/sub/mul of two slices, which do the same loads, one op and a
-      // store per iteration, so they are charged the same.
-      uint64_t end = sfpuTiming(core, th, in,
-                                op == BinaryOp::Max ? binaryTileCycles(op, fid)
-                                                    : kCosts.maxTile);
-      wroteSlice(core, x, end, in);
+    case Opc::CopyDest:
+      flow = execSfpu(core, th, in);
       break;
-    }
-
-    // --- pack ------------------------------------------------------------
-    case Opc::PackTile: {
-      if (dst.packSec < 0) {
-        hazard(core, th, in, hazard::DstOutsideSection,
-               "pack_tile outside tile_regs_wait..tile_regs_release; the "
-               "pack is skipped",
-               s[in.a]);
-        break;
-      }
-      SliceRef src = slice(core, th, in, dst.packSec, s[in.a], true);
-      bool stop = false;
-      Tile *page =
-          cbWrite(core, th, in, in.cbA, s[in.b], hazard::PackNotReserved, stop);
-      if (stop)
-        return true;
-      uint64_t &tP = th.clock(kPack);
-      uint64_t start = tP;
-      readSlice(core, src, start, in);
-      if (page) {
-        *page = *src.tile;
-        packRound(*page, core.cbs[in.cbA].format);
-        tP += kCosts.packTile;
-        trace(core, th, kPack, start, tP, in);
-      }
-      break;
-    }
-
-    // --- data movement ---------------------------------------------------
-    case Opc::NocRead: {
-      DramBuffer &buf = buffers[static_cast<size_t>(in.target)];
-      int64_t id = s[in.a];
-      bool stop = false;
-      Tile *page = cbWrite(core, th, in, in.cbA, s[in.b],
-                           hazard::CBWriteNotReserved, stop);
-      if (stop)
-        return true;
-      if (id < 0 || id >= static_cast<int64_t>(buf.tiles.size())) {
-        hazard(core, th, in, hazard::DramOutOfRange,
-               "tile " + std::to_string(id) + " of @" + buf.info.name +
-                   " which has " + std::to_string(buf.tiles.size()) +
-                   " tiles; the read is skipped",
-               -1, in.cbA);
-        break;
-      }
-      if (!page)
-        break;
-      CBState &cb = core.cbs[in.cbA];
-      *page = buf.tiles[static_cast<size_t>(id)];
-      if (cb.format != buf.info.format)
-        packRound(*page, cb.format);
-      ++th.readsInFlight[in.cbA];
-      // What crosses the NoC is the DRAM tile; a wider CB is filled by
-      // conversion (the unpacker's work on hardware).
-      transfer(core, th, in, tileBytes(buf.info.format), true);
-      break;
-    }
-    case Opc::NocWrite: {
-      DramBuffer &buf = buffers[static_cast<size_t>(in.target)];
-      int64_t id = s[in.b];
-      bool stop = false;
-      const Tile *page = cbRead(core, th, in, in.cbA, s[in.a], stop);
-      if (stop)
-        return true;
-      if (id < 0 || id >= static_cast<int64_t>(buf.tiles.size())) {
-        hazard(core, th, in, hazard::DramOutOfRange,
-               "tile " + std::to_string(id) + " of @" + buf.info.name +
-                   " which has " + std::to_string(buf.tiles.size()) +
-                   " tiles; the write is skipped",
-               -1, in.cbA);
-        break;
-      }
-      Tile &out = buf.tiles[static_cast<size_t>(id)];
-      out = *page;
-      ++th.writesInFlight[in.cbA];
-      if (core.cbs[in.cbA].format != buf.info.format)
-        packRound(out, buf.info.format);
-      transfer(core, th, in, tileBytes(buf.info.format), false);
-      break;
-    }
+    case Opc::NocRead:
+    case Opc::NocWrite:
     case Opc::ReadBarrier:
-    case Opc::WriteBarrier: {
-      uint32_t *pending =
-          in.opc == Opc::ReadBarrier ? th.readsInFlight : th.writesInFlight;
-      std::fill(pending, pending + kNumCBs, 0u);
-      uint64_t &t = th.clock(kPack);
-      uint64_t before = t;
-      t = std::max(t,
-                   in.opc == Opc::ReadBarrier ? th.readsDone : th.writesDone);
-      trace(core, th, kPack, before, t, in);
+    case Opc::WriteBarrier:
+      flow = execNoc(core, th, in);
       break;
     }
-    }
-    ++th.pc;
-    progressed = true;
-    if (core.stopped)
+    switch (flow) {
+    case Flow::Next:
+      ++th.pc;
+      progressed = true;
+      if (core.stopped)
+        return true;
+      break;
+    case Flow::Jump:
+      progressed = true;
+      break;
+    case Flow::Stop:
       return true;
+    case Flow::Blocked:
+      return progressed;
+    }
   }
   return progressed;
-}
-
-std::string Engine::blockedDetail(CoreState &core, ThreadState &th) {
-  const Instr &in = th.kernel->code[th.pc];
-  int64_t n = in.opc == Opc::GenScaler ? 1 : th.slots[in.a];
-  const CBState &cb = core.cbs[in.cbA];
-  if (in.opc == Opc::CBWait)
-    return std::string(in.shortName) + " waits for " + std::to_string(n) +
-           " page(s) of CB " + std::to_string(in.cbA) + "; " +
-           std::to_string(cb.visible) + " visible";
-  return std::string(in.shortName) + " waits for " + std::to_string(n) +
-         " free page(s) of CB " + std::to_string(in.cbA) + "; " +
-         std::to_string(cb.freePages()) + " of " + std::to_string(cb.pages) +
-         " free";
 }
 
 //===----------------------------------------------------------------------===//
@@ -1587,9 +468,7 @@ void Engine::runProgram(ProgramInfo &info) {
       core.x = x;
       core.y = y;
       core.index = y * opts.grid.cols + x;
-      int64_t hops = 1 + std::min(x, opts.grid.cols - 1 - x) +
-                     std::min(y, opts.grid.rows - 1 - y);
-      core.hopLatency = static_cast<uint64_t>(hops) * kCosts.nocHopCycles;
+      core.hopLatency = dramHopLatency(x, y, opts.grid);
       for (const ProgramInfo::CBConfig &c : info.cbs) {
         CBState &cb = core.cbs[c.cb];
         cb.configured = true;
@@ -1709,72 +588,8 @@ void Engine::runProgram(ProgramInfo &info) {
 }
 
 void Engine::finishTrace() {
-  if (!opts.recordTrace)
-    return;
-  std::string out;
-  out.reserve(64 + events.size() * 96);
-  out += "{\"traceEvents\":[\n";
-  char buf[256];
-  bool first = true;
-  auto sep = [&]() {
-    if (!first)
-      out += ",\n";
-    first = false;
-  };
-  static const char *kTrackNames[] = {
-      "reader", "compute/unpack", "compute/math", "compute/pack",
-      "writer", "noc/read",       "noc/write"};
-  int64_t lastPid = -1;
-  for (auto [pid, t] : traceTracks) {
-    if (pid != lastPid) {
-      sep();
-      std::snprintf(buf, sizeof(buf),
-                    "{\"name\":\"process_name\",\"ph\":\"M\",\"pid\":%" PRId64
-                    ",\"tid\":0,\"args\":{\"name\":\"core x=%" PRId64
-                    " y=%" PRId64 "\"}}",
-                    pid, pid % opts.grid.cols, pid / opts.grid.cols);
-      out += buf;
-      sep();
-      std::snprintf(
-          buf, sizeof(buf),
-          "{\"name\":\"process_sort_index\",\"ph\":\"M\",\"pid\":%" PRId64
-          ",\"tid\":0,\"args\":{\"sort_index\":%" PRId64 "}}",
-          pid, pid);
-      out += buf;
-      lastPid = pid;
-    }
-    sep();
-    std::snprintf(buf, sizeof(buf),
-                  "{\"name\":\"thread_name\",\"ph\":\"M\",\"pid\":%" PRId64
-                  ",\"tid\":%d,\"args\":{\"name\":\"%s\"}}",
-                  pid, t, kTrackNames[t]);
-    out += buf;
-    // Perfetto orders tracks by name otherwise: keep the data flow order.
-    sep();
-    std::snprintf(
-        buf, sizeof(buf),
-        "{\"name\":\"thread_sort_index\",\"ph\":\"M\",\"pid\":%" PRId64
-        ",\"tid\":%d,\"args\":{\"sort_index\":%d}}",
-        pid, t, t);
-    out += buf;
-  }
-  double usPerCycle = 1.0 / (opts.grid.clockGHz * 1e3);
-  for (const TraceEvent &e : events) {
-    sep();
-    std::snprintf(buf, sizeof(buf),
-                  "{\"name\":\"%.*s\",\"ph\":\"X\",\"pid\":%" PRId64
-                  ",\"tid\":%d,\"ts\":%.6f,\"dur\":%.6f}",
-                  static_cast<int>(e.name.size()), e.name.data(), e.pid, e.tid,
-                  static_cast<double>(e.start) * usPerCycle,
-                  static_cast<double>(e.dur) * usPerCycle);
-    out += buf;
-  }
-  out += "\n],\"displayTimeUnit\":\"ns\",\"otherData\":{\"grid\":\"";
-  out += opts.grid.name;
-  std::snprintf(buf, sizeof(buf), "\",\"clockGHz\":%.6f}}\n",
-                opts.grid.clockGHz);
-  out += buf;
-  res.chromeTraceJson = std::move(out);
+  if (opts.recordTrace)
+    res.chromeTraceJson = traceRecorder.toChromeJson(opts.grid);
 }
 
 void Engine::run() {
@@ -1841,12 +656,12 @@ void Engine::run() {
     res.status = SimStatus::Ok;
 }
 
-} // namespace
+} // namespace detail
 
 SimResult simulate(ModuleOp module, const SimOptions &opts,
                    std::map<std::string, std::vector<double>> &dram) {
   SimResult result;
-  Engine engine(module, opts, dram, result);
+  detail::Engine engine(module, opts, dram, result);
   engine.run();
   return result;
 }

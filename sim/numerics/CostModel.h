@@ -25,6 +25,12 @@ namespace dstlab::sim {
 /// Floating-point operations in one 32x32x32 tile matmul (a multiply and an
 /// add per term): 2 * 32^3 = 65536.
 constexpr double kMatmulTileFlops = 2.0 * kTileDim * kTileDim * kTileDim;
+/// Floating-point operations counted for one element-wise tile op (FPU or
+/// SFPU, one per element): 1024.
+constexpr double kEltwiseTileFlops = kTileElems;
+/// Floating-point operations counted for one reduce_tile: a multiply by the
+/// scaler and a combine per element, 2 * 1024.
+constexpr double kReduceTileFlops = 2.0 * kTileElems;
 
 struct CostTable {
   // --- Math thread, FPU ---------------------------------------------------
@@ -47,6 +53,10 @@ struct CostTable {
   /// through the FPU; charged like one eltwise pass (8) plus one more for the
   /// transposed unpack (8). Estimate.
   unsigned transposeTile = 16;
+  /// Math cycles of copy_tile and unary_bcast: the datacopy into DST is the
+  /// unpacker's work (unpackTile) and adds no math cycles in the model.
+  /// Estimate.
+  unsigned copyTileMath = 0;
 
   // --- Math thread, SFPU --------------------------------------------------
   /// exp_tile, approximate mode. Source: DESIGN ("about 70-130 cycles per
@@ -63,6 +73,15 @@ struct CostTable {
   unsigned maxTile = 64;
   /// fill_tile: one store per iteration, 32 x 1. Estimate.
   unsigned fillTile = 32;
+  /// mul_unary_tile: an SFPU pass like max_tile (load, multiply, store per
+  /// iteration), charged the same. Estimate.
+  unsigned mulUnaryTile = maxTile;
+  /// add/sub/mul_binary_tile (SFPU, two DST slices): the same loads, one op
+  /// and a store per iteration as max_tile, charged the same. Estimate.
+  unsigned sfpuBinaryTile = maxTile;
+  /// copy_dest_values (DST slice to DST slice): one load and one store per
+  /// iteration, charged like fill_tile. Estimate.
+  unsigned copyDestTile = fillTile;
 
   // --- Unpack and pack threads --------------------------------------------
   /// copy_tile (CB to DST, through the unpacker) and the unpack feeding any
@@ -71,6 +90,10 @@ struct CostTable {
   unsigned unpackTile = 16;
   /// pack_tile (DST to CB). Source: DESIGN ("pack about 16 cycles per tile").
   unsigned packTile = 16;
+  /// generate_reduce_scaler (a data-movement thread writes one CB page): no
+  /// data-movement fill figure exists; charged like fill_tile (one store pass
+  /// over the tile). Estimate.
+  unsigned genScalerTile = fillTile;
 
   // --- Network on chip and DRAM -------------------------------------------
   /// Payload bytes per cycle per NoC link: one 256-bit flit per cycle.
@@ -111,6 +134,12 @@ constexpr unsigned binaryTileCycles(BinaryOp op, MathFidelity f) {
     return kCosts.maxTile;
   }
   return kCosts.eltwiseTile;
+}
+
+/// Cycles of an SFPU binary op on two DST slices: max_tile's own entry, else
+/// sfpuBinaryTile.
+constexpr unsigned sfpuBinaryTileCycles(BinaryOp op, MathFidelity f) {
+  return op == BinaryOp::Max ? binaryTileCycles(op, f) : kCosts.sfpuBinaryTile;
 }
 
 /// exp_tile cycles in `mode`.

@@ -321,6 +321,41 @@ void transposeWH(Tile &dst, const Tile &src) {
 
 void fill(Tile &t, float value) { t.v.fill(value); }
 
+void broadcastTile(Tile &dst, const Tile &src, Bcast bcast) {
+  Tile r;
+  for (int i = 0; i < kTileDim; ++i)
+    for (int j = 0; j < kTileDim; ++j) {
+      switch (bcast) {
+      case Bcast::None:
+        r.at(i, j) = src.at(i, j);
+        break;
+      case Bcast::Cols:
+        r.at(i, j) = src.at(i, 0);
+        break;
+      case Bcast::Rows:
+        r.at(i, j) = src.at(0, j);
+        break;
+      case Bcast::Scalar:
+        r.at(i, j) = src.at(0, 0);
+        break;
+      }
+    }
+  dst = r;
+}
+
+void mulUnaryTile(Tile &t, float factor) {
+  for (float &x : t.v)
+    x = x * factor;
+}
+
+void reduceScalerTile(Tile &t, float value) {
+  t = Tile();
+  for (int j = 0; j < kTileDim; ++j) {
+    t.at(0, j) = value;
+    t.at(kTileDim / 2, j) = value;
+  }
+}
+
 void packRound(Tile &t, DataFormat format) {
   // f32 is the identity: skip the per-element call.
   if (format == DataFormat::F32)

@@ -164,6 +164,18 @@ void transposeWH(Tile &dst, const Tile &src);
 /// Sets every element of t to `value`.
 void fill(Tile &t, float value);
 
+/// unary_bcast: dst[i][j] = src[i][0] (Cols), src[0][j] (Rows), src[0][0]
+/// (Scalar) or src[i][j] (None), as in eltwiseBinary's Bcast.
+void broadcastTile(Tile &dst, const Tile &src, Bcast bcast);
+
+/// mul_unary_tile: t[i] = t[i] * factor in float (the SFPU multiplies in fp32
+/// by the factor as a float).
+void mulUnaryTile(Tile &t, float factor);
+
+/// generate_reduce_scaler's page: `value` in the first row of each 16x16
+/// face, i.e. tile rows 0 and 16 (tt-metal's layout), zeros elsewhere.
+void reduceScalerTile(Tile &t, float value);
+
 /// pack_tile into a CB of `format`: each element rounded by roundTo(format),
 /// i.e. bf16 round-to-nearest ties away from zero, f32 unchanged.
 void packRound(Tile &t, DataFormat format);

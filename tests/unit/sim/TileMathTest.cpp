@@ -484,6 +484,38 @@ TEST(TileMathTest, TransposeAndFill) {
     ASSERT_EQ(x, -2.5f);
 }
 
+TEST(TileMathTest, BroadcastMulUnaryAndScalerTile) {
+  Tile src = randomTile(20);
+  Tile none, cols, rows, scalar;
+  broadcastTile(none, src, Bcast::None);
+  broadcastTile(cols, src, Bcast::Cols);
+  broadcastTile(rows, src, Bcast::Rows);
+  broadcastTile(scalar, src, Bcast::Scalar);
+  for (int i = 0; i < N; ++i)
+    for (int j = 0; j < N; ++j) {
+      ASSERT_EQ(none.at(i, j), src.at(i, j));
+      ASSERT_EQ(cols.at(i, j), src.at(i, 0));
+      ASSERT_EQ(rows.at(i, j), src.at(0, j));
+      ASSERT_EQ(scalar.at(i, j), src.at(0, 0));
+    }
+  Tile inPlace = src;
+  broadcastTile(inPlace, inPlace, Bcast::Rows);
+  EXPECT_EQ(inPlace.v, rows.v);
+
+  Tile m = src;
+  mulUnaryTile(m, 0.5f);
+  for (int k = 0; k < kTileElems; ++k)
+    ASSERT_EQ(m.v[k], static_cast<float>(0.5 * src.v[k])); // exact halving
+
+  Tile sc = src;
+  reduceScalerTile(sc, 0.25f);
+  for (int i = 0; i < N; ++i)
+    for (int j = 0; j < N; ++j)
+      ASSERT_EQ(sc.at(i, j), i == 0 || i == N / 2 ? 0.25f : 0.0f);
+  std::string why;
+  EXPECT_TRUE(isValidScaler(sc, ReduceKind::Sum, &why)) << why;
+}
+
 TEST(TileMathTest, PackAndDstRounding) {
   Tile t = randomTile(19, 1.0, /*bf16=*/false);
   t.v[0] = 1.00390625f; // 1 + 2^-8: a tie, rounds away to 1 + 2^-7
@@ -539,6 +571,19 @@ TEST(TileMathTest, CostTable) {
   EXPECT_EQ(expTileCycles(ExpMode::Approximate), 100u);
   EXPECT_EQ(expTileCycles(ExpMode::Accurate), 1200u);
   EXPECT_EQ(kCosts.nocBytesPerCyclePerLink * 8, 256u); // one 256-bit flit
+  // The estimates charged like another op's entry.
+  EXPECT_EQ(kCosts.copyTileMath, 0u);
+  EXPECT_EQ(kCosts.mulUnaryTile, kCosts.maxTile);
+  EXPECT_EQ(kCosts.sfpuBinaryTile, kCosts.maxTile);
+  EXPECT_EQ(kCosts.copyDestTile, kCosts.fillTile);
+  EXPECT_EQ(kCosts.genScalerTile, kCosts.fillTile);
+  EXPECT_EQ(sfpuBinaryTileCycles(BinaryOp::Max, MathFidelity::LoFi),
+            kCosts.maxTile);
+  for (BinaryOp op : {BinaryOp::Add, BinaryOp::Sub, BinaryOp::Mul})
+    EXPECT_EQ(sfpuBinaryTileCycles(op, MathFidelity::HiFi4),
+              kCosts.sfpuBinaryTile);
+  EXPECT_EQ(kEltwiseTileFlops, 1024.0);
+  EXPECT_EQ(kReduceTileFlops, 2048.0);
 }
 
 } // namespace
