@@ -24,32 +24,8 @@ std::vector<std::string> allVariants() {
   return names;
 }
 
-bool isChildOutcome(StringRef outcome) {
-  return outcome == "pass" || outcome == "miscompiled" ||
-         outcome == "imprecise" || outcome == "hazard" ||
-         outcome == "deadlock" || outcome == "error" || outcome == "timeout" ||
-         outcome == "bad-input" || outcome == "crash";
-}
-
 ExitCode exitCodeFor(const CellResult &result) {
-  StringRef o = result.outcome;
-  if (o == "pass")
-    return kExitPass;
-  if (o == "miscompiled")
-    return kExitMiscompiled;
-  if (o == "imprecise")
-    return kExitImprecise;
-  if (o == "hazard")
-    return kExitHazard;
-  if (o == "deadlock")
-    return kExitDeadlock;
-  if (o == "error")
-    return kExitCompileError;
-  if (o == "timeout")
-    return kExitTimeout;
-  if (o == "crash")
-    return kExitCrash;
-  return kExitBadInput;
+  return outcomeInfo(result.outcome).exitCode;
 }
 
 namespace {
@@ -121,7 +97,7 @@ template <typename R> auto seedFigures(R &r) {
 
 json::Value toJSON(const SeedResult &r) {
   json::Object o{{"seed", static_cast<int64_t>(r.seed)},
-                 {"outcome", r.outcome},
+                 {"outcome", outcomeName(r.outcome)},
                  {"output_non_finite", r.outputNonFinite},
                  {"is_attention", orNull(r.isAttention)}};
   json::Object nonFinite;
@@ -140,8 +116,12 @@ Expected<SeedResult> seedResultFromJSON(const json::Value &value) {
   if (!seed || *seed < 0)
     return makeError("a seed result needs a non-negative integer 'seed'");
   r.seed = static_cast<uint64_t>(*seed);
-  if (std::optional<StringRef> outcome = o->getString("outcome"))
-    r.outcome = outcome->str();
+  if (std::optional<StringRef> outcome = o->getString("outcome")) {
+    std::optional<Outcome> parsed = parseOutcome(*outcome);
+    if (!parsed)
+      return makeError("unknown seed outcome '" + *outcome + "'");
+    r.outcome = *parsed;
+  }
   for (auto [key, field] : seedFigures(r))
     if (Error e = readFigure(*o, key, *field))
       return e;
@@ -175,7 +155,7 @@ json::Value toJSON(const CellResult &r) {
   for (const SeedResult &sr : r.seeds)
     seeds.push_back(toJSON(sr));
   json::Object o{
-      {"outcome", r.outcome},
+      {"outcome", outcomeName(r.outcome)},
       {"signature", orNull(r.signature)},
       {"message", orNull(r.message)},
       {"crash_site", orNull(r.crashSite)},
@@ -265,9 +245,10 @@ Expected<CellResult> cellResultFromJSON(const json::Value &value) {
   std::optional<StringRef> outcome = o->getString("outcome");
   if (!outcome)
     return makeError("the cell result has no string 'outcome'");
-  if (!isChildOutcome(*outcome))
+  std::optional<Outcome> parsed = parseOutcome(*outcome);
+  if (!parsed || !outcomeInfo(*parsed).inMatrix)
     return makeError("unknown cell outcome '" + *outcome + "'");
-  r.outcome = outcome->str();
+  r.outcome = *parsed;
   if (Error e = readString(*o, "signature", r.signature))
     return e;
   if (Error e = readString(*o, "message", r.message))

@@ -42,9 +42,6 @@ namespace dstlab::harness {
 /// kVariants as strings, in matrix column order.
 std::vector<std::string> allVariants();
 
-/// The outcomes a child may report (crash is the parent's alone).
-bool isChildOutcome(llvm::StringRef outcome);
-
 llvm::json::Value toJSON(const HazardRecord &hazard);
 llvm::json::Value toJSON(const SeedResult &seed);
 llvm::Expected<SeedResult> seedResultFromJSON(const llvm::json::Value &value);

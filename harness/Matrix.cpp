@@ -139,7 +139,7 @@ static bool sameSite(const std::optional<std::string> &a,
 
 void markModelDivergence(MatrixRun &run) {
   auto describe = [](const CellRecord &c) {
-    std::string text = c.variant + ": " + c.outcome;
+    std::string text = c.variant + ": " + outcomeName(c.outcome).str();
     if (c.signature)
       text += " \"" + *c.signature + "\"";
     if (c.crashSite)
@@ -221,7 +221,7 @@ CellRecord makeCellRecord(const Repro &repro, const ReproConfig &config,
     // dstlab's own failure to observe it (its crash, a bad recording) is
     // not as expected.
     cell.expected = "observed";
-    cell.asExpected = cls.result && cell.outcome != "bad-input";
+    cell.asExpected = cls.result && cell.outcome != Outcome::BadInput;
   } else if (e != config.expect.end()) {
     cell.expected = e->second.str();
     cell.asExpected =
@@ -250,7 +250,7 @@ json::Value toJSON(const CellRecord &c) {
       {"repro", c.repro},
       {"config", c.config},
       {"variant", c.variant},
-      {"outcome", c.outcome},
+      {"outcome", outcomeName(c.outcome)},
       {"expected", c.expected},
       {"as_expected", c.asExpected},
       {"signature", orNull(c.signature)},
@@ -309,7 +309,7 @@ json::Value toJSON(const MatrixRun &run) {
   MatrixSummary s = summarize(run);
   json::Object outcomes;
   for (const auto &[outcome, count] : s.outcomes)
-    outcomes[outcome] = static_cast<int64_t>(count);
+    outcomes[outcomeName(outcome)] = static_cast<int64_t>(count);
   json::Value shard = nullptr;
   if (run.shard)
     shard =
@@ -699,7 +699,6 @@ Expected<MatrixRun> parseMatrix(StringRef text, StringRef source) {
          {std::pair<StringRef, std::string *>{"repro", &cell.repro},
           {"config", &cell.config},
           {"variant", &cell.variant},
-          {"outcome", &cell.outcome},
           {"expected", &cell.expected}}) {
       Expected<std::string> s = r.string(c, key, where);
       if (!s)
@@ -757,10 +756,14 @@ Expected<MatrixRun> parseMatrix(StringRef text, StringRef source) {
     if (c.get("model_diverges"))
       if (Error e = r.optString(c, "model_diverges", where, cell.modelDiverges))
         return e;
-    if (!llvm::is_contained(allOutcomes(), cell.outcome))
-      return r.fail(where + ".outcome", "unknown outcome '" + cell.outcome +
-                                            "' (" + join(allOutcomes(), ", ") +
-                                            ")");
+    Expected<std::string> outcome = r.string(c, "outcome", where);
+    if (!outcome)
+      return outcome.takeError();
+    std::optional<Outcome> parsed = parseOutcome(*outcome);
+    if (!parsed || !outcomeInfo(*parsed).inMatrix)
+      return r.fail(where + ".outcome", "unknown outcome '" + *outcome + "' (" +
+                                            matrixOutcomeNames() + ")");
+    cell.outcome = *parsed;
     for (auto [key, out] : {std::pair<StringRef, std::optional<std::string> *>{
                                 "input_kind", &cell.inputKind},
                             {"precision", &cell.precision},

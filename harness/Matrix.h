@@ -46,9 +46,7 @@ struct ReproInfo {
 /// One cell of the matrix.
 struct CellRecord {
   std::string repro, config, variant;
-  /// pass|crash|error|miscompiled|imprecise|hazard|deadlock|timeout|
-  /// bad-input
-  std::string outcome;
+  Outcome outcome = Outcome::Pass;
   std::string expected; ///< canonical expectation, e.g. `crash "..."`
   bool asExpected = false;
   std::optional<std::string> signature, crashSite, message, exitStatus,
@@ -114,7 +112,7 @@ struct MatrixRun {
 
 struct MatrixSummary {
   size_t cells = 0, asExpected = 0, unexpected = 0;
-  std::map<std::string, size_t> outcomes;
+  std::map<Outcome, size_t> outcomes;
 };
 MatrixSummary summarize(const MatrixRun &run);
 

@@ -63,31 +63,34 @@ std::string escapeMarkdownCell(StringRef text) {
 }
 
 std::string legendText() {
-  return "\u2713 pass  \u2717 crash  E error  M miscompiled  I imprecise  "
-         "H hazard  D deadlock  T timeout  ? bad input  \u00b7 not run  "
-         "! not as expected  \u2260 model diverges (real: columns)";
+  std::string out;
+  for (const OutcomeInfo &o : outcomeTable())
+    if (!o.legend.empty())
+      out += (o.glyph + " " + o.legend + "  ").str();
+  return out + "\u00b7 not run  ! not as expected  \u2260 model diverges "
+               "(real: columns)";
 }
 
 std::string describeOutcome(const CellRecord &c) {
-  std::string out = c.outcome;
+  std::string out = outcomeName(c.outcome).str();
   StringRef sig = c.signature ? StringRef(*c.signature) : StringRef();
-  if (c.outcome == "crash" || c.outcome == "error") {
+  if (c.outcome == Outcome::Crash || c.outcome == Outcome::Error) {
     if (!sig.empty())
       out += " \"" + sig.str() + "\"";
-  } else if (c.outcome == "miscompiled") {
+  } else if (c.outcome == Outcome::Miscompiled) {
     out += " (faithful max error " + formatNumber(c.faithfulMaxError) +
            " > bound " + formatNumber(c.faithfulMaxBound) + " or rms " +
            formatNumber(c.faithfulRmsError) + " > " +
            formatNumber(c.faithfulRmsBound) + "; exact max error " +
            formatNumber(c.maxError) + ")";
-  } else if (c.outcome == "imprecise") {
+  } else if (c.outcome == Outcome::Imprecise) {
     out += " (exact max error " + formatNumber(c.maxError) + " > bound " +
            formatNumber(c.exactBound) + ", PCC " + formatNumber(c.pcc) +
            "; faithful agrees)";
-  } else if (c.outcome == "hazard") {
+  } else if (c.outcome == Outcome::Hazard) {
     if (!sig.empty())
       out += " " + sig.str();
-  } else if (c.outcome == "pass") {
+  } else if (c.outcome == Outcome::Pass) {
     if (c.attention && !*c.attention)
       out += " (not attention)";
   } else if (!sig.empty()) {
@@ -163,9 +166,9 @@ std::string renderTable(const MatrixRun &run, TableStyle style) {
         std::string text = glyphCell(cell);
         std::string padded = pad(text, std::max<size_t>(v.size(), 2));
         if (style.color && cell) {
-          const char *color = !cell->asExpected         ? "\x1b[1;31m"
-                              : cell->outcome == "pass" ? "\x1b[32m"
-                                                        : "\x1b[33m";
+          const char *color = !cell->asExpected                ? "\x1b[1;31m"
+                              : cell->outcome == Outcome::Pass ? "\x1b[32m"
+                                                               : "\x1b[33m";
           padded = color + text + "\x1b[0m" +
                    std::string(displayWidth(padded) - displayWidth(text), ' ');
         }
@@ -200,8 +203,8 @@ std::string renderMarkdown(const MatrixRun &run) {
   if (!s.outcomes.empty()) {
     os << " Outcomes:";
     bool first = true;
-    for (StringRef o : allOutcomes()) {
-      auto it = s.outcomes.find(o.str());
+    for (Outcome o : matrixOutcomes()) {
+      auto it = s.outcomes.find(o);
       if (it == s.outcomes.end())
         continue;
       os << (first ? " " : ", ") << o << " " << it->second;
@@ -261,7 +264,7 @@ std::string renderMarkdown(const MatrixRun &run) {
       if (c.modelDiverges) {
         if (n++ == 0)
           os << "| cell | real tt-mlir | model |\n|---|---|---|\n";
-        std::string real = c.outcome;
+        std::string real = outcomeName(c.outcome).str();
         if (c.signature)
           real += " \"" + *c.signature + "\"";
         if (c.crashSite)
@@ -365,7 +368,7 @@ std::string renderPerfCsv(const MatrixRun &run) {
     std::string fields[] = {csvField(c.repro),
                             csvField(c.config),
                             csvField(c.variant),
-                            csvField(c.outcome),
+                            csvField(outcomeName(c.outcome)),
                             c.asExpected ? "yes" : "no",
                             csvField(c.fidelity.value_or("")),
                             c.cores ? std::to_string(*c.cores) : "",
@@ -432,7 +435,7 @@ std::string renderJUnit(const MatrixRun &run) {
       os << "      <properties>\n";
       property("variant", c->variant);
       property("configuration", c->config);
-      property("outcome", c->outcome);
+      property("outcome", outcomeName(c->outcome));
       property("expected", c->expected);
       if (c->signature)
         property("signature", *c->signature);
@@ -448,7 +451,7 @@ std::string renderJUnit(const MatrixRun &run) {
         property("model_diverges", *c->modelDiverges);
       os << "      </properties>\n";
       if (!c->asExpected) {
-        os << "      <failure type=\"" << escapeXml(c->outcome)
+        os << "      <failure type=\"" << escapeXml(outcomeName(c->outcome))
            << "\" message=\"" << escapeXml(describeMismatch(*c)) << "\">";
         if (c->crashLog)
           os << escapeXml(*c->crashLog);

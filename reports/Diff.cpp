@@ -52,7 +52,7 @@ MatrixDiff diffRuns(const MatrixRun &before, const MatrixRun &after) {
     seen[id] = true;
     const CellRecord &b = *it->second;
     CellChange change{id, &b, &a};
-    bool bPass = b.outcome == "pass", aPass = a.outcome == "pass";
+    bool bPass = b.outcome == Outcome::Pass, aPass = a.outcome == Outcome::Pass;
     if ((bPass && !aPass) || (b.asExpected && !a.asExpected && !aPass))
       d.regressions.push_back(change);
     if (!bPass && aPass)
@@ -87,7 +87,7 @@ std::string renderDiff(const MatrixDiff &d, const MatrixRun &before,
     MatrixSummary s = summarize(r);
     return seedsText(r.seeds) + ", " + std::to_string(s.cells) + " cells, " +
            std::to_string(s.asExpected) + " as expected, " +
-           std::to_string(s.outcomes["pass"]) + " passing";
+           std::to_string(s.outcomes[Outcome::Pass]) + " passing";
   };
   os << "# dstlab diff\n\n";
   os << "- Before: `" << beforeName << "` (" << runLine(before) << ")\n";

@@ -368,8 +368,8 @@ void renderPanel(raw_ostream &os, const CellRecord &c,
        << "<tr><th>seed</th><th>outcome</th><th>PCC</th><th>max error</th>"
           "<th>faithful max (bound)</th><th>faithful rms (bound)</th></tr>";
     for (const SeedResult &s : *c.seeds)
-      os << "<tr><td>" << s.seed << "</td><td>" << esc(s.outcome) << "</td><td>"
-         << esc(formatNumber(s.pcc, 6)) << "</td><td>"
+      os << "<tr><td>" << s.seed << "</td><td>" << esc(outcomeName(s.outcome))
+         << "</td><td>" << esc(formatNumber(s.pcc, 6)) << "</td><td>"
          << esc(formatNumber(s.maxError)) << "</td><td>"
          << esc(formatNumber(s.faithfulMaxError) + " (" +
                 formatNumber(s.faithfulMaxBound) + ")")
@@ -577,7 +577,7 @@ std::string renderPerfChart(const MatrixRun &run, const ReproInfo &r) {
          << "\" width=\"" << fmt(w) << "\" height=\"" << fmt(barH - 2)
          << "\" fill=\"" << variantColour(b.variant) << "\""
          << (c.asExpected ? "" : " stroke=\"#c00\"") << "><title>"
-         << esc(c.id()) << ": " << esc(c.outcome) << ", "
+         << esc(c.id()) << ": " << esc(outcomeName(c.outcome)) << ", "
          << (c.cycles ? std::to_string(*c.cycles) + " cycles" : "")
          << "</title></rect>"
          << "<text x=\"" << fmt(x(1.0) + 6) << "\" y=\"" << fmt(y + barH - 2)
@@ -641,7 +641,7 @@ pre{background:#f6f6f6;padding:6px;overflow:auto;max-height:45vh;font-size:12px;
   os << " Click a cell for its details.</p>\n";
 
   os << "<div class=\"legend\">";
-  for (StringRef o : allOutcomes())
+  for (Outcome o : matrixOutcomes())
     os << "<span class=\"o-" << o << "\">" << esc(glyphFor(o)) << " " << o
        << "</span>";
   os << "<span class=\"unexpected-key\" style=\"outline:3px solid "
@@ -672,10 +672,11 @@ pre{background:#f6f6f6;padding:6px;overflow:auto;max-height:45vh;font-size:12px;
         // Panels of the right-hand columns open towards the left.
         bool right = 2 * column >= run.variants.size();
         os << "<td class=\"cell" << (right ? " r" : "") << " o-"
-           << esc(c->outcome) << (c->asExpected ? "" : " unexpected")
-           << "\" data-cell=\"" << esc(c->id()) << "\" data-outcome=\""
-           << esc(c->outcome) << "\" title=\"" << esc(describeOutcome(*c))
-           << "\"><details>"
+           << esc(outcomeName(c->outcome))
+           << (c->asExpected ? "" : " unexpected") << "\" data-cell=\""
+           << esc(c->id()) << "\" data-outcome=\""
+           << esc(outcomeName(c->outcome)) << "\" title=\""
+           << esc(describeOutcome(*c)) << "\"><details>"
            << "<summary>" << esc(glyphFor(c->outcome))
            << (c->asExpected ? "" : "!")
            << (c->modelDiverges ? "<span class=\"diverges\" title=\"model "

@@ -16,7 +16,7 @@ CellRecord cell(const char *config, const char *outcome, bool asExpected,
   c.repro = "r";
   c.config = config;
   c.variant = "fixed";
-  c.outcome = outcome;
+  c.outcome = *parseOutcome(outcome);
   c.asExpected = asExpected;
   c.expected = expected;
   return c;

@@ -38,20 +38,20 @@ MatrixRun sampleRun() {
         cell.variant = v;
         cell.dump = "cells/" + cell.id();
         if (v == "upstream") {
-          cell.outcome = "crash";
+          cell.outcome = Outcome::Crash;
           cell.signature = "boom";
           cell.crashLog = "Assertion `x && \"boom\"' failed.\n";
           cell.expected = "crash \"boom\"";
           cell.asExpected = true;
         } else if (v == "upstream-release") {
-          cell.outcome = "miscompiled";
+          cell.outcome = Outcome::Miscompiled;
           cell.pcc = 0.5;
           cell.maxError = 0.75;
           cell.hazards.emplace();
           cell.expected = "miscompiled";
           cell.asExpected = true;
         } else {
-          cell.outcome = "pass";
+          cell.outcome = Outcome::Pass;
           cell.pcc = 0.9999;
           cell.maxError = 0.001;
           cell.cycles = 1000;
@@ -266,16 +266,16 @@ TEST(Render, MarkdownAndJUnit) {
 
 TEST(Render, DescribeOutcome) {
   CellRecord c;
-  c.outcome = "imprecise";
+  c.outcome = Outcome::Imprecise;
   c.pcc = 0.123456;
   c.maxError = 0.9;
   c.exactBound = 0.05;
   EXPECT_EQ(describeOutcome(c), "imprecise (exact max error 0.9 > bound 0.05, "
                                 "PCC 0.1235; faithful agrees)");
-  c.outcome = "crash";
+  c.outcome = Outcome::Crash;
   c.signature = "boom";
   EXPECT_EQ(describeOutcome(c), "crash \"boom\"");
-  c.outcome = "pass";
+  c.outcome = Outcome::Pass;
   c.attention = false;
   EXPECT_EQ(describeOutcome(c), "pass (not attention)");
   c.expected = "pass";

@@ -31,7 +31,7 @@ std::string oneCellRun() {
   cell.repro = "r";
   cell.config = "c";
   cell.variant = "fixed";
-  cell.outcome = "pass";
+  cell.outcome = Outcome::Pass;
   cell.expected = "pass";
   cell.asExpected = true;
   run.cells.push_back(cell);
