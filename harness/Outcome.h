@@ -9,6 +9,7 @@
 #define DSTLAB_HARNESS_OUTCOME_H
 
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/raw_ostream.h"
 

@@ -78,25 +78,26 @@ std::string describeOutcome(const CellRecord &c) {
     if (!sig.empty())
       out += " \"" + sig.str() + "\"";
   } else if (c.outcome == Outcome::Miscompiled) {
-    out += " (faithful max error " + formatNumber(c.faithfulMaxError) +
-           " > bound " + formatNumber(c.faithfulMaxBound) + " or rms " +
-           formatNumber(c.faithfulRmsError) + " > " +
-           formatNumber(c.faithfulRmsBound) + "; exact max error " +
-           formatNumber(c.maxError) + ")";
+    out += " (faithful max error " +
+           formatNumber(c.reported().faithfulMaxError) + " > bound " +
+           formatNumber(c.reported().faithfulMaxBound) + " or rms " +
+           formatNumber(c.reported().faithfulRmsError) + " > " +
+           formatNumber(c.reported().faithfulRmsBound) + "; exact max error " +
+           formatNumber(c.reported().maxError) + ")";
   } else if (c.outcome == Outcome::Imprecise) {
-    out += " (exact max error " + formatNumber(c.maxError) + " > bound " +
-           formatNumber(c.exactBound) + ", PCC " + formatNumber(c.pcc) +
-           "; faithful agrees)";
+    out += " (exact max error " + formatNumber(c.reported().maxError) +
+           " > bound " + formatNumber(c.reported().exactBound) + ", PCC " +
+           formatNumber(c.reported().pcc) + "; faithful agrees)";
   } else if (c.outcome == Outcome::Hazard) {
     if (!sig.empty())
       out += " " + sig.str();
   } else if (c.outcome == Outcome::Pass) {
-    if (c.attention && !*c.attention)
+    if (c.reported().isAttention == false)
       out += " (not attention)";
   } else if (!sig.empty()) {
     out += " (" + sig.str() + ")";
-  } else if (c.message) {
-    out += " (" + *c.message + ")";
+  } else if (!c.reported().message.empty()) {
+    out += " (" + c.reported().message + ")";
   }
   if (c.crashSite && isRealVariant(c.variant))
     out += " at " + *c.crashSite;
@@ -110,6 +111,11 @@ std::string describeMismatch(const CellRecord &c) {
 }
 
 namespace {
+
+/// `text`, or a dash for none.
+std::string orDash(const std::string &text) {
+  return text.empty() ? "\u2014" : text;
+}
 
 /// Display width of a UTF-8 string (one column per code point).
 size_t displayWidth(StringRef s) {
@@ -292,18 +298,23 @@ std::string renderMarkdown(const MatrixRun &run) {
        << escapeMarkdownCell(c.expected) << " | "
        << (c.asExpected ? "yes" : "**no**") << " | "
        << escapeMarkdownCell(c.signature.value_or("")) << " | "
-       << c.inputKind.value_or("\u2014") << " | "
-       << c.precision.value_or("\u2014") << " | " << formatNumber(c.pcc)
-       << " | " << formatNumber(c.maxError) << " | "
-       << formatNumber(c.faithfulMaxError) << " ("
-       << formatNumber(c.faithfulMaxBound) << ") | "
-       << formatNumber(c.faithfulRmsError) << " ("
-       << formatNumber(c.faithfulRmsBound) << ") | "
-       << (c.hazards ? std::to_string(c.hazards->size()) : "\u2014") << " | "
-       << (c.cycles ? std::to_string(*c.cycles) : "\u2014") << " | "
-       << formatNumber(c.tflops) << " | " << formatPercent(c.utilisation)
-       << (c.fidelity ? " (" + *c.fidelity + ")" : std::string()) << " | "
-       << formatNumber(c.seconds) << " |\n";
+       << orDash(c.reported().inputKind) << " | "
+       << orDash(c.reported().precision) << " | "
+       << formatNumber(c.reported().pcc) << " | "
+       << formatNumber(c.reported().maxError) << " | "
+       << formatNumber(c.reported().faithfulMaxError) << " ("
+       << formatNumber(c.reported().faithfulMaxBound) << ") | "
+       << formatNumber(c.reported().faithfulRmsError) << " ("
+       << formatNumber(c.reported().faithfulRmsBound) << ") | "
+       << (c.result ? std::to_string(c.result->hazards.size()) : "\u2014")
+       << " | "
+       << (c.reported().cycles ? std::to_string(*c.reported().cycles)
+                               : "\u2014")
+       << " | " << formatNumber(c.reported().tflops) << " | "
+       << formatPercent(c.reported().utilisation)
+       << (c.reported().fidelity.empty() ? std::string()
+                                         : " (" + c.reported().fidelity + ")")
+       << " | " << formatNumber(c.seconds) << " |\n";
   }
   return out;
 }
@@ -358,29 +369,31 @@ std::string renderPerfCsv(const MatrixRun &run) {
   os << "\n";
   for (const CellRecord &c : run.cells) {
     std::optional<double> ns, ideal, percent;
-    if (c.cycles && c.clockGHz && *c.clockGHz > 0)
-      ns = static_cast<double>(*c.cycles) / *c.clockGHz;
-    if (c.utilisation) {
-      percent = *c.utilisation * 100;
+    if (c.reported().cycles && c.reported().clockGHz &&
+        *c.reported().clockGHz > 0)
+      ns = static_cast<double>(*c.reported().cycles) / *c.reported().clockGHz;
+    if (c.reported().utilisation) {
+      percent = *c.reported().utilisation * 100;
       if (ns)
-        ideal = *c.utilisation * *ns;
+        ideal = *c.reported().utilisation * *ns;
     }
-    std::string fields[] = {csvField(c.repro),
-                            csvField(c.config),
-                            csvField(c.variant),
-                            csvField(outcomeName(c.outcome)),
-                            c.asExpected ? "yes" : "no",
-                            csvField(c.fidelity.value_or("")),
-                            c.cores ? std::to_string(*c.cores) : "",
-                            c.cycles ? std::to_string(*c.cycles) : "",
-                            csvNumber(c.clockGHz, 6),
-                            csvNumber(ns, 3),
-                            csvNumber(ideal, 3),
-                            csvNumber(percent, 4),
-                            csvNumber(c.tflops, 6),
-                            csvNumber(c.peakTflops, 6),
-                            csvField(c.inputKind.value_or("")),
-                            csvField(c.precision.value_or(""))};
+    std::string fields[] = {
+        csvField(c.repro),
+        csvField(c.config),
+        csvField(c.variant),
+        csvField(outcomeName(c.outcome)),
+        c.asExpected ? "yes" : "no",
+        csvField(c.reported().fidelity),
+        c.reported().cores ? std::to_string(*c.reported().cores) : "",
+        c.reported().cycles ? std::to_string(*c.reported().cycles) : "",
+        csvNumber(c.reported().clockGHz, 6),
+        csvNumber(ns, 3),
+        csvNumber(ideal, 3),
+        csvNumber(percent, 4),
+        csvNumber(c.reported().tflops, 6),
+        csvNumber(c.reported().peakTflops, 6),
+        csvField(c.reported().inputKind),
+        csvField(c.reported().precision)};
     for (auto [i, f] : llvm::enumerate(fields))
       os << (i ? "," : "") << f;
     os << "\n";
@@ -441,12 +454,12 @@ std::string renderJUnit(const MatrixRun &run) {
         property("signature", *c->signature);
       if (c->crashSite)
         property("crash_site", *c->crashSite);
-      if (c->cycles)
-        property("cycles", std::to_string(*c->cycles));
-      if (c->tflops)
-        property("tflops", formatNumber(*c->tflops, 6));
-      if (c->utilisation)
-        property("utilisation", formatNumber(*c->utilisation, 6));
+      if (c->reported().cycles)
+        property("cycles", std::to_string(*c->reported().cycles));
+      if (c->reported().tflops)
+        property("tflops", formatNumber(*c->reported().tflops, 6));
+      if (c->reported().utilisation)
+        property("utilisation", formatNumber(*c->reported().utilisation, 6));
       if (c->modelDiverges)
         property("model_diverges", *c->modelDiverges);
       os << "      </properties>\n";

@@ -93,6 +93,11 @@ const SeedRow kSeedRows[] = {
      "\u2713 Works"},
 };
 
+/// `text`, or a dash for none.
+std::string orDash(const std::string &text) {
+  return text.empty() ? "\u2014" : text;
+}
+
 /// The first line of a (possibly multi-line) signature, for headings and
 /// running text.
 std::string oneLine(StringRef text) {
@@ -128,7 +133,7 @@ const SeedRow *seedRowOf(const ReproInfo &r) {
 
 /// A cell "works": it passed and, if it says, it computes attention.
 bool works(const CellRecord &c) {
-  return c.outcome == Outcome::Pass && c.attention.value_or(true);
+  return c.outcome == Outcome::Pass && c.reported().isAttention.value_or(true);
 }
 
 std::vector<const CellRecord *> cellsOf(const MatrixRun &run, StringRef repro,
@@ -214,9 +219,10 @@ std::string whyItFails(ArrayRef<const CellRecord *> failing) {
       std::string figures;
       for (const CellRecord *w : cells)
         figures += (figures.empty() ? "@" : ", @") + w->config +
-                   ": faithful max error " + formatNumber(w->faithfulMaxError) +
-                   " (bound " + formatNumber(w->faithfulMaxBound) +
-                   "), exact max error " + formatNumber(w->maxError);
+                   ": faithful max error " +
+                   formatNumber(w->reported().faithfulMaxError) + " (bound " +
+                   formatNumber(w->reported().faithfulMaxBound) +
+                   "), exact max error " + formatNumber(w->reported().maxError);
       out += figures;
       continue;
     }
@@ -226,8 +232,8 @@ std::string whyItFails(ArrayRef<const CellRecord *> failing) {
       std::string figures;
       for (const CellRecord *w : cells)
         figures += (figures.empty() ? "@" : ", @") + w->config +
-                   ": max error " + formatNumber(w->maxError) + " (bound " +
-                   formatNumber(w->exactBound) + ")";
+                   ": max error " + formatNumber(w->reported().maxError) +
+                   " (bound " + formatNumber(w->reported().exactBound) + ")";
       out += figures;
       continue;
     }
@@ -268,7 +274,7 @@ std::string summaryCell(ArrayRef<const CellRecord *> cells) {
     Outcome o = counts.begin()->first;
     out = (glyphFor(o) + " " + outcomeName(o)).str();
     if (o == Outcome::Pass && llvm::any_of(cells, [](const CellRecord *c) {
-          return c->attention && !*c->attention;
+          return c->reported().isAttention == false;
         }))
       out += " (not attention)";
   } else {
@@ -297,7 +303,7 @@ bool isAttentionShaped(const MatrixRun &run, const ReproInfo &r) {
   if (r.attention)
     return true;
   return llvm::any_of(run.cells, [&](const CellRecord &c) {
-    return c.repro == r.name && c.attention.has_value();
+    return c.repro == r.name && c.reported().isAttention.has_value();
   });
 }
 
@@ -572,14 +578,15 @@ std::string renderStatus(const MatrixRun &run) {
         os << "|---|---|---|---|---|---:|---:|---:|---:|\n";
         for (const CellRecord *w : cells)
           os << "| " << w->repro << " | @" << w->config << " | " << w->variant
-             << " | " << w->inputKind.value_or("\u2014") << " | "
-             << w->precision.value_or("\u2014") << " | " << formatNumber(w->pcc)
-             << " | " << formatNumber(w->maxError) << " ("
-             << formatNumber(w->exactBound) << ") | "
-             << formatNumber(w->faithfulMaxError) << " ("
-             << formatNumber(w->faithfulMaxBound) << ") | "
-             << formatNumber(w->faithfulRmsError) << " ("
-             << formatNumber(w->faithfulRmsBound) << ") |\n";
+             << " | " << orDash(w->reported().inputKind) << " | "
+             << orDash(w->reported().precision) << " | "
+             << formatNumber(w->reported().pcc) << " | "
+             << formatNumber(w->reported().maxError) << " ("
+             << formatNumber(w->reported().exactBound) << ") | "
+             << formatNumber(w->reported().faithfulMaxError) << " ("
+             << formatNumber(w->reported().faithfulMaxBound) << ") | "
+             << formatNumber(w->reported().faithfulRmsError) << " ("
+             << formatNumber(w->reported().faithfulRmsBound) << ") |\n";
         os << "\n";
         continue;
       }
@@ -810,7 +817,8 @@ std::string renderStatus(const MatrixRun &run) {
     for (const CellRecord &c : run.cells) {
       if (c.repro != r.name)
         continue;
-      (c.outcome == Outcome::Pass && c.cycles ? measured : unmeasured)
+      (c.outcome == Outcome::Pass && c.reported().cycles ? measured
+                                                         : unmeasured)
           .push_back(&c);
     }
   }
@@ -824,24 +832,28 @@ std::string renderStatus(const MatrixRun &run) {
     os << "|---|---|---|---|---|---:|---:|---|---:|---:|---|\n";
     for (const CellRecord *c : measured) {
       std::string vsEstimate = "\u2014";
-      if (c->tflops) {
-        if (*c->tflops < kSeedEstimateLow)
-          vsEstimate =
-              "below (" + percent(*c->tflops / kSeedEstimateLow) + " of 48)";
-        else if (*c->tflops <= kSeedEstimateHigh)
+      if (c->reported().tflops) {
+        if (*c->reported().tflops < kSeedEstimateLow)
+          vsEstimate = "below (" +
+                       percent(*c->reported().tflops / kSeedEstimateLow) +
+                       " of 48)";
+        else if (*c->reported().tflops <= kSeedEstimateHigh)
           vsEstimate = "within";
         else
           vsEstimate = "above";
       }
       os << "| " << c->repro << " | @" << c->config << " | " << c->variant
-         << " | " << c->precision.value_or("\u2014") << " | "
-         << (c->attention ? (*c->attention ? "yes" : "**no**")
-                          : std::string("\u2014"))
-         << " | " << *c->cycles << " | " << formatNumber(c->tflops) << " | "
-         << c->fidelity.value_or("\u2014") << " | "
-         << formatNumber(c->peakTflops) << " | "
-         << (c->utilisation ? percent(*c->utilisation) : "\u2014") << " | "
-         << vsEstimate << " |\n";
+         << " | " << orDash(c->reported().precision) << " | "
+         << (c->reported().isAttention
+                 ? (*c->reported().isAttention ? "yes" : "**no**")
+                 : std::string("\u2014"))
+         << " | " << *c->reported().cycles << " | "
+         << formatNumber(c->reported().tflops) << " | "
+         << orDash(c->reported().fidelity) << " | "
+         << formatNumber(c->reported().peakTflops) << " | "
+         << (c->reported().utilisation ? percent(*c->reported().utilisation)
+                                       : "\u2014")
+         << " | " << vsEstimate << " |\n";
     }
     os << "\n";
   }
@@ -864,11 +876,13 @@ std::string renderStatus(const MatrixRun &run) {
         std::set<std::string> recipes, kinds;
         // Only cells with numbers: a hazard or a crash says nothing about
         // a recipe's precision.
-        for (const CellRecord *c : cells)
-          if (c->precision && c->inputKind && c->maxError) {
-            recipes.insert(*c->precision);
-            kinds.insert(*c->inputKind);
+        for (const CellRecord *c : cells) {
+          const CellResult &m = c->reported();
+          if (!m.precision.empty() && !m.inputKind.empty() && m.maxError) {
+            recipes.insert(m.precision);
+            kinds.insert(m.inputKind);
           }
+        }
         if (recipes.size() < 2)
           continue;
         ++tables;
@@ -879,7 +893,7 @@ std::string renderStatus(const MatrixRun &run) {
         os << "`" << r.name << "` under `" << v
            << "`: the worst max error against the exact golden over the "
               "seeds, per input kind (bound "
-           << formatNumber(cells.front()->exactBound)
+           << formatNumber(cells.front()->reported().exactBound)
            << "; \u2713 pass, I imprecise, M miscompiled), and the cycles "
               "of the uniform inputs (the cycle model charges unpack, math "
               "and pack per tile whatever the format, and NoC transfers at "
@@ -899,16 +913,17 @@ std::string renderStatus(const MatrixRun &run) {
           for (const std::string &k : kindOrder) {
             const CellRecord *found = nullptr;
             for (const CellRecord *c : cells)
-              if (c->precision == recipe.str() && c->inputKind == k)
+              if (c->reported().precision == recipe &&
+                  c->reported().inputKind == k)
                 found = c;
             if (!found) {
               os << " \u2014 |";
               continue;
             }
-            os << " " << formatNumber(found->maxError, 3) << " "
+            os << " " << formatNumber(found->reported().maxError, 3) << " "
                << glyphFor(found->outcome) << " |";
             if (k == "uniform")
-              cycles = found->cycles;
+              cycles = found->reported().cycles;
           }
           os << " " << (cycles ? std::to_string(*cycles) : "\u2014") << " |\n";
         }
