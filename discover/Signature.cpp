@@ -8,6 +8,7 @@
 #include "llvm/Support/Regex.h"
 
 using namespace llvm;
+using dstlab::harness::Outcome;
 
 namespace dstlab::discover {
 
@@ -57,25 +58,26 @@ Finding findingFor(StringRef variant, const harness::Classification &c) {
   Finding f;
   f.variant = variant.str();
   f.outcome = c.outcome;
-  if (c.outcome != "pass" && c.outcome != "miscompiled" &&
-      c.outcome != "imprecise" && c.outcome != "deadlock")
+  if (c.outcome != Outcome::Pass && c.outcome != Outcome::Miscompiled &&
+      c.outcome != Outcome::Imprecise && c.outcome != Outcome::Deadlock)
     f.text = c.signature;
   return f;
 }
 
 std::string Finding::outcomeKey() const {
   std::string norm = normaliseSignatureText(text);
+  std::string name = harness::outcomeName(outcome).str();
   if (norm.empty())
-    return outcome;
-  return outcome + " \"" + norm + "\"";
+    return name;
+  return name + " \"" + norm + "\"";
 }
 
 std::string Finding::key() const { return variant + ": " + outcomeKey(); }
 
 std::string Finding::expectation() const {
-  if (outcome == "crash")
+  if (outcome == Outcome::Crash)
     return "crash \"" + text + "\"";
-  if (outcome == "error") {
+  if (outcome == Outcome::Error) {
     // A substring of the diagnostic: the text without its location.
     std::string s = text;
     static const Regex fileLoc("[A-Za-z0-9_./+-]*\\.mlir:[0-9]+:[0-9]+:? ?");
@@ -83,9 +85,10 @@ std::string Finding::expectation() const {
       s = fileLoc.sub("", s);
     return "error \"" + StringRef(s).trim().str() + "\"";
   }
-  if (outcome == "hazard")
+  if (outcome == Outcome::Hazard)
     return "hazard " + text;
-  return outcome; // pass, miscompiled, imprecise, deadlock, timeout
+  // pass, miscompiled, imprecise, deadlock, step-limit, timeout
+  return harness::outcomeName(outcome).str();
 }
 
 bool signatureMatches(StringRef wanted, const Finding &finding) {
@@ -111,7 +114,9 @@ std::string bucketId(const Finding &finding) {
     h ^= static_cast<unsigned char>(c);
     h *= 16777619u;
   }
-  return formatv("{0}-{1}-{2:x-8}", finding.variant, finding.outcome, h).str();
+  return formatv("{0}-{1}-{2:x-8}", finding.variant,
+                 harness::outcomeName(finding.outcome), h)
+      .str();
 }
 
 harness::ChildJob probeJob(const Probe &p) {

@@ -22,7 +22,7 @@ namespace dstlab::discover {
 
 struct Finding {
   std::string variant;
-  std::string outcome;
+  harness::Outcome outcome = harness::Outcome::Pass;
   std::string text; ///< the signature as the cell gave it (raw)
   /// `VARIANT: OUTCOME "NORMALISED"`, the bucket key.
   std::string key() const;
@@ -30,7 +30,7 @@ struct Finding {
   std::string outcomeKey() const;
   /// The repro-header expectation this cell meets (harness/Repro.h).
   std::string expectation() const;
-  bool failed() const { return outcome != "pass"; }
+  bool failed() const { return outcome != harness::Outcome::Pass; }
 };
 
 Finding findingFor(llvm::StringRef variant,

@@ -12,34 +12,33 @@ using namespace mlir;
 LogicalResult dstlab::buildVariantPipeline(OpPassManager &pm,
                                            llvm::StringRef variant,
                                            const PipelineOptions &options) {
-  if (variant == "upstream" || variant == "upstream-release") {
-    buildUpstreamPipeline(pm, variant == "upstream", options);
-    return success();
-  }
-  if (variant == "upstream-2026" || variant == "upstream-2026-release") {
-    buildUpstream2026Pipeline(pm, variant == "upstream-2026", options);
-    return success();
-  }
-  bool fix1 = variant == "multi-user" || variant == "fixed";
-  bool fix2 = variant == "unary-reduce" || variant == "fixed";
-  if (!fix1 && !fix2)
+  const VariantInfo *info = lookupVariant(variant);
+  if (!info)
     return failure();
+  if (info->isUpstream()) {
+    if (info->dstPass == VariantDstPass::Upstream2026)
+      buildUpstream2026Pipeline(pm, info->assertions, options);
+    else
+      buildUpstreamPipeline(pm, info->assertions, options);
+    return success();
+  }
+  bool unary = info->frontEnd == VariantFrontEnd::Unary;
   std::string precision = options.precision;
   if (precision.empty())
     precision = precisionName(defaultPrecision(variant));
   // `fixed` computes a value shared by several consumers once (one exp of
   // the rescale factor per row tile, not one per accumulator tile).
-  addFrontEnd(pm, fix2 ? ReduceForm::Unary : options.tlReduceForm,
-              /*blockTranspose=*/fix2, precision,
-              /*duplicateProducers=*/!(fix1 && fix2));
-  if (fix1) {
+  addFrontEnd(pm, unary ? ReduceForm::Unary : options.tlReduceForm,
+              /*blockTranspose=*/unary, precision,
+              /*duplicateProducers=*/!info->computesSharedValuesOnce());
+  if (info->dstPass == VariantDstPass::MultiUser) {
     fixes::MultiUserDstAccessOptions o;
     o.fullSync = options.fullSync;
     pm.addPass(fixes::createMultiUserDstAccess(o));
   } else {
     d2m::D2MInsertDstRegisterAccessOptions o;
-    o.assertions = true;
-    o.hostFix2 = true;
+    o.assertions = info->assertions;
+    o.hostFix2 = unary;
     o.fullSync = options.fullSync;
     pm.addPass(d2m::createD2MInsertDstRegisterAccess(o));
   }
@@ -50,10 +49,14 @@ LogicalResult dstlab::buildVariantPipeline(OpPassManager &pm,
 }
 
 void dstlab::registerFixedPipelines() {
-  for (const char *v : {"multi-user", "unary-reduce", "fixed"}) {
-    std::string name = std::string("dstlab-") + v;
-    PassPipelineRegistration<>(
-        name, std::string("tl -> ttkernel, variant ") + v,
-        [v](OpPassManager &pm) { (void)buildVariantPipeline(pm, v); });
+  for (const VariantInfo &info : variantTable()) {
+    if (info.isUpstream())
+      continue;
+    std::string name = ("dstlab-" + info.name).str();
+    std::string variant = info.name.str();
+    PassPipelineRegistration<>(name, "tl -> ttkernel, variant " + variant,
+                               [variant](OpPassManager &pm) {
+                                 (void)buildVariantPipeline(pm, variant);
+                               });
   }
 }

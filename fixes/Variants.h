@@ -19,20 +19,21 @@
 
 namespace dstlab {
 
-/// Builds the named variant's tl -> ttkernel pipeline; failure for an
-/// unknown name.
-/// The precision recipe a variant compiles with unless told otherwise:
-/// `fixed` keeps what needs precision in f32 (accurate); the others compile
-/// the program as written (balanced), as the code they model did.
+/// The precision recipe a variant compiles with unless told otherwise
+/// (VariantInfo::accurate); Balanced for an unknown name.
 inline Precision defaultPrecision(llvm::StringRef variant) {
-  return variant == "fixed" ? Precision::Accurate : Precision::Balanced;
+  const VariantInfo *info = lookupVariant(variant);
+  return info && info->accurate ? Precision::Accurate : Precision::Balanced;
 }
 
+/// Builds the named variant's tl -> ttkernel pipeline from its row;
+/// failure for an unknown name.
 mlir::LogicalResult buildVariantPipeline(mlir::OpPassManager &pm,
                                          llvm::StringRef variant,
                                          const PipelineOptions &options = {});
 
-/// Registers dstlab-multi-user, dstlab-unary-reduce and dstlab-fixed.
+/// Registers dstlab-<name> for every column that swaps in a fix (the
+/// upstream ones are compiler/Pipelines' own).
 void registerFixedPipelines();
 
 } // namespace dstlab

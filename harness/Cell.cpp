@@ -89,9 +89,9 @@ struct DumpInstrumentation : public PassInstrumentation {
   }
 };
 
-CellResult fail(StringRef outcome, StringRef message) {
+CellResult fail(Outcome outcome, StringRef message) {
   CellResult r;
-  r.outcome = outcome.str();
+  r.outcome = outcome;
   r.signature = message.str();
   r.message = message.str();
   return r;
@@ -138,9 +138,9 @@ struct ErrorLog {
     text += (severity + ": " + message).str();
   }
   /// An error result: the first message as signature, everything as message.
-  CellResult result(StringRef outcome, StringRef fallback) const {
+  CellResult result(Outcome outcome, StringRef fallback) const {
     CellResult r;
-    r.outcome = outcome.str();
+    r.outcome = outcome;
     r.signature = first.empty() ? fallback.str() : first;
     r.message = text.empty() ? fallback.str() : text;
     return r;
@@ -209,7 +209,7 @@ void writeDstOccupancy(StringRef dir, ModuleOp module,
 /// only holds the pipeline under test.
 bool usesFrontEndGolden(StringRef variant) {
   const VariantInfo *info = lookupVariant(variant);
-  return (info && info->ttLangFrontEnd) || isRealVariant(variant);
+  return (info && info->ttLangFrontEnd()) || isRealVariant(variant);
 }
 
 std::optional<llvm::Expected<golden::TensorMap>>
@@ -280,8 +280,10 @@ void worst(std::optional<double> &acc, std::optional<double> v, bool lower) {
 }
 
 /// miscompiled > imprecise > pass.
-int severity(StringRef outcome) {
-  return outcome == "miscompiled" ? 2 : outcome == "imprecise" ? 1 : 0;
+int severity(Outcome outcome) {
+  return outcome == Outcome::Miscompiled ? 2
+         : outcome == Outcome::Imprecise ? 1
+                                         : 0;
 }
 
 } // namespace
@@ -312,7 +314,7 @@ CellResult runCellWriting(const CellRequest &request, WriteErrors &writes) {
   llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> contents =
       llvm::MemoryBuffer::getFile(request.reproPath, /*IsText=*/true);
   if (!contents)
-    return fail("bad-input",
+    return fail(Outcome::BadInput,
                 reproName + ": cannot read: " + contents.getError().message());
   llvm::SourceMgr sourceMgr;
   sourceMgr.AddNewSourceBuffer(
@@ -321,7 +323,7 @@ CellResult runCellWriting(const CellRequest &request, WriteErrors &writes) {
   OwningOpRef<ModuleOp> file =
       parseSourceFile<ModuleOp>(sourceMgr, ParserConfig(&ctx));
   if (!file)
-    return errors.result("bad-input", "cannot parse " + reproName);
+    return errors.result(Outcome::BadInput, "cannot parse " + reproName);
   tl::ProgramOp program;
   for (auto p : file->getOps<tl::ProgramOp>())
     if (request.program.empty() || p.getSymName() == request.program) {
@@ -332,22 +334,23 @@ CellResult runCellWriting(const CellRequest &request, WriteErrors &writes) {
     std::vector<std::string> names;
     for (auto p : file->getOps<tl::ProgramOp>())
       names.push_back(p.getSymName().str());
-    return fail("bad-input", reproName + ": no tl.program named '" +
-                                 request.program + "'" +
-                                 suggestNearest(request.program, names));
+    return fail(Outcome::BadInput, reproName + ": no tl.program named '" +
+                                       request.program + "'" +
+                                       suggestNearest(request.program, names));
   }
 
   // The configuration: seeds, input kind, precision recipe.
   if (request.seeds.empty())
-    return fail("bad-input", "no seed to run");
+    return fail(Outcome::BadInput, "no seed to run");
   golden::InputKind kind = golden::InputKind::Uniform;
   if (!request.inputKind.empty()) {
     std::optional<golden::InputKind> k =
         golden::parseInputKind(request.inputKind);
     if (!k)
-      return fail("bad-input", "unknown input kind '" + request.inputKind +
-                                   "' (uniform, negative-scores, peaked, "
-                                   "late-max, large-values, zero-row)");
+      return fail(Outcome::BadInput, "unknown input kind '" +
+                                         request.inputKind +
+                                         "' (uniform, negative-scores, peaked, "
+                                         "late-max, large-values, zero-row)");
     kind = *k;
   }
   // Given inputs are one set, whatever the seeds: run them once.
@@ -358,13 +361,13 @@ CellResult runCellWriting(const CellRequest &request, WriteErrors &writes) {
   if (!request.precision.empty()) {
     std::optional<Precision> p = parsePrecision(request.precision);
     if (!p)
-      return fail("bad-input", "unknown precision '" + request.precision +
-                                   "' (balanced, accurate)");
+      return fail(Outcome::BadInput, "unknown precision '" + request.precision +
+                                         "' (balanced, accurate)");
     precision = *p;
   }
   if (!request.frontEnd.empty() &&
       !llvm::is_contained(reproFrontEnds(), StringRef(request.frontEnd)))
-    return fail("bad-input",
+    return fail(Outcome::BadInput,
                 "unknown front end '" + request.frontEnd + "' (tt-lang, ttir)");
   // The request's front end, else the configuration's.
   std::string frontEndName =
@@ -386,7 +389,7 @@ CellResult runCellWriting(const CellRequest &request, WriteErrors &writes) {
             ? golden::makeInputs(program, seed, kind)
             : golden::loadInputs(program, request.inputsDir);
     if (!in)
-      return fail("bad-input", llvm::toString(in.takeError()));
+      return fail(Outcome::BadInput, llvm::toString(in.takeError()));
     inputs.push_back(std::move(*in));
   }
   std::optional<golden::AttentionBinding> binding =
@@ -414,27 +417,27 @@ CellResult runCellWriting(const CellRequest &request, WriteErrors &writes) {
     if (request.buildPipeline)
       request.buildPipeline(pm);
     else if (failed(buildVariantPipeline(pm, request.variant, pipelineOptions)))
-      return fail("error", "unknown variant '" + request.variant + "'");
+      return fail(Outcome::Error, "unknown variant '" + request.variant + "'");
     if (!request.dumpDir.empty())
       pm.addInstrumentation(
           std::make_unique<DumpInstrumentation>(request.dumpDir, writes));
     if (failed(pm.run(*module)))
-      return errors.result("error",
+      return errors.result(Outcome::Error,
                            "the " + request.variant + " pipeline failed");
   }
   if (request.inspectKernelIR)
     request.inspectKernelIR(*module);
   if (request.compileOnly)
-    return fail("compiled", "compiled");
+    return fail(Outcome::Compiled, "compiled");
   if (request.mutateKernelIR)
     request.mutateKernelIR(*module);
   if (!request.mutation.empty()) {
     std::string kind;
     size_t site = 0;
     if (llvm::Error e = parseMutationSpec(request.mutation, kind, site))
-      return fail("bad-input", llvm::toString(std::move(e)));
+      return fail(Outcome::BadInput, llvm::toString(std::move(e)));
     if (llvm::Error e = applyMutation(*module, kind, site))
-      return fail("bad-input", llvm::toString(std::move(e)));
+      return fail(Outcome::BadInput, llvm::toString(std::move(e)));
     if (!request.dumpDir.empty())
       writes.note(writeFileAtomically(request.dumpDir + "/mutant.mlir", [&] {
         std::string text;
@@ -455,13 +458,14 @@ CellResult runCellWriting(const CellRequest &request, WriteErrors &writes) {
   if (request.grid) {
     std::optional<sim::GridSpec> g = sim::GridSpec::parse(*request.grid);
     if (!g)
-      return fail("bad-input", "bad grid '" + *request.grid + "'");
+      return fail(Outcome::BadInput, "bad grid '" + *request.grid + "'");
     if (!limits::productWithin(g->rows, g->cols, limits::kMaxGridCores))
-      return fail("bad-input", llvm::formatv("--grid {0}: {1}x{2} cores, over "
-                                             "the limit of {3}",
-                                             *request.grid, g->rows, g->cols,
-                                             limits::kMaxGridCores)
-                                   .str());
+      return fail(Outcome::BadInput,
+                  llvm::formatv("--grid {0}: {1}x{2} cores, over "
+                                "the limit of {3}",
+                                *request.grid, g->rows, g->cols,
+                                limits::kMaxGridCores)
+                      .str());
     opts.grid = *g;
   }
 
@@ -543,8 +547,8 @@ CellResult runCellWriting(const CellRequest &request, WriteErrors &writes) {
       result.clockGHz = opts.grid.clockGHz;
     }
     // Structural outcomes do not depend on the numbers: the first decides.
-    auto stop = [&](StringRef outcome, StringRef signature) {
-      result.outcome = outcome.str();
+    auto stop = [&](Outcome outcome, StringRef signature) {
+      result.outcome = outcome;
       result.signature = signature.str();
       result.message =
           llvm::formatv("{0} (seed {1})", signature, seedList[i]).str();
@@ -564,25 +568,26 @@ CellResult runCellWriting(const CellRequest &request, WriteErrors &writes) {
       result.hazards.push_back(rec);
     }
     if (sr.status == sim::SimStatus::Error)
-      return stop("error", "simulator: " + sr.error);
+      return stop(Outcome::Error, "simulator: " + sr.error);
     if (sr.status == sim::SimStatus::Deadlock)
-      return stop("deadlock", "deadlock");
+      return stop(Outcome::Deadlock, "deadlock");
     if (sr.status == sim::SimStatus::StepLimit)
-      return stop("timeout", "simulator step limit");
+      return stop(Outcome::StepLimit, "simulator step limit");
     if (!sr.hazards.empty())
-      return stop("hazard", sr.hazards.front().kind);
+      return stop(Outcome::Hazard, sr.hazards.front().kind);
 
     // The references, now that there is something to judge.
     llvm::Expected<golden::TensorMap> exact = exactOf(i);
     if (!exact)
-      return fail("bad-input", "golden: " + llvm::toString(exact.takeError()));
+      return fail(Outcome::BadInput,
+                  "golden: " + llvm::toString(exact.takeError()));
     llvm::Expected<golden::TensorMap> faithful = faithfulOf(i, false);
     if (!faithful)
-      return fail("bad-input",
+      return fail(Outcome::BadInput,
                   "faithful: " + llvm::toString(faithful.takeError()));
     llvm::Expected<golden::TensorMap> alternate = faithfulOf(i, true);
     if (!alternate)
-      return fail("bad-input",
+      return fail(Outcome::BadInput,
                   "faithful: " + llvm::toString(alternate.takeError()));
 
     golden::TensorMap outputs;
@@ -674,14 +679,13 @@ CellResult runCellWriting(const CellRequest &request, WriteErrors &writes) {
       result.faithfulMaxBound = seed.faithfulMaxBound;
       result.faithfulRmsBound = seed.faithfulRmsBound;
     }
-    if (result.outcome.empty() ||
-        severity(seed.outcome) > severity(result.outcome))
+    if (severity(seed.outcome) > severity(result.outcome))
       result.outcome = seed.outcome;
     result.seeds.push_back(std::move(seed));
   }
 
-  if (result.outcome != "pass")
-    result.signature = result.outcome == "miscompiled"
+  if (result.outcome != Outcome::Pass)
+    result.signature = result.outcome == Outcome::Miscompiled
                            ? "disagrees with the faithful reference"
                            : "agrees with the faithful reference, misses "
                              "the exact bound";
@@ -692,7 +696,7 @@ CellResult runCellWriting(const CellRequest &request, WriteErrors &writes) {
       llvm::formatv("{0} ({1}, {2} inputs, {3}): exact pcc {4:f4}, max "
                     "error {5:e2} (bound {6:e2}); faithful max {7:e2} (bound "
                     "{8:e2}), rms {9:e2} (bound {10:e2})",
-                    result.outcome, seedsText, result.inputKind,
+                    outcomeName(result.outcome), seedsText, result.inputKind,
                     result.precision, result.pcc.value_or(0),
                     result.maxError.value_or(0), result.exactBound.value_or(0),
                     result.faithfulMaxError.value_or(0),

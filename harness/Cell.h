@@ -9,6 +9,9 @@
 #ifndef DSTLAB_HARNESS_CELL_H
 #define DSTLAB_HARNESS_CELL_H
 
+#include "fixes/VariantTable.h"
+#include "harness/Outcome.h"
+
 #include "llvm/Support/JSON.h"
 
 #include <cstdint>
@@ -27,7 +30,7 @@ namespace dstlab::harness {
 struct CellRequest {
   std::string reproPath; ///< a .mlir file of tl programs (or ttkernel IR)
   std::string program;   ///< tl.program symbol; empty: the first one
-  std::string variant = "fixed";
+  std::string variant = variants::kFixed.str();
   /// The seeds to run: compile once, simulate and judge per seed.
   std::vector<uint64_t> seeds = {0, 1, 2};
   /// An input kind of golden/Inputs.h by name; empty: uniform.
@@ -49,7 +52,7 @@ struct CellRequest {
   /// its first hazard (a mutant is judged by whether there is one).
   std::string mutation;
   /// Called with the compiled ttkernel module (before any mutation); with
-  /// compileOnly, runCell returns right after it (outcome "compiled").
+  /// compileOnly, runCell returns right after it (Outcome::Compiled).
   std::function<void(mlir::ModuleOp)> inspectKernelIR;
   bool compileOnly = false;
   /// Replaces the variant's tl -> ttkernel pipeline (`variant` still names
@@ -74,21 +77,6 @@ struct CellRequest {
   double realTimeoutSeconds = 60;
 };
 
-/// Process exit codes of `dstlab run` / `dstlab cell` (documented in README).
-enum ExitCode : int {
-  kExitPass = 0,
-  kExitMiscompiled = 1,
-  kExitHazard = 2,
-  kExitDeadlock = 3,
-  kExitCompileError = 4,
-  kExitBadInput = 5,
-  kExitTimeout = 6, ///< simulator step limit
-  kExitImprecise = 7,
-  /// The real tt-mlir tool of a `real:` variant crashed (dstlab's own
-  /// crashes still end the process with the signal).
-  kExitCrash = 8,
-};
-
 struct HazardRecord {
   std::string kind, thread, op, location, detail;
   int64_t coreX = -1, coreY = -1, dstSlice = -1, cb = -1;
@@ -97,7 +85,7 @@ struct HazardRecord {
 /// The figures of one seed.
 struct SeedResult {
   uint64_t seed = 0;
-  std::string outcome; ///< pass | miscompiled | imprecise (or the sim's)
+  Outcome outcome = Outcome::Pass; ///< pass | miscompiled | imprecise
   std::optional<double> pcc, maxError;
   std::optional<double> faithfulMaxError, faithfulRmsError;
   std::optional<double> faithfulMaxBound, faithfulRmsBound;
@@ -106,10 +94,9 @@ struct SeedResult {
 };
 
 struct CellResult {
-  /// pass | miscompiled | imprecise | hazard | deadlock | error | timeout |
-  /// bad-input | crash (a child reports crash only for the real tool of a
-  /// `real:` variant; its own crash is decided by the parent process).
-  std::string outcome;
+  /// A child reports crash only for the real tool of a `real:` variant; its
+  /// own crash is decided by the parent process.
+  Outcome outcome = Outcome::Pass;
   std::string signature; ///< diagnostic text for error; hazard kind
   /// Worst over the seeds: lowest PCC, highest errors, the bounds of the
   /// seed with the highest faithful max error.

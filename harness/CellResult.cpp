@@ -2,16 +2,14 @@
 
 #include "harness/CellResult.h"
 
+#include "harness/JsonMap.h"
 #include "support/Limits.h"
-
-#include "llvm/ADT/STLExtras.h"
-#include "llvm/Support/JSON.h"
 
 #include "fixes/VariantTable.h"
 
+#include "llvm/Support/FormatVariadic.h"
+
 #include <array>
-#include <cmath>
-#include <limits>
 
 using namespace llvm;
 
@@ -24,35 +22,12 @@ std::vector<std::string> allVariants() {
   return names;
 }
 
-bool isChildOutcome(StringRef outcome) {
-  return outcome == "pass" || outcome == "miscompiled" ||
-         outcome == "imprecise" || outcome == "hazard" ||
-         outcome == "deadlock" || outcome == "error" || outcome == "timeout" ||
-         outcome == "bad-input" || outcome == "crash";
-}
-
 ExitCode exitCodeFor(const CellResult &result) {
-  StringRef o = result.outcome;
-  if (o == "pass")
-    return kExitPass;
-  if (o == "miscompiled")
-    return kExitMiscompiled;
-  if (o == "imprecise")
-    return kExitImprecise;
-  if (o == "hazard")
-    return kExitHazard;
-  if (o == "deadlock")
-    return kExitDeadlock;
-  if (o == "error")
-    return kExitCompileError;
-  if (o == "timeout")
-    return kExitTimeout;
-  if (o == "crash")
-    return kExitCrash;
-  return kExitBadInput;
+  return outcomeInfo(result.outcome).exitCode;
 }
 
 namespace {
+
 template <typename T> json::Value orNull(const std::optional<T> &v) {
   if (!v)
     return nullptr;
@@ -63,52 +38,10 @@ json::Value orNull(const std::string &s) {
     return nullptr;
   return s;
 }
-Error makeError(const Twine &message) {
-  return createStringError(inconvertibleErrorCode(), message);
-}
-} // namespace
 
-json::Value figureJSON(std::optional<double> v, StringRef key,
-                       json::Object &nonFinite) {
-  if (!v)
-    return nullptr;
-  if (std::isfinite(*v))
-    return *v;
-  nonFinite[key] = std::isnan(*v) ? "nan" : *v > 0 ? "inf" : "-inf";
-  return nullptr;
-}
-
-Error readFigure(const json::Object &o, StringRef key,
-                 std::optional<double> &out) {
-  const json::Value *v = o.get(key);
-  if (!v)
-    return Error::success();
-  if (v->kind() == json::Value::Null) {
-    const json::Object *nf = o.getObject("non_finite");
-    std::optional<StringRef> flag = nf ? nf->getString(key) : std::nullopt;
-    if (!flag)
-      return Error::success();
-    if (*flag == "nan")
-      out = std::numeric_limits<double>::quiet_NaN();
-    else if (*flag == "inf")
-      out = std::numeric_limits<double>::infinity();
-    else if (*flag == "-inf")
-      out = -std::numeric_limits<double>::infinity();
-    else
-      return makeError("'non_finite." + key + "' must be nan, inf or -inf");
-    return Error::success();
-  }
-  std::optional<double> d = v->getAsNumber();
-  if (!d)
-    return makeError("'" + key + "' must be a number or null");
-  out = *d;
-  return Error::success();
-}
-
-namespace {
 /// The figures a seed and a cell share, by JSON key.
 template <typename R> auto seedFigures(R &r) {
-  return std::array<std::pair<StringRef, decltype(&r.pcc)>, 6>{{
+  return std::array<std::pair<StringLiteral, decltype(&r.pcc)>, 6>{{
       {"pcc", &r.pcc},
       {"max_error", &r.maxError},
       {"faithful_max_error", &r.faithfulMaxError},
@@ -117,11 +50,79 @@ template <typename R> auto seedFigures(R &r) {
       {"faithful_rms_bound", &r.faithfulRmsBound},
   }};
 }
+
+/// Every figure of a cell, by JSON key.
+template <typename R> auto cellFigures(R &r) {
+  return std::array<std::pair<StringLiteral, decltype(&r.pcc)>, 11>{{
+      {"pcc", &r.pcc},
+      {"max_error", &r.maxError},
+      {"faithful_max_error", &r.faithfulMaxError},
+      {"faithful_rms_error", &r.faithfulRmsError},
+      {"faithful_max_bound", &r.faithfulMaxBound},
+      {"faithful_rms_bound", &r.faithfulRmsBound},
+      {"exact_bound", &r.exactBound},
+      {"tflops", &r.tflops},
+      {"utilisation", &r.utilisation},
+      {"peak_tflops", &r.peakTflops},
+      {"clock_ghz", &r.clockGHz},
+  }};
+}
+
+/// A string that JSON may give as null: empty.
+bool mapString(json::ObjectMapper &m, StringLiteral key, std::string &out) {
+  std::optional<std::string> s;
+  if (!m.map(key, s))
+    return false;
+  if (s)
+    out = std::move(*s);
+  return true;
+}
+
+/// An integer that JSON may give as null (-1), or absent (unchanged).
+bool mapIndex(json::ObjectMapper &m, StringLiteral key, int64_t &out) {
+  std::optional<int64_t> i;
+  if (!m.map(key, i))
+    return false;
+  if (i)
+    out = *i;
+  return true;
+}
+
+/// A cycle count: an integer, or a number a writer printed as a double.
+bool readCycles(const json::Object &o, std::optional<uint64_t> &out,
+                json::Path p) {
+  const json::Value *c = o.get("cycles");
+  if (!c || c->kind() == json::Value::Null)
+    return true;
+  std::optional<int64_t> i = c->getAsInteger();
+  std::optional<double> d = c->getAsNumber();
+  if (i && *i >= 0)
+    out = static_cast<uint64_t>(*i);
+  else if (d && *d >= 0 && *d < 0x1p63)
+    out = static_cast<uint64_t>(*d);
+  else
+    return reportAt(p, "expected a non-negative number or null");
+  return true;
+}
+
+bool readCores(const json::Object &o, std::optional<int64_t> &out,
+               json::Path p) {
+  const json::Value *c = o.get("cores");
+  if (!c || c->kind() == json::Value::Null)
+    return true;
+  std::optional<int64_t> i = c->getAsInteger();
+  if (!i || *i <= 0 || *i > limits::kMaxGridCores)
+    return reportAt(p, "expected an integer in [1, " +
+                           Twine(limits::kMaxGridCores) + "] or null");
+  out = *i;
+  return true;
+}
+
 } // namespace
 
 json::Value toJSON(const SeedResult &r) {
   json::Object o{{"seed", static_cast<int64_t>(r.seed)},
-                 {"outcome", r.outcome},
+                 {"outcome", outcomeName(r.outcome)},
                  {"output_non_finite", r.outputNonFinite},
                  {"is_attention", orNull(r.isAttention)}};
   json::Object nonFinite;
@@ -131,24 +132,31 @@ json::Value toJSON(const SeedResult &r) {
   return o;
 }
 
-Expected<SeedResult> seedResultFromJSON(const json::Value &value) {
-  const json::Object *o = value.getAsObject();
-  if (!o)
-    return makeError("a seed result must be an object");
-  SeedResult r;
-  std::optional<int64_t> seed = o->getInteger("seed");
-  if (!seed || *seed < 0)
-    return makeError("a seed result needs a non-negative integer 'seed'");
-  r.seed = static_cast<uint64_t>(*seed);
-  if (std::optional<StringRef> outcome = o->getString("outcome"))
-    r.outcome = outcome->str();
+bool fromJSON(const json::Value &v, SeedResult &r, json::Path p) {
+  json::ObjectMapper m(v, p);
+  if (!m)
+    return false;
+  const json::Object &o = *v.getAsObject();
+  std::optional<uint64_t> seed =
+      o.get("seed") ? o.get("seed")->getAsUINT64() : std::nullopt;
+  if (!seed)
+    return reportAt(p.field("seed"), "expected a non-negative integer");
+  r.seed = *seed;
+  std::optional<std::string> outcome;
+  if (!m.map("outcome", outcome))
+    return false;
+  if (outcome) {
+    std::optional<Outcome> parsed = parseOutcome(*outcome);
+    if (!parsed)
+      return reportAt(p.field("outcome"),
+                      "unknown seed outcome '" + *outcome + "'");
+    r.outcome = *parsed;
+  }
   for (auto [key, field] : seedFigures(r))
-    if (Error e = readFigure(*o, key, *field))
-      return e;
-  r.outputNonFinite = o->getBoolean("output_non_finite").value_or(false);
-  if (std::optional<bool> a = o->getBoolean("is_attention"))
-    r.isAttention = *a;
-  return r;
+    if (!readFigure(o, key, *field, p.field(key)))
+      return false;
+  return m.mapOptional("output_non_finite", r.outputNonFinite) &&
+         m.map("is_attention", r.isAttention);
 }
 
 json::Value toJSON(const HazardRecord &h) {
@@ -167,179 +175,96 @@ json::Value toJSON(const HazardRecord &h) {
   };
 }
 
-json::Value toJSON(const CellResult &r) {
+bool fromJSON(const json::Value &v, HazardRecord &h, json::Path p) {
+  json::ObjectMapper m(v, p);
+  if (!(m && mapString(m, "kind", h.kind) && mapString(m, "thread", h.thread) &&
+        mapString(m, "op", h.op) && mapString(m, "location", h.location) &&
+        mapString(m, "detail", h.detail) &&
+        mapIndex(m, "dst_slice", h.dstSlice) && mapIndex(m, "cb", h.cb)))
+    return false;
+  std::optional<std::vector<int64_t>> core;
+  if (!m.map("core", core))
+    return false;
+  if (core) {
+    if (core->size() != 2)
+      return reportAt(p.field("core"), "expected [x, y] or null");
+    h.coreX = (*core)[0];
+    h.coreY = (*core)[1];
+  }
+  return true;
+}
+
+void writeMeasurements(const CellResult &r, json::Object &o) {
   json::Array hazards;
   for (const HazardRecord &h : r.hazards)
     hazards.push_back(toJSON(h));
   json::Array seeds;
   for (const SeedResult &sr : r.seeds)
     seeds.push_back(toJSON(sr));
+  o["message"] = orNull(r.message);
+  o["output_non_finite"] = r.outputNonFinite;
+  o["seeds"] = std::move(seeds);
+  o["input_kind"] = orNull(r.inputKind);
+  o["precision"] = orNull(r.precision);
+  o["hazards"] = std::move(hazards);
+  o["cycles"] = orNull(r.cycles);
+  o["fidelity"] = orNull(r.fidelity);
+  o["cores"] = orNull(r.cores);
+  json::Object nonFinite;
+  for (auto [key, field] : cellFigures(r))
+    o[key] = figureJSON(*field, key, nonFinite);
+  o["non_finite"] = std::move(nonFinite);
+}
+
+bool mapMeasurements(const json::Value &v, CellResult &r, json::Path p) {
+  json::ObjectMapper m(v, p);
+  if (!m)
+    return false;
+  const json::Object &o = *v.getAsObject();
+  for (auto [key, field] : cellFigures(r))
+    if (!readFigure(o, key, *field, p.field(key)))
+      return false;
+  std::optional<std::vector<SeedResult>> seeds;
+  std::optional<std::vector<HazardRecord>> hazards;
+  if (!(mapString(m, "message", r.message) &&
+        m.mapOptional("output_non_finite", r.outputNonFinite) &&
+        m.map("seeds", seeds) && mapString(m, "input_kind", r.inputKind) &&
+        mapString(m, "precision", r.precision) && m.map("hazards", hazards) &&
+        readCycles(o, r.cycles, p.field("cycles")) &&
+        mapString(m, "fidelity", r.fidelity) &&
+        readCores(o, r.cores, p.field("cores"))))
+    return false;
+  r.seeds = seeds.value_or(std::vector<SeedResult>());
+  r.hazards = hazards.value_or(std::vector<HazardRecord>());
+  return true;
+}
+
+json::Value toJSON(const CellResult &r) {
   json::Object o{
-      {"outcome", r.outcome},
+      {"outcome", outcomeName(r.outcome)},
       {"signature", orNull(r.signature)},
-      {"message", orNull(r.message)},
       {"crash_site", orNull(r.crashSite)},
       {"tool_log", orNull(r.toolLog)},
-      {"output_non_finite", r.outputNonFinite},
-      {"seeds", std::move(seeds)},
-      {"input_kind", orNull(r.inputKind)},
-      {"precision", orNull(r.precision)},
-      {"hazards", std::move(hazards)},
-      {"cycles", orNull(r.cycles)},
-      {"fidelity", orNull(r.fidelity)},
-      {"cores", orNull(r.cores)},
       {"is_attention", orNull(r.isAttention)},
   };
-  json::Object nonFinite;
-  for (auto [key, field] : seedFigures(r))
-    o[key] = figureJSON(*field, key, nonFinite);
-  o["exact_bound"] = figureJSON(r.exactBound, "exact_bound", nonFinite);
-  o["tflops"] = figureJSON(r.tflops, "tflops", nonFinite);
-  o["utilisation"] = figureJSON(r.utilisation, "utilisation", nonFinite);
-  o["peak_tflops"] = figureJSON(r.peakTflops, "peak_tflops", nonFinite);
-  o["clock_ghz"] = figureJSON(r.clockGHz, "clock_ghz", nonFinite);
-  o["non_finite"] = std::move(nonFinite);
+  writeMeasurements(r, o);
   return o;
 }
 
-namespace {
-
-Error readString(const json::Object &o, StringRef key, std::string &out) {
-  const json::Value *v = o.get(key);
-  if (!v || v->kind() == json::Value::Null)
-    return Error::success();
-  std::optional<StringRef> s = v->getAsString();
-  if (!s)
-    return makeError("'" + key + "' must be a string or null");
-  out = s->str();
-  return Error::success();
-}
-
-Error readInt(const json::Object &o, StringRef key, int64_t &out) {
-  const json::Value *v = o.get(key);
-  if (!v || v->kind() == json::Value::Null)
-    return Error::success();
-  std::optional<int64_t> i = v->getAsInteger();
-  if (!i)
-    return makeError("'" + key + "' must be an integer or null");
-  out = *i;
-  return Error::success();
-}
-
-} // namespace
-
-Expected<HazardRecord> hazardFromJSON(const json::Value &value) {
-  const json::Object *o = value.getAsObject();
-  if (!o)
-    return makeError("a hazard must be an object");
-  HazardRecord h;
-  for (auto [key, field] :
-       {std::pair<StringRef, std::string *>{"kind", &h.kind},
-        {"thread", &h.thread},
-        {"op", &h.op},
-        {"location", &h.location},
-        {"detail", &h.detail}})
-    if (Error e = readString(*o, key, *field))
-      return e;
-  if (const json::Value *core = o->get("core");
-      core && core->kind() != json::Value::Null) {
-    const json::Array *a = core->getAsArray();
-    if (!a || a->size() != 2 || !(*a)[0].getAsInteger() ||
-        !(*a)[1].getAsInteger())
-      return makeError("hazard 'core' must be [x, y] or null");
-    h.coreX = *(*a)[0].getAsInteger();
-    h.coreY = *(*a)[1].getAsInteger();
-  }
-  if (Error e = readInt(*o, "dst_slice", h.dstSlice))
-    return e;
-  if (Error e = readInt(*o, "cb", h.cb))
-    return e;
-  return h;
-}
-
-Expected<CellResult> cellResultFromJSON(const json::Value &value) {
-  const json::Object *o = value.getAsObject();
-  if (!o)
-    return makeError("the cell result must be a JSON object");
-  CellResult r;
-  std::optional<StringRef> outcome = o->getString("outcome");
-  if (!outcome)
-    return makeError("the cell result has no string 'outcome'");
-  if (!isChildOutcome(*outcome))
-    return makeError("unknown cell outcome '" + *outcome + "'");
-  r.outcome = outcome->str();
-  if (Error e = readString(*o, "signature", r.signature))
-    return e;
-  if (Error e = readString(*o, "message", r.message))
-    return e;
-  if (Error e = readString(*o, "crash_site", r.crashSite))
-    return e;
-  if (Error e = readString(*o, "tool_log", r.toolLog))
-    return e;
-  for (auto [key, field] : seedFigures(r))
-    if (Error e = readFigure(*o, key, *field))
-      return e;
-  for (auto [key, field] : {std::pair<StringRef, std::optional<double> *>{
-                                "exact_bound", &r.exactBound},
-                            {"tflops", &r.tflops},
-                            {"utilisation", &r.utilisation},
-                            {"peak_tflops", &r.peakTflops},
-                            {"clock_ghz", &r.clockGHz}})
-    if (Error e = readFigure(*o, key, *field))
-      return e;
-  if (const json::Value *c = o->get("cores");
-      c && c->kind() != json::Value::Null) {
-    std::optional<int64_t> i = c->getAsInteger();
-    if (!i || *i <= 0 || *i > limits::kMaxGridCores)
-      return makeError("'cores' must be an integer in [1, " +
-                       Twine(limits::kMaxGridCores) + "] or null");
-    r.cores = *i;
-  }
-  if (Error e = readString(*o, "input_kind", r.inputKind))
-    return e;
-  if (Error e = readString(*o, "precision", r.precision))
-    return e;
-  if (Error e = readString(*o, "fidelity", r.fidelity))
-    return e;
-  r.outputNonFinite = o->getBoolean("output_non_finite").value_or(false);
-  if (const json::Array *seeds = o->getArray("seeds"))
-    for (const json::Value &sv : *seeds) {
-      Expected<SeedResult> sr = seedResultFromJSON(sv);
-      if (!sr)
-        return sr.takeError();
-      r.seeds.push_back(std::move(*sr));
-    }
-  if (const json::Value *c = o->get("cycles");
-      c && c->kind() != json::Value::Null) {
-    std::optional<int64_t> i = c->getAsInteger();
-    std::optional<double> d = c->getAsNumber();
-    if (i && *i >= 0)
-      r.cycles = static_cast<uint64_t>(*i);
-    else if (d && *d >= 0 && *d < 0x1p63)
-      r.cycles = static_cast<uint64_t>(*d);
-    else
-      return makeError("'cycles' must be a non-negative number or null");
-  }
-  if (const json::Value *a = o->get("is_attention");
-      a && a->kind() != json::Value::Null) {
-    std::optional<bool> b = a->getAsBoolean();
-    if (!b)
-      return makeError("'is_attention' must be a boolean or null");
-    r.isAttention = *b;
-  }
-  if (const json::Value *hs = o->get("hazards");
-      hs && hs->kind() != json::Value::Null) {
-    const json::Array *a = hs->getAsArray();
-    if (!a)
-      return makeError("'hazards' must be an array");
-    for (const json::Value &h : *a) {
-      Expected<HazardRecord> record = hazardFromJSON(h);
-      if (!record)
-        return record.takeError();
-      r.hazards.push_back(std::move(*record));
-    }
-  }
-  return r;
+bool fromJSON(const json::Value &v, CellResult &r, json::Path p) {
+  json::ObjectMapper m(v, p);
+  std::string outcome;
+  if (!(m && m.map("outcome", outcome)))
+    return false;
+  std::optional<Outcome> parsed = parseOutcome(outcome);
+  if (!parsed || !outcomeInfo(*parsed).inMatrix)
+    return reportAt(p.field("outcome"),
+                    "unknown cell outcome '" + outcome + "'");
+  r.outcome = *parsed;
+  return mapString(m, "signature", r.signature) &&
+         mapString(m, "crash_site", r.crashSite) &&
+         mapString(m, "tool_log", r.toolLog) &&
+         m.map("is_attention", r.isAttention) && mapMeasurements(v, r, p);
 }
 
 Expected<CellResult> parseCellResult(StringRef text) {
@@ -347,8 +272,14 @@ Expected<CellResult> parseCellResult(StringRef text) {
     return e;
   Expected<json::Value> value = json::parse(text);
   if (!value)
-    return makeError("invalid JSON: " + toString(value.takeError()));
-  return cellResultFromJSON(*value);
+    return createStringError(inconvertibleErrorCode(),
+                             "invalid JSON: " + toString(value.takeError()));
+  CellResult r;
+  if (Error e = readJSON(*value, "", [&](const json::Value &v, json::Path p) {
+        return fromJSON(v, r, p);
+      }))
+    return e;
+  return r;
 }
 
 } // namespace dstlab::harness

@@ -2,14 +2,14 @@
 //
 // harness/Cell.h declares the cell API; this file (harness/CellResult.cpp)
 // defines the parts of it that are the harness's contract rather than the
-// compiler's: kVariants, exitCodeFor and toJSON(CellResult), plus the reader
-// the matrix uses for a child's --json file. harness/Cell.cpp defines only
-// runCell.
+// compiler's: exitCodeFor and the JSON mapping of a result, which the matrix
+// uses for a child's --json file and, for the measurements, for its own
+// cells (harness/MatrixJSON.cpp). harness/Cell.cpp defines only runCell.
 //
 // The result JSON (written by `dstlab cell --json`):
-//   {"outcome": "pass|miscompiled|imprecise|hazard|deadlock|error|timeout|
-//                bad-input",
-//    "signature": str|null, "message": str|null,
+//   {"outcome": a matrix outcome of harness/Outcome.h,
+//    "signature": str|null, "message": str|null, "crash_site": str|null,
+//    "tool_log": str|null,
 //    "pcc", "max_error", "exact_bound",
 //    "faithful_max_error", "faithful_rms_error",
 //    "faithful_max_bound", "faithful_rms_bound": num|null  (worst over seeds;
@@ -42,25 +42,26 @@ namespace dstlab::harness {
 /// kVariants as strings, in matrix column order.
 std::vector<std::string> allVariants();
 
-/// The outcomes a child may report (crash is the parent's alone).
-bool isChildOutcome(llvm::StringRef outcome);
-
 llvm::json::Value toJSON(const HazardRecord &hazard);
+bool fromJSON(const llvm::json::Value &value, HazardRecord &hazard,
+              llvm::json::Path path);
 llvm::json::Value toJSON(const SeedResult &seed);
-llvm::Expected<SeedResult> seedResultFromJSON(const llvm::json::Value &value);
-
-/// A figure as JSON: the number, or null when absent; a NaN or infinity is
-/// null and recorded as `nonFinite[key]` = "nan" | "inf" | "-inf".
-llvm::json::Value figureJSON(std::optional<double> value, llvm::StringRef key,
-                             llvm::json::Object &nonFinite);
-/// Reads a figure written by figureJSON from `object` (absent: unchanged).
-llvm::Error readFigure(const llvm::json::Object &object, llvm::StringRef key,
-                       std::optional<double> &out);
-llvm::Expected<HazardRecord> hazardFromJSON(const llvm::json::Value &value);
+bool fromJSON(const llvm::json::Value &value, SeedResult &seed,
+              llvm::json::Path path);
 
 /// Reads a result written by toJSON(CellResult). Unknown keys are ignored.
-llvm::Expected<CellResult> cellResultFromJSON(const llvm::json::Value &value);
+bool fromJSON(const llvm::json::Value &value, CellResult &result,
+              llvm::json::Path path);
+/// Errors name the field: `outcome: unknown cell outcome 'x'`.
 llvm::Expected<CellResult> parseCellResult(llvm::StringRef text);
+
+/// What a cell measured, as the result and a matrix cell both hold it:
+/// message, figures (with "non_finite"), seeds, hazards, inputs, precision,
+/// fidelity, cycles and cores. The keys a CellResult and a matrix cell
+/// share, written and read by this one pair.
+void writeMeasurements(const CellResult &result, llvm::json::Object &object);
+bool mapMeasurements(const llvm::json::Value &value, CellResult &result,
+                     llvm::json::Path path);
 
 } // namespace dstlab::harness
 

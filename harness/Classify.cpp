@@ -7,7 +7,6 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
-#include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/Regex.h"
 
 #include <csignal>
@@ -146,7 +145,7 @@ Classification classifyChild(const ChildStatus &status) {
   Classification c;
   switch (status.how) {
   case ChildStatus::TimedOut: {
-    c.outcome = "timeout";
+    c.outcome = Outcome::Timeout;
     char limit[32];
     snprintf(limit, sizeof(limit), "%g", status.timeoutSeconds);
     c.signature = std::string("time limit ") + limit + " s";
@@ -163,7 +162,7 @@ Classification classifyChild(const ChildStatus &status) {
   }
 
   if (status.how == ChildStatus::Signaled || !status.resultJson) {
-    c.outcome = "crash";
+    c.outcome = Outcome::Crash;
     c.signature = crashSignatureFromLog(status.stderrTail);
     c.crashSite = crashSiteFromLog(status.stderrTail);
     if (c.signature.empty())
@@ -177,17 +176,18 @@ Classification classifyChild(const ChildStatus &status) {
 
   Expected<CellResult> result = parseCellResult(*status.resultJson);
   if (!result) {
-    c.outcome = "crash";
+    c.outcome = Outcome::Crash;
     c.signature = "unreadable result: " + toString(result.takeError());
     c.crashLog = status.stderrTail;
     return c;
   }
   c.outcome = result->outcome;
   c.signature = StringRef(result->signature).trim().str();
-  if (c.outcome == "hazard" && c.signature.empty() && !result->hazards.empty())
+  if (c.outcome == Outcome::Hazard && c.signature.empty() &&
+      !result->hazards.empty())
     c.signature = result->hazards.front().kind;
-  if (c.outcome != "pass" && c.outcome != "miscompiled" &&
-      c.outcome != "imprecise")
+  if (c.outcome != Outcome::Pass && c.outcome != Outcome::Miscompiled &&
+      c.outcome != Outcome::Imprecise)
     c.crashLog = status.stderrTail;
   // A real tool's crash or diagnostic: its own log is the one to keep.
   if (!result->toolLog.empty())
@@ -197,50 +197,30 @@ Classification classifyChild(const ChildStatus &status) {
   return c;
 }
 
-bool meetsExpectation(const Expectation &e, StringRef outcome,
+bool meetsExpectation(const Expectation &e, Outcome outcome,
                       StringRef signature,
                       const std::vector<HazardRecord> *hazards,
                       std::optional<bool> attentionExpected,
                       std::optional<bool> attention) {
-  if (outcome != e.outcome())
+  if (outcome != e.outcome)
     return false;
-  switch (e.kind) {
-  case Expectation::Crash:
+  switch (e.outcome) {
+  case Outcome::Crash:
     return signature == e.text;
-  case Expectation::Error:
+  case Outcome::Error:
     return signature.contains(e.text);
-  case Expectation::Hazard:
+  case Outcome::Hazard:
     if (signature == e.text)
       return true;
     return hazards && llvm::any_of(*hazards, [&](const HazardRecord &h) {
              return h.kind == e.text;
            });
-  case Expectation::Pass:
+  case Outcome::Pass:
     return !(attentionExpected && attention &&
              *attentionExpected != *attention);
   default:
     return true;
   }
-}
-
-StringRef glyphFor(StringRef outcome) {
-  return StringSwitch<StringRef>(outcome)
-      .Case("pass", "\u2713")
-      .Case("crash", "\u2717")
-      .Case("error", "E")
-      .Case("miscompiled", "M")
-      .Case("imprecise", "I")
-      .Case("hazard", "H")
-      .Case("deadlock", "D")
-      .Case("timeout", "T")
-      .Default("?");
-}
-
-ArrayRef<StringRef> allOutcomes() {
-  static const StringRef outcomes[] = {"pass",        "crash",     "error",
-                                       "miscompiled", "imprecise", "hazard",
-                                       "deadlock",    "timeout",   "bad-input"};
-  return outcomes;
 }
 
 } // namespace dstlab::harness

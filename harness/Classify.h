@@ -4,16 +4,15 @@
 // parent sees — how the child ended, its stderr and the JSON it wrote — is
 // classified here:
 //
-//   - killed by the parent at the time limit: timeout;
+//   - killed by the parent at the time limit: timeout (the child's own
+//     simulator step limit is step-limit, a verdict in its JSON);
 //   - killed by a signal, or exited without writing its JSON: crash, with the
 //     signature taken from the log: the quoted message of the first
 //     glibc-style "Assertion `...' failed." line, else the text of an
 //     "LLVM ERROR: ..." line, else "signal SIGABRT" (or "exit N without a
 //     result" when it exited);
-//   - otherwise the outcome in its JSON (pass, miscompiled, imprecise,
-//     hazard, deadlock, error, timeout, bad-input); a JSON that cannot be
-//     read is a crash with
-//     signature "unreadable result: ...".
+//   - otherwise the outcome in its JSON (harness/Outcome.h); a JSON that
+//     cannot be read is a crash with signature "unreadable result: ...".
 //
 //===----------------------------------------------------------------------===//
 #ifndef DSTLAB_HARNESS_CLASSIFY_H
@@ -43,9 +42,7 @@ struct ChildStatus {
 
 /// The parent's verdict on one child.
 struct Classification {
-  std::string
-      outcome; ///< pass|crash|error|miscompiled|imprecise|hazard|deadlock|
-               ///< timeout|bad-input
+  Outcome outcome = Outcome::Pass;
   std::string signature;  ///< empty when none
   std::string crashSite;  ///< "File.cpp:356" from the assertion line, if any
   std::string exitStatus; ///< "exit 0", "signal SIGABRT", "timeout after 60 s"
@@ -66,18 +63,11 @@ std::string crashSiteFromLog(llvm::StringRef log);
 /// Does a cell with this outcome/signature/result meet `expectation`?
 /// `attentionExpected` is the repro's `attention:` value: a passing cell of
 /// an attention-shaped program whose result says otherwise is unexpected.
-bool meetsExpectation(const Expectation &expectation, llvm::StringRef outcome,
+bool meetsExpectation(const Expectation &expectation, Outcome outcome,
                       llvm::StringRef signature,
                       const std::vector<HazardRecord> *hazards,
                       std::optional<bool> attentionExpected,
                       std::optional<bool> attention);
-
-/// One glyph per outcome: ✓ pass, ✗ crash, E error, M miscompiled,
-/// I imprecise, H hazard, D deadlock, T timeout, ? anything else.
-llvm::StringRef glyphFor(llvm::StringRef outcome);
-
-/// The outcomes in legend order.
-llvm::ArrayRef<llvm::StringRef> allOutcomes();
 
 } // namespace dstlab::harness
 

@@ -46,31 +46,26 @@ struct ReproInfo {
 /// One cell of the matrix.
 struct CellRecord {
   std::string repro, config, variant;
-  /// pass|crash|error|miscompiled|imprecise|hazard|deadlock|timeout|
-  /// bad-input
-  std::string outcome;
+  /// The parent's verdict (harness/Classify.h): the cell's own outcome, or
+  /// crash / timeout when it wrote no result.
+  Outcome outcome = Outcome::Pass;
+  std::optional<std::string> signature, crashSite, exitStatus, crashLog;
   std::string expected; ///< canonical expectation, e.g. `crash "..."`
   bool asExpected = false;
-  std::optional<std::string> signature, crashSite, message, exitStatus,
-      crashLog, dump;
-  std::optional<double> pcc, maxError, tflops, utilisation, seconds;
-  std::optional<double> exactBound, faithfulMaxError, faithfulRmsError,
-      faithfulMaxBound, faithfulRmsBound, peakTflops;
-  bool outputNonFinite = false;
-  std::optional<std::vector<SeedResult>> seeds;
-  std::optional<std::string> inputKind, precision, fidelity;
-  std::optional<uint64_t> cycles;
-  /// Tensix cores of the largest program and the simulated clock (GHz).
-  std::optional<int64_t> cores;
-  std::optional<double> clockGHz;
-  std::optional<std::vector<HazardRecord>> hazards;
-  std::optional<bool> attention;
+  /// What the cell's process reported (figures, seeds, hazards, message),
+  /// as it wrote it; none when it wrote nothing (a crash, the parent's
+  /// timeout).
+  std::optional<CellResult> result;
+  std::optional<double> seconds;
+  std::optional<std::string> dump;
   /// A `real:` cell whose model column (same commit and assert mode) ended
   /// differently: what the model said, e.g. `upstream: crash "..."
   /// (File.cpp:356)`.
   std::optional<std::string> modelDiverges;
 
   std::string id() const { return repro + "/" + config + "/" + variant; }
+  /// `result`, or an empty one (no figures) for a cell without.
+  const CellResult &reported() const;
 };
 
 struct MatrixTiming {
@@ -114,7 +109,7 @@ struct MatrixRun {
 
 struct MatrixSummary {
   size_t cells = 0, asExpected = 0, unexpected = 0;
-  std::map<std::string, size_t> outcomes;
+  std::map<Outcome, size_t> outcomes;
 };
 MatrixSummary summarize(const MatrixRun &run);
 
@@ -129,8 +124,25 @@ CellRecord makeCellRecord(const Repro &repro, const ReproConfig &config,
                           std::optional<double> seconds,
                           std::optional<std::string> dump);
 
+/// The JSON mapping, one pair per struct (harness/MatrixJSON.cpp); readers
+/// report errors at their json::Path (`cells[3].pcc`, harness/JsonMap.h).
+llvm::json::Value toJSON(const ReproInfo::Config &config);
+bool fromJSON(const llvm::json::Value &value, ReproInfo::Config &config,
+              llvm::json::Path path);
+llvm::json::Value toJSON(const ReproInfo &repro);
+bool fromJSON(const llvm::json::Value &value, ReproInfo &repro,
+              llvm::json::Path path);
+llvm::json::Value toJSON(const RealToolInfo &tool);
+bool fromJSON(const llvm::json::Value &value, RealToolInfo &tool,
+              llvm::json::Path path);
+/// A cell's measurements are its result's (harness/CellResult.h); a cell
+/// has a result iff its "hazards" or "seeds" is not null.
 llvm::json::Value toJSON(const CellRecord &cell);
+bool fromJSON(const llvm::json::Value &value, CellRecord &cell,
+              llvm::json::Path path);
 llvm::json::Value toJSON(const MatrixRun &run);
+bool fromJSON(const llvm::json::Value &value, MatrixRun &run,
+              llvm::json::Path path);
 /// Pretty-printed (two-space indent, sorted keys) with a final newline.
 std::string serializeMatrix(const MatrixRun &run);
 
@@ -153,6 +165,9 @@ llvm::Expected<MatrixRun> mergeRuns(std::vector<MatrixRun> runs,
 /// Writes `contents` to `path` through a temporary file and a rename,
 /// creating parent directories.
 llvm::Error writeFileAtomically(llvm::StringRef path, llvm::StringRef contents);
+
+/// Seconds are kept to the millisecond: more is noise.
+double roundSeconds(double seconds);
 
 /// A compact human form of a number ("0.9987", "1.2e+06"); "—" for none.
 std::string formatNumber(std::optional<double> value, int digits = 4);

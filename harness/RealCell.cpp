@@ -21,9 +21,9 @@ using namespace dstlab::harness;
 
 namespace {
 
-CellResult result(StringRef outcome, StringRef signature, StringRef message) {
+CellResult result(Outcome outcome, StringRef signature, StringRef message) {
   CellResult r;
-  r.outcome = outcome.str();
+  r.outcome = outcome;
   r.signature = signature.str();
   r.message = message.str();
   return r;
@@ -64,15 +64,15 @@ std::optional<CellResult> dstlab::harness::compileWithRealTool(
     ReduceForm reduceForm) {
   llvm::Expected<RealToolSpec> spec = RealToolSpec::parse(request.realTool);
   if (!spec)
-    return result("bad-input", "bad --ttmlir-opt",
+    return result(Outcome::BadInput, "bad --ttmlir-opt",
                   llvm::toString(spec.takeError()));
   if (request.variant != spec->variant())
-    return result("bad-input", "variant mismatch",
+    return result(Outcome::BadInput, "variant mismatch",
                   "variant '" + request.variant + "' but --ttmlir-opt names " +
                       spec->variant());
   const bridge::Commit *commit = bridge::lookupCommit(spec->commit);
   if (!commit)
-    return result("bad-input", "unknown commit",
+    return result(Outcome::BadInput, "unknown commit",
                   "--ttmlir-opt " + spec->name + ": unknown tt-mlir commit '" +
                       spec->commit + "' (known: " + bridge::knownCommitList() +
                       ")");
@@ -85,14 +85,14 @@ std::optional<CellResult> dstlab::harness::compileWithRealTool(
                                     precision);
           })) {
     std::string text = llvm::toString(std::move(e));
-    return result("error", text, text);
+    return result(Outcome::Error, text, text);
   }
   llvm::Expected<std::string> exported = bridge::exportModule(module, *commit);
   if (!exported) {
     std::string text = llvm::toString(exported.takeError());
     if (!StringRef(text).starts_with("export: "))
       text = "export: " + text;
-    return result("error", text, text);
+    return result(Outcome::Error, text, text);
   }
   writeDump(request.dumpDir, "ttmlir-input.mlir", *exported);
 
@@ -113,12 +113,13 @@ std::optional<CellResult> dstlab::harness::compileWithRealTool(
                        request.realTimeoutSeconds);
   }();
   if (!run)
-    return result("bad-input", "real tool", llvm::toString(run.takeError()));
+    return result(Outcome::BadInput, "real tool",
+                  llvm::toString(run.takeError()));
   if (!spec->replay && !request.recordDir.empty())
     if (llvm::Error e = writeRecording(
             recordingDir(request.recordDir, commit->shortId, repro, program),
             *exported, *run))
-      return result("bad-input", "recording",
+      return result(Outcome::BadInput, "recording",
                     "cannot record: " + llvm::toString(std::move(e)));
   writeDump(request.dumpDir, "ttmlir-stderr.txt", run->stderrText);
   writeDump(request.dumpDir, "ttmlir-output.mlir", run->output);
@@ -133,7 +134,7 @@ std::optional<CellResult> dstlab::harness::compileWithRealTool(
                               : std::string("crash");
     std::string site = crashSiteFromLog(run->stderrText);
     CellResult r =
-        result("crash", signature,
+        result(Outcome::Crash, signature,
                who + " crashed" + (site.empty() ? "" : " at " + site) + ": " +
                    signature);
     r.crashSite = site;
@@ -144,13 +145,13 @@ std::optional<CellResult> dstlab::harness::compileWithRealTool(
     std::string diag = firstDiagnostic(run->stderrText);
     if (diag.empty())
       diag = "exit " + std::to_string(run->exitCode);
-    CellResult r = result("error", diag, who + ": " + diag);
+    CellResult r = result(Outcome::Error, diag, who + ": " + diag);
     r.toolLog = stderrTail(run->stderrText);
     return r;
   }
   case RealRun::Timeout: {
     CellResult r = result(
-        "timeout", "tool time limit",
+        Outcome::Timeout, "tool time limit",
         who + " ran past " + std::to_string(request.realTimeoutSeconds) + " s");
     r.toolLog = stderrTail(run->stderrText);
     return r;
@@ -163,7 +164,7 @@ std::optional<CellResult> dstlab::harness::compileWithRealTool(
     std::string text = llvm::toString(std::move(e));
     if (!StringRef(text).starts_with("import: "))
       text = "import: " + text;
-    return result("error", text, text);
+    return result(Outcome::Error, text, text);
   }
   PipelineOptions options;
   options.precision = precision.str();
@@ -172,7 +173,8 @@ std::optional<CellResult> dstlab::harness::compileWithRealTool(
           runPasses(module, "the back end failed",
                     [&](OpPassManager &pm) { addBackEnd(pm, options); })) {
     std::string text = llvm::toString(std::move(e));
-    return result("error", text, "back end on " + who + "'s output: " + text);
+    return result(Outcome::Error, text,
+                  "back end on " + who + "'s output: " + text);
   }
   return std::nullopt;
 }

@@ -63,37 +63,41 @@ std::string escapeMarkdownCell(StringRef text) {
 }
 
 std::string legendText() {
-  return "\u2713 pass  \u2717 crash  E error  M miscompiled  I imprecise  "
-         "H hazard  D deadlock  T timeout  ? bad input  \u00b7 not run  "
-         "! not as expected  \u2260 model diverges (real: columns)";
+  std::string out;
+  for (const OutcomeInfo &o : outcomeTable())
+    if (!o.legend.empty())
+      out += (o.glyph + " " + o.legend + "  ").str();
+  return out + "\u00b7 not run  ! not as expected  \u2260 model diverges "
+               "(real: columns)";
 }
 
 std::string describeOutcome(const CellRecord &c) {
-  std::string out = c.outcome;
+  std::string out = outcomeName(c.outcome).str();
   StringRef sig = c.signature ? StringRef(*c.signature) : StringRef();
-  if (c.outcome == "crash" || c.outcome == "error") {
+  if (c.outcome == Outcome::Crash || c.outcome == Outcome::Error) {
     if (!sig.empty())
       out += " \"" + sig.str() + "\"";
-  } else if (c.outcome == "miscompiled") {
-    out += " (faithful max error " + formatNumber(c.faithfulMaxError) +
-           " > bound " + formatNumber(c.faithfulMaxBound) + " or rms " +
-           formatNumber(c.faithfulRmsError) + " > " +
-           formatNumber(c.faithfulRmsBound) + "; exact max error " +
-           formatNumber(c.maxError) + ")";
-  } else if (c.outcome == "imprecise") {
-    out += " (exact max error " + formatNumber(c.maxError) + " > bound " +
-           formatNumber(c.exactBound) + ", PCC " + formatNumber(c.pcc) +
-           "; faithful agrees)";
-  } else if (c.outcome == "hazard") {
+  } else if (c.outcome == Outcome::Miscompiled) {
+    out += " (faithful max error " +
+           formatNumber(c.reported().faithfulMaxError) + " > bound " +
+           formatNumber(c.reported().faithfulMaxBound) + " or rms " +
+           formatNumber(c.reported().faithfulRmsError) + " > " +
+           formatNumber(c.reported().faithfulRmsBound) + "; exact max error " +
+           formatNumber(c.reported().maxError) + ")";
+  } else if (c.outcome == Outcome::Imprecise) {
+    out += " (exact max error " + formatNumber(c.reported().maxError) +
+           " > bound " + formatNumber(c.reported().exactBound) + ", PCC " +
+           formatNumber(c.reported().pcc) + "; faithful agrees)";
+  } else if (c.outcome == Outcome::Hazard) {
     if (!sig.empty())
       out += " " + sig.str();
-  } else if (c.outcome == "pass") {
-    if (c.attention && !*c.attention)
+  } else if (c.outcome == Outcome::Pass) {
+    if (c.reported().isAttention == false)
       out += " (not attention)";
   } else if (!sig.empty()) {
     out += " (" + sig.str() + ")";
-  } else if (c.message) {
-    out += " (" + *c.message + ")";
+  } else if (!c.reported().message.empty()) {
+    out += " (" + c.reported().message + ")";
   }
   if (c.crashSite && isRealVariant(c.variant))
     out += " at " + *c.crashSite;
@@ -107,6 +111,11 @@ std::string describeMismatch(const CellRecord &c) {
 }
 
 namespace {
+
+/// `text`, or a dash for none.
+std::string orDash(const std::string &text) {
+  return text.empty() ? "\u2014" : text;
+}
 
 /// Display width of a UTF-8 string (one column per code point).
 size_t displayWidth(StringRef s) {
@@ -163,9 +172,9 @@ std::string renderTable(const MatrixRun &run, TableStyle style) {
         std::string text = glyphCell(cell);
         std::string padded = pad(text, std::max<size_t>(v.size(), 2));
         if (style.color && cell) {
-          const char *color = !cell->asExpected         ? "\x1b[1;31m"
-                              : cell->outcome == "pass" ? "\x1b[32m"
-                                                        : "\x1b[33m";
+          const char *color = !cell->asExpected                ? "\x1b[1;31m"
+                              : cell->outcome == Outcome::Pass ? "\x1b[32m"
+                                                               : "\x1b[33m";
           padded = color + text + "\x1b[0m" +
                    std::string(displayWidth(padded) - displayWidth(text), ' ');
         }
@@ -200,8 +209,8 @@ std::string renderMarkdown(const MatrixRun &run) {
   if (!s.outcomes.empty()) {
     os << " Outcomes:";
     bool first = true;
-    for (StringRef o : allOutcomes()) {
-      auto it = s.outcomes.find(o.str());
+    for (Outcome o : matrixOutcomes()) {
+      auto it = s.outcomes.find(o);
       if (it == s.outcomes.end())
         continue;
       os << (first ? " " : ", ") << o << " " << it->second;
@@ -261,7 +270,7 @@ std::string renderMarkdown(const MatrixRun &run) {
       if (c.modelDiverges) {
         if (n++ == 0)
           os << "| cell | real tt-mlir | model |\n|---|---|---|\n";
-        std::string real = c.outcome;
+        std::string real = outcomeName(c.outcome).str();
         if (c.signature)
           real += " \"" + *c.signature + "\"";
         if (c.crashSite)
@@ -289,18 +298,23 @@ std::string renderMarkdown(const MatrixRun &run) {
        << escapeMarkdownCell(c.expected) << " | "
        << (c.asExpected ? "yes" : "**no**") << " | "
        << escapeMarkdownCell(c.signature.value_or("")) << " | "
-       << c.inputKind.value_or("\u2014") << " | "
-       << c.precision.value_or("\u2014") << " | " << formatNumber(c.pcc)
-       << " | " << formatNumber(c.maxError) << " | "
-       << formatNumber(c.faithfulMaxError) << " ("
-       << formatNumber(c.faithfulMaxBound) << ") | "
-       << formatNumber(c.faithfulRmsError) << " ("
-       << formatNumber(c.faithfulRmsBound) << ") | "
-       << (c.hazards ? std::to_string(c.hazards->size()) : "\u2014") << " | "
-       << (c.cycles ? std::to_string(*c.cycles) : "\u2014") << " | "
-       << formatNumber(c.tflops) << " | " << formatPercent(c.utilisation)
-       << (c.fidelity ? " (" + *c.fidelity + ")" : std::string()) << " | "
-       << formatNumber(c.seconds) << " |\n";
+       << orDash(c.reported().inputKind) << " | "
+       << orDash(c.reported().precision) << " | "
+       << formatNumber(c.reported().pcc) << " | "
+       << formatNumber(c.reported().maxError) << " | "
+       << formatNumber(c.reported().faithfulMaxError) << " ("
+       << formatNumber(c.reported().faithfulMaxBound) << ") | "
+       << formatNumber(c.reported().faithfulRmsError) << " ("
+       << formatNumber(c.reported().faithfulRmsBound) << ") | "
+       << (c.result ? std::to_string(c.result->hazards.size()) : "\u2014")
+       << " | "
+       << (c.reported().cycles ? std::to_string(*c.reported().cycles)
+                               : "\u2014")
+       << " | " << formatNumber(c.reported().tflops) << " | "
+       << formatPercent(c.reported().utilisation)
+       << (c.reported().fidelity.empty() ? std::string()
+                                         : " (" + c.reported().fidelity + ")")
+       << " | " << formatNumber(c.seconds) << " |\n";
   }
   return out;
 }
@@ -355,29 +369,31 @@ std::string renderPerfCsv(const MatrixRun &run) {
   os << "\n";
   for (const CellRecord &c : run.cells) {
     std::optional<double> ns, ideal, percent;
-    if (c.cycles && c.clockGHz && *c.clockGHz > 0)
-      ns = static_cast<double>(*c.cycles) / *c.clockGHz;
-    if (c.utilisation) {
-      percent = *c.utilisation * 100;
+    if (c.reported().cycles && c.reported().clockGHz &&
+        *c.reported().clockGHz > 0)
+      ns = static_cast<double>(*c.reported().cycles) / *c.reported().clockGHz;
+    if (c.reported().utilisation) {
+      percent = *c.reported().utilisation * 100;
       if (ns)
-        ideal = *c.utilisation * *ns;
+        ideal = *c.reported().utilisation * *ns;
     }
-    std::string fields[] = {csvField(c.repro),
-                            csvField(c.config),
-                            csvField(c.variant),
-                            csvField(c.outcome),
-                            c.asExpected ? "yes" : "no",
-                            csvField(c.fidelity.value_or("")),
-                            c.cores ? std::to_string(*c.cores) : "",
-                            c.cycles ? std::to_string(*c.cycles) : "",
-                            csvNumber(c.clockGHz, 6),
-                            csvNumber(ns, 3),
-                            csvNumber(ideal, 3),
-                            csvNumber(percent, 4),
-                            csvNumber(c.tflops, 6),
-                            csvNumber(c.peakTflops, 6),
-                            csvField(c.inputKind.value_or("")),
-                            csvField(c.precision.value_or(""))};
+    std::string fields[] = {
+        csvField(c.repro),
+        csvField(c.config),
+        csvField(c.variant),
+        csvField(outcomeName(c.outcome)),
+        c.asExpected ? "yes" : "no",
+        csvField(c.reported().fidelity),
+        c.reported().cores ? std::to_string(*c.reported().cores) : "",
+        c.reported().cycles ? std::to_string(*c.reported().cycles) : "",
+        csvNumber(c.reported().clockGHz, 6),
+        csvNumber(ns, 3),
+        csvNumber(ideal, 3),
+        csvNumber(percent, 4),
+        csvNumber(c.reported().tflops, 6),
+        csvNumber(c.reported().peakTflops, 6),
+        csvField(c.reported().inputKind),
+        csvField(c.reported().precision)};
     for (auto [i, f] : llvm::enumerate(fields))
       os << (i ? "," : "") << f;
     os << "\n";
@@ -432,23 +448,23 @@ std::string renderJUnit(const MatrixRun &run) {
       os << "      <properties>\n";
       property("variant", c->variant);
       property("configuration", c->config);
-      property("outcome", c->outcome);
+      property("outcome", outcomeName(c->outcome));
       property("expected", c->expected);
       if (c->signature)
         property("signature", *c->signature);
       if (c->crashSite)
         property("crash_site", *c->crashSite);
-      if (c->cycles)
-        property("cycles", std::to_string(*c->cycles));
-      if (c->tflops)
-        property("tflops", formatNumber(*c->tflops, 6));
-      if (c->utilisation)
-        property("utilisation", formatNumber(*c->utilisation, 6));
+      if (c->reported().cycles)
+        property("cycles", std::to_string(*c->reported().cycles));
+      if (c->reported().tflops)
+        property("tflops", formatNumber(*c->reported().tflops, 6));
+      if (c->reported().utilisation)
+        property("utilisation", formatNumber(*c->reported().utilisation, 6));
       if (c->modelDiverges)
         property("model_diverges", *c->modelDiverges);
       os << "      </properties>\n";
       if (!c->asExpected) {
-        os << "      <failure type=\"" << escapeXml(c->outcome)
+        os << "      <failure type=\"" << escapeXml(outcomeName(c->outcome))
            << "\" message=\"" << escapeXml(describeMismatch(*c)) << "\">";
         if (c->crashLog)
           os << escapeXml(*c->crashLog);

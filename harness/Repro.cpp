@@ -128,51 +128,49 @@ bool isValidCellName(StringRef name) {
   });
 }
 
+/// `crash "<message>"` or `error "<substring>"`: the quoted text after
+/// `word`.
+static Expected<Expectation>
+parseQuotedExpectation(StringRef word, StringRef rest, Expectation e) {
+  if (rest.trim().empty())
+    return makeError("'" + word + "' needs a quoted " +
+                     (word == "crash" ? "message: crash \"<message>\""
+                                      : "substring: error \"<substring>\""));
+  Expected<std::string> text = parseQuoted(rest);
+  if (!text)
+    return makeError("'" + word + "': " + toString(text.takeError()));
+  if (text->empty())
+    return makeError("'" + word + "' needs a non-empty message");
+  if (!rest.trim().empty())
+    return makeError("unexpected text after '" + word + "': '" + rest.trim() +
+                     "'");
+  e.text = std::move(*text);
+  return e;
+}
+
 Expected<Expectation> Expectation::parse(StringRef source) {
   StringRef s = source.trim();
-  StringRef word = s.take_while([](char c) { return isAlpha(c); });
+  StringRef word = s.take_while([](char c) { return isAlpha(c) || c == '-'; });
   StringRef rest = s.drop_front(word.size());
-  Expectation e;
-  auto noTrailing = [&](StringRef after) -> llvm::Error {
-    if (!after.trim().empty())
-      return makeError("unexpected text after '" + word + "': '" +
-                       after.trim() + "'");
-    return llvm::Error::success();
-  };
   if (word == "wrong")
     return makeError("'wrong' is gone: say 'miscompiled' (the compiled "
                      "program disagrees with the faithful reference) or "
                      "'imprecise' (it agrees, and the program's precision "
                      "misses the exact bound)");
-  if (word == "pass" || word == "miscompiled" || word == "imprecise" ||
-      word == "deadlock" || word == "timeout") {
-    e.kind = word == "pass"          ? Pass
-             : word == "miscompiled" ? Miscompiled
-             : word == "imprecise"   ? Imprecise
-             : word == "deadlock"    ? Deadlock
-                                     : Timeout;
-    if (llvm::Error err = noTrailing(rest))
-      return err;
-    return e;
-  }
-  if (word == "crash" || word == "error") {
-    e.kind = word == "crash" ? Crash : Error;
-    if (rest.trim().empty())
-      return makeError("'" + word + "' needs a quoted " +
-                       (word == "crash" ? "message: crash \"<message>\""
-                                        : "substring: error \"<substring>\""));
-    Expected<std::string> text = parseQuoted(rest);
-    if (!text)
-      return makeError("'" + word + "': " + toString(text.takeError()));
-    if (text->empty())
-      return makeError("'" + word + "' needs a non-empty message");
-    if (llvm::Error err = noTrailing(rest))
-      return err;
-    e.text = std::move(*text);
-    return e;
-  }
-  if (word == "hazard") {
-    e.kind = Hazard;
+  std::optional<Outcome> outcome = parseOutcome(word);
+  if (!outcome || *outcome == Outcome::BadInput ||
+      *outcome == Outcome::Compiled)
+    return makeError("unknown expectation '" + s +
+                     "'; expected pass, crash \"<message>\", error "
+                     "\"<substring>\", miscompiled, imprecise, hazard <kind>, "
+                     "deadlock, step-limit or timeout");
+  Expectation e;
+  e.outcome = *outcome;
+  switch (*outcome) {
+  case Outcome::Crash:
+  case Outcome::Error:
+    return parseQuotedExpectation(word, rest, std::move(e));
+  case Outcome::Hazard: {
     StringRef kind = rest.trim();
     if (kind.empty())
       return makeError("'hazard' needs a kind: hazard <kind>");
@@ -184,45 +182,24 @@ Expected<Expectation> Expectation::parse(StringRef source) {
     e.text = token.str();
     return e;
   }
-  return makeError("unknown expectation '" + s +
-                   "'; expected pass, crash \"<message>\", error "
-                   "\"<substring>\", miscompiled, imprecise, hazard <kind>, "
-                   "deadlock or timeout");
+  default:
+    if (!rest.trim().empty())
+      return makeError("unexpected text after '" + word + "': '" + rest.trim() +
+                       "'");
+    return e;
+  }
 }
 
 std::string Expectation::str() const {
-  switch (kind) {
-  case Crash:
-    return "crash " + quote(text);
-  case Error:
-    return "error " + quote(text);
-  case Hazard:
+  switch (outcome) {
+  case Outcome::Crash:
+  case Outcome::Error:
+    return (outcomeName(outcome) + " " + quote(text)).str();
+  case Outcome::Hazard:
     return "hazard " + text;
   default:
-    return outcome().str();
+    return outcomeName(outcome).str();
   }
-}
-
-StringRef Expectation::outcome() const {
-  switch (kind) {
-  case Pass:
-    return "pass";
-  case Crash:
-    return "crash";
-  case Error:
-    return "error";
-  case Miscompiled:
-    return "miscompiled";
-  case Imprecise:
-    return "imprecise";
-  case Hazard:
-    return "hazard";
-  case Deadlock:
-    return "deadlock";
-  case Timeout:
-    return "timeout";
-  }
-  return "pass";
 }
 
 const ReproConfig *Repro::findConfig(StringRef name) const {

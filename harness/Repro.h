@@ -35,7 +35,8 @@
 // starts with an unknown lower-case key (`foo: ...`) is an error.
 //
 // Expectation grammar: pass | crash "<message>" | error "<substring>" |
-// miscompiled | imprecise | hazard <kind> | deadlock | timeout. Every
+// miscompiled | imprecise | hazard <kind> | deadlock | step-limit | timeout.
+// Every
 // configuration must end up with an expectation for every variant. Errors
 // name the file and line. (`wrong`, which did not say whether the compiler
 // or the program was at fault, is gone: the error says what replaced it.)
@@ -43,6 +44,8 @@
 //===----------------------------------------------------------------------===//
 #ifndef DSTLAB_HARNESS_REPRO_H
 #define DSTLAB_HARNESS_REPRO_H
+
+#include "harness/Outcome.h"
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
@@ -57,17 +60,7 @@ namespace dstlab::harness {
 
 /// What one cell is expected to do.
 struct Expectation {
-  enum Kind {
-    Pass,
-    Crash,
-    Error,
-    Miscompiled,
-    Imprecise,
-    Hazard,
-    Deadlock,
-    Timeout
-  };
-  Kind kind = Pass;
+  Outcome outcome = Outcome::Pass;
   /// The crash message (matched exactly against the crash signature), the
   /// error substring (searched in the diagnostic) or the hazard kind.
   std::string text;
@@ -76,11 +69,9 @@ struct Expectation {
   static llvm::Expected<Expectation> parse(llvm::StringRef source);
   /// The canonical source form, e.g. `crash "message"`.
   std::string str() const;
-  /// The outcome name this expectation is about ("pass", "crash", ...).
-  llvm::StringRef outcome() const;
 
   bool operator==(const Expectation &other) const {
-    return kind == other.kind && text == other.text;
+    return outcome == other.outcome && text == other.text;
   }
 };
 

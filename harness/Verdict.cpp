@@ -104,7 +104,9 @@ NumericJudgement judgeNumerics(ArrayRef<double> out, ArrayRef<double> exact,
                     j.faithfulRmsError <= j.faithfulRmsBound;
   if (!std::isfinite(j.faithfulMaxError))
     j.note = "a NaN or infinity where the faithful reference has a number";
-  j.outcome = !faithfulOk ? "miscompiled" : exactOk ? "pass" : "imprecise";
+  j.outcome = !faithfulOk ? Outcome::Miscompiled
+              : exactOk   ? Outcome::Pass
+                          : Outcome::Imprecise;
   return j;
 }
 

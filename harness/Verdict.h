@@ -40,6 +40,7 @@
 #ifndef DSTLAB_HARNESS_VERDICT_H
 #define DSTLAB_HARNESS_VERDICT_H
 
+#include "harness/Outcome.h"
 #include "support/Bf16.h"
 
 #include "llvm/ADT/ArrayRef.h"
@@ -52,7 +53,7 @@ namespace dstlab::harness {
 inline constexpr double kFreedomFactor = 4.0;
 
 struct NumericJudgement {
-  std::string outcome; ///< pass | miscompiled | imprecise
+  Outcome outcome = Outcome::Pass; ///< pass | miscompiled | imprecise
   /// Against exact (support/Metrics.h conventions: non-finite gives pcc 0,
   /// error +inf).
   double pcc = 0, maxError = 0;

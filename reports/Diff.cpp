@@ -52,7 +52,7 @@ MatrixDiff diffRuns(const MatrixRun &before, const MatrixRun &after) {
     seen[id] = true;
     const CellRecord &b = *it->second;
     CellChange change{id, &b, &a};
-    bool bPass = b.outcome == "pass", aPass = a.outcome == "pass";
+    bool bPass = b.outcome == Outcome::Pass, aPass = a.outcome == Outcome::Pass;
     if ((bPass && !aPass) || (b.asExpected && !a.asExpected && !aPass))
       d.regressions.push_back(change);
     if (!bPass && aPass)
@@ -63,13 +63,15 @@ MatrixDiff diffRuns(const MatrixRun &before, const MatrixRun &after) {
       d.outcomeChanges.push_back(change);
     else if (b.signature != a.signature)
       d.signatureChanges.push_back(change);
-    else if (differs(b.pcc, a.pcc) || differs(b.maxError, a.maxError))
+    else if (differs(b.reported().pcc, a.reported().pcc) ||
+             differs(b.reported().maxError, a.reported().maxError))
       d.numericsChanges.push_back(change);
     if (b.expected != a.expected)
       d.expectationChanges.push_back(change);
-    if (b.cycles != a.cycles || differs(b.tflops, a.tflops) ||
-        differs(b.utilisation, a.utilisation))
-      if (b.cycles || a.cycles)
+    if (b.reported().cycles != a.reported().cycles ||
+        differs(b.reported().tflops, a.reported().tflops) ||
+        differs(b.reported().utilisation, a.reported().utilisation))
+      if (b.reported().cycles || a.reported().cycles)
         d.performanceChanges.push_back(change);
   }
   for (const CellRecord &b : before.cells)
@@ -87,7 +89,7 @@ std::string renderDiff(const MatrixDiff &d, const MatrixRun &before,
     MatrixSummary s = summarize(r);
     return seedsText(r.seeds) + ", " + std::to_string(s.cells) + " cells, " +
            std::to_string(s.asExpected) + " as expected, " +
-           std::to_string(s.outcomes["pass"]) + " passing";
+           std::to_string(s.outcomes[Outcome::Pass]) + " passing";
   };
   os << "# dstlab diff\n\n";
   os << "- Before: `" << beforeName << "` (" << runLine(before) << ")\n";
@@ -132,22 +134,24 @@ std::string renderDiff(const MatrixDiff &d, const MatrixRun &before,
             "|\n|---|---:|---:|---:|---:|---:|---:|---:|\n";
       for (const CellChange &c : *s.cells) {
         std::string delta = "\u2014";
-        if (c.before->cycles && c.after->cycles && *c.before->cycles) {
-          double b = static_cast<double>(*c.before->cycles);
-          double a = static_cast<double>(*c.after->cycles);
+        if (c.before->reported().cycles && c.after->reported().cycles &&
+            *c.before->reported().cycles) {
+          double b = static_cast<double>(*c.before->reported().cycles);
+          double a = static_cast<double>(*c.after->reported().cycles);
           char buf[32];
           snprintf(buf, sizeof(buf), "%+.1f%%", (a - b) / b * 100.0);
           delta = buf;
         }
         auto cycles = [](const CellRecord *r) {
-          return r->cycles ? std::to_string(*r->cycles) : std::string("\u2014");
+          return r->reported().cycles ? std::to_string(*r->reported().cycles)
+                                      : std::string("\u2014");
         };
         os << "| `" << c.id << "` | " << cycles(c.before) << " | "
            << cycles(c.after) << " | " << delta << " | "
-           << formatNumber(c.before->tflops) << " | "
-           << formatNumber(c.after->tflops) << " | "
-           << formatPercent(c.before->utilisation) << " | "
-           << formatPercent(c.after->utilisation) << " |\n";
+           << formatNumber(c.before->reported().tflops) << " | "
+           << formatNumber(c.after->reported().tflops) << " | "
+           << formatPercent(c.before->reported().utilisation) << " | "
+           << formatPercent(c.after->reported().utilisation) << " |\n";
       }
       os << "\n";
       continue;

@@ -335,41 +335,46 @@ void renderPanel(raw_ostream &os, const CellRecord &c,
     kv(os, "model diverges", *c.modelDiverges);
   if (c.exitStatus)
     kv(os, "exit status", *c.exitStatus);
-  if (c.message)
-    kv(os, "message", *c.message);
-  if (c.inputKind)
-    kv(os, "inputs", *c.inputKind);
-  if (c.precision)
-    kv(os, "precision", *c.precision);
-  kv(os, "PCC (exact, worst seed)", formatNumber(c.pcc, 6));
+  const CellResult &r = c.reported();
+  if (!r.message.empty())
+    kv(os, "message", r.message);
+  if (!r.inputKind.empty())
+    kv(os, "inputs", r.inputKind);
+  if (!r.precision.empty())
+    kv(os, "precision", r.precision);
+  kv(os, "PCC (exact, worst seed)", formatNumber(c.reported().pcc, 6));
   kv(os, "max error vs exact (bound)",
-     formatNumber(c.maxError, 6) + " (" + formatNumber(c.exactBound) + ")");
+     formatNumber(c.reported().maxError, 6) + " (" +
+         formatNumber(c.reported().exactBound) + ")");
   kv(os, "max error vs faithful (bound)",
-     formatNumber(c.faithfulMaxError, 6) + " (" +
-         formatNumber(c.faithfulMaxBound) + ")");
+     formatNumber(c.reported().faithfulMaxError, 6) + " (" +
+         formatNumber(c.reported().faithfulMaxBound) + ")");
   kv(os, "rms error vs faithful (bound)",
-     formatNumber(c.faithfulRmsError, 6) + " (" +
-         formatNumber(c.faithfulRmsBound) + ")");
-  if (c.outputNonFinite)
+     formatNumber(c.reported().faithfulRmsError, 6) + " (" +
+         formatNumber(c.reported().faithfulRmsBound) + ")");
+  if (c.reported().outputNonFinite)
     kv(os, "output", "holds NaN or infinity");
-  kv(os, "cycles", c.cycles ? std::to_string(*c.cycles) : "\u2014");
-  kv(os, "TFLOP/s", formatNumber(c.tflops));
+  kv(os, "cycles",
+     c.reported().cycles ? std::to_string(*c.reported().cycles) : "\u2014");
+  kv(os, "TFLOP/s", formatNumber(c.reported().tflops));
   kv(os, "utilisation",
-     formatPercent(c.utilisation) +
-         (c.fidelity ? " of the " + formatNumber(c.peakTflops) +
-                           " TFLOP/s peak at " + *c.fidelity
-                     : std::string()));
-  kv(os, "attention", c.attention ? (*c.attention ? "yes" : "no") : "\u2014");
+     formatPercent(c.reported().utilisation) +
+         (!r.fidelity.empty()
+              ? " of the " + formatNumber(c.reported().peakTflops) +
+                    " TFLOP/s peak at " + r.fidelity
+              : std::string()));
+  kv(os, "attention",
+     r.isAttention ? (*r.isAttention ? "yes" : "no") : "\u2014");
   kv(os, "seconds (wall)", formatNumber(c.seconds));
   os << "</table>";
 
-  if (c.seeds && !c.seeds->empty()) {
-    os << "<h4>Seeds (" << c.seeds->size() << ")</h4><table class=\"kv\">"
+  if (!r.seeds.empty()) {
+    os << "<h4>Seeds (" << r.seeds.size() << ")</h4><table class=\"kv\">"
        << "<tr><th>seed</th><th>outcome</th><th>PCC</th><th>max error</th>"
           "<th>faithful max (bound)</th><th>faithful rms (bound)</th></tr>";
-    for (const SeedResult &s : *c.seeds)
-      os << "<tr><td>" << s.seed << "</td><td>" << esc(s.outcome) << "</td><td>"
-         << esc(formatNumber(s.pcc, 6)) << "</td><td>"
+    for (const SeedResult &s : r.seeds)
+      os << "<tr><td>" << s.seed << "</td><td>" << esc(outcomeName(s.outcome))
+         << "</td><td>" << esc(formatNumber(s.pcc, 6)) << "</td><td>"
          << esc(formatNumber(s.maxError)) << "</td><td>"
          << esc(formatNumber(s.faithfulMaxError) + " (" +
                 formatNumber(s.faithfulMaxBound) + ")")
@@ -380,11 +385,11 @@ void renderPanel(raw_ostream &os, const CellRecord &c,
     os << "</table>";
   }
 
-  if (c.hazards && !c.hazards->empty()) {
-    os << "<h4>Hazards (" << c.hazards->size() << ")</h4><table class=\"kv\">"
+  if (!r.hazards.empty()) {
+    os << "<h4>Hazards (" << r.hazards.size() << ")</h4><table class=\"kv\">"
        << "<tr><th>kind</th><th>core</th><th>thread</th><th>op</th>"
           "<th>location</th><th>DST slice</th><th>CB</th><th>detail</th></tr>";
-    for (const HazardRecord &h : *c.hazards) {
+    for (const HazardRecord &h : r.hazards) {
       os << "<tr><td>" << esc(h.kind) << "</td><td>";
       if (h.coreX >= 0 || h.coreY >= 0)
         os << "(" << h.coreX << "," << h.coreY << ")";
@@ -526,7 +531,8 @@ std::string renderPerfChart(const MatrixRun &run, const ReproInfo &r) {
     std::vector<Bar> bars;
     for (auto [i, v] : llvm::enumerate(run.variants)) {
       const CellRecord *c = run.findCell(r.name, cfg.name, v);
-      if (c && c->utilisation && std::isfinite(*c->utilisation))
+      if (c && c->reported().utilisation &&
+          std::isfinite(*c->reported().utilisation))
         bars.push_back({c, i});
     }
     if (bars.empty())
@@ -572,18 +578,20 @@ std::string renderPerfChart(const MatrixRun &run, const ReproInfo &r) {
        << "\" text-anchor=\"end\">@" << esc(config) << "</text>\n";
     for (const Bar &b : bars) {
       const CellRecord &c = *b.cell;
-      double w = std::max(1.0, x(*c.utilisation) - left);
+      double w = std::max(1.0, x(*c.reported().utilisation) - left);
       os << "<rect x=\"" << fmt(left) << "\" y=\"" << fmt(y + 1)
          << "\" width=\"" << fmt(w) << "\" height=\"" << fmt(barH - 2)
          << "\" fill=\"" << variantColour(b.variant) << "\""
          << (c.asExpected ? "" : " stroke=\"#c00\"") << "><title>"
-         << esc(c.id()) << ": " << esc(c.outcome) << ", "
-         << (c.cycles ? std::to_string(*c.cycles) + " cycles" : "")
+         << esc(c.id()) << ": " << esc(outcomeName(c.outcome)) << ", "
+         << (c.reported().cycles
+                 ? std::to_string(*c.reported().cycles) + " cycles"
+                 : "")
          << "</title></rect>"
          << "<text x=\"" << fmt(x(1.0) + 6) << "\" y=\"" << fmt(y + barH - 2)
          << "\">" << esc(run.variants[b.variant]) << ": "
-         << esc(formatNumber(c.tflops)) << " TFLOP/s, "
-         << esc(formatPercent(c.utilisation)) << "</text>\n";
+         << esc(formatNumber(c.reported().tflops)) << " TFLOP/s, "
+         << esc(formatPercent(c.reported().utilisation)) << "</text>\n";
       y += barH;
     }
     y += gap;
@@ -641,7 +649,7 @@ pre{background:#f6f6f6;padding:6px;overflow:auto;max-height:45vh;font-size:12px;
   os << " Click a cell for its details.</p>\n";
 
   os << "<div class=\"legend\">";
-  for (StringRef o : allOutcomes())
+  for (Outcome o : matrixOutcomes())
     os << "<span class=\"o-" << o << "\">" << esc(glyphFor(o)) << " " << o
        << "</span>";
   os << "<span class=\"unexpected-key\" style=\"outline:3px solid "
@@ -672,10 +680,11 @@ pre{background:#f6f6f6;padding:6px;overflow:auto;max-height:45vh;font-size:12px;
         // Panels of the right-hand columns open towards the left.
         bool right = 2 * column >= run.variants.size();
         os << "<td class=\"cell" << (right ? " r" : "") << " o-"
-           << esc(c->outcome) << (c->asExpected ? "" : " unexpected")
-           << "\" data-cell=\"" << esc(c->id()) << "\" data-outcome=\""
-           << esc(c->outcome) << "\" title=\"" << esc(describeOutcome(*c))
-           << "\"><details>"
+           << esc(outcomeName(c->outcome))
+           << (c->asExpected ? "" : " unexpected") << "\" data-cell=\""
+           << esc(c->id()) << "\" data-outcome=\""
+           << esc(outcomeName(c->outcome)) << "\" title=\""
+           << esc(describeOutcome(*c)) << "\"><details>"
            << "<summary>" << esc(glyphFor(c->outcome))
            << (c->asExpected ? "" : "!")
            << (c->modelDiverges ? "<span class=\"diverges\" title=\"model "

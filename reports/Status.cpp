@@ -2,8 +2,10 @@
 
 #include "reports/Status.h"
 
+#include "fixes/VariantTable.h"
 #include "harness/Render.h"
 #include "harness/Repro.h"
+#include "support/UpstreamAsserts.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
@@ -16,6 +18,7 @@
 
 using namespace llvm;
 using namespace dstlab::harness;
+using namespace dstlab::variants;
 
 namespace dstlab::reports {
 
@@ -25,43 +28,39 @@ namespace {
 // ae4e7b838c, 2025-11-23; lines as clang / g++ print them; the model and
 // its conformance suite, tests/conformance, cite each).
 const UpstreamSite kUpstreamSites[] = {
-    {"Currently we do not support multiple users in the same compute dst "
-     "region.",
+    {upstream::kMultiUserMessage,
      "tt-mlir `lib/Dialect/D2M/Transforms/InsertDstRegisterAccess.cpp:359` "
      "(g++: 357) at ae4e7b838c: a tile compute op whose result feeds another "
      "compute op must have exactly one use",
      ""},
-    {"Insufficient DST capacity for all operands.",
+    {upstream::kCapacityMessage,
      "tt-mlir `lib/Dialect/D2M/Transforms/InsertDstRegisterAccess.cpp:263` "
      "(g++: 262) at ae4e7b838c, a TT_assertv: the highest slice a copy uses "
      "must fit DST's capacity over the block volume (capacity as in tt-mlir "
      "4e4ab42d19: 16 tiles, halved in half-sync, halved again for 32-bit "
      "data; upstream never spills)",
      ""},
-    {"Multiple stores from last op to dst not supported",
+    {upstream::kMultiStoreMessage,
      "tt-mlir `lib/Dialect/D2M/Transforms/InsertDstRegisterAccess.cpp:329` "
      "(g++: 328) at ae4e7b838c: one flag per loop nest, so a nest with two "
      "outputs stops here",
      ""},
-    {"Only one output tensor is supported",
+    {upstream::kOneOutputMessage,
      "tt-mlir `lib/Dialect/D2M/Transforms/GenericTileComputeLoops.cpp:139` "
      "(g++: 138) at ae4e7b838c: tt-lang runs tile-compute-loops before the "
      "DST pass, and it takes one output per fused generic",
      ""},
-    {"storeIndices size must match destination memref rank. If it's greater, "
-     "probably need to use getNonParticipatingLoopDims to skip loop "
-     "dimensions: https://github.com/tenstorrent/tt-mlir/pull/"
-     "5081#discussion_r2376709558",
+    {upstream::kStoreRankMessage,
      "tt-mlir `lib/Dialect/D2M/Transforms/InsertDstRegisterAccess.cpp:683` "
      "(g++: 678) at ae4e7b838c: an intermediate inside a matmul's reduction "
      "loop gets one DST index per loop, one more than DST has",
      ""},
-    {"Expected same guard indices across all accesses in this loop nest.",
+    {upstream::kGuardMessage,
      "tt-mlir `lib/Dialect/D2M/Transforms/InsertDstRegisterAccess.cpp:416` "
      "(g++: 414) at ae4e7b838c: input and output blocks of different shapes "
      "in one nest",
      ""},
-    {"largestType",
+    {upstream::kLargestTypeMessage,
      "tt-mlir `lib/Dialect/D2M/Utils/Utils.cpp:103` at ae4e7b838c: "
      "tile-compute-loops asks for the DST type of a generic with no tile "
      "compute (a pure copy)",
@@ -94,25 +93,10 @@ const SeedRow kSeedRows[] = {
      "\u2713 Works"},
 };
 
-struct FixText {
-  StringRef variant, title, text;
-};
-const FixText kFixes[] = {
-    {"multi-user", "Fix 1: multi-user DST",
-     "The DST pass supports values with several users in one compute region: "
-     "liveness-based slice allocation (a slice lives until its last use), "
-     "values consumed by FPU ops packed once to an intermediate CB, capacity "
-     "pressure resolved by spilling or splitting, never by asserting. Front "
-     "end as upstream."},
-    {"unary-reduce", "Fix 2: unary reductions",
-     "`rowmax`/`rowsum` lower to a reduction with one data operand: the input "
-     "from its CB, a constant 1.0 scaler tile from its own CB, the "
-     "accumulator initialised in DST (-inf for max, 0 for sum) and "
-     "accumulated across every tile of the row. DST pass as upstream."},
-    {"fixed", "Both fixes",
-     "Fix 1 and fix 2 together, plus whatever else the full attention "
-     "pipeline needs."},
-};
+/// `text`, or a dash for none.
+std::string orDash(const std::string &text) {
+  return text.empty() ? "\u2014" : text;
+}
 
 /// The first line of a (possibly multi-line) signature, for headings and
 /// running text.
@@ -149,7 +133,7 @@ const SeedRow *seedRowOf(const ReproInfo &r) {
 
 /// A cell "works": it passed and, if it says, it computes attention.
 bool works(const CellRecord &c) {
-  return c.outcome == "pass" && c.attention.value_or(true);
+  return c.outcome == Outcome::Pass && c.reported().isAttention.value_or(true);
 }
 
 std::vector<const CellRecord *> cellsOf(const MatrixRun &run, StringRef repro,
@@ -171,11 +155,12 @@ std::string configList(ArrayRef<const CellRecord *> cells) {
 /// "crash \"sig\"" etc: the key cells are grouped by.
 std::string failureKey(const CellRecord &c) {
   std::string sig = c.signature.value_or("");
-  if (c.outcome == "miscompiled" || c.outcome == "imprecise")
-    return c.outcome;
-  if (c.outcome == "pass")
+  std::string name = outcomeName(c.outcome).str();
+  if (c.outcome == Outcome::Miscompiled || c.outcome == Outcome::Imprecise)
+    return name;
+  if (c.outcome == Outcome::Pass)
     return "pass, but not attention";
-  return sig.empty() ? c.outcome : c.outcome + " \"" + sig + "\"";
+  return sig.empty() ? name : name + " \"" + sig + "\"";
 }
 
 } // namespace
@@ -228,30 +213,31 @@ std::string whyItFails(ArrayRef<const CellRecord *> failing) {
     if (!out.empty())
       out += "; ";
     const CellRecord &c = *cells.front();
-    if (c.outcome == "miscompiled") {
+    if (c.outcome == Outcome::Miscompiled) {
       out += "computes numbers its faithful reference rules out (a compiler "
              "bug) \u2014 ";
       std::string figures;
       for (const CellRecord *w : cells)
         figures += (figures.empty() ? "@" : ", @") + w->config +
-                   ": faithful max error " + formatNumber(w->faithfulMaxError) +
-                   " (bound " + formatNumber(w->faithfulMaxBound) +
-                   "), exact max error " + formatNumber(w->maxError);
+                   ": faithful max error " +
+                   formatNumber(w->reported().faithfulMaxError) + " (bound " +
+                   formatNumber(w->reported().faithfulMaxBound) +
+                   "), exact max error " + formatNumber(w->reported().maxError);
       out += figures;
       continue;
     }
-    if (c.outcome == "imprecise") {
+    if (c.outcome == Outcome::Imprecise) {
       out += "computes what the program says, which misses the exact bound "
              "(the program's precision) \u2014 ";
       std::string figures;
       for (const CellRecord *w : cells)
         figures += (figures.empty() ? "@" : ", @") + w->config +
-                   ": max error " + formatNumber(w->maxError) + " (bound " +
-                   formatNumber(w->exactBound) + ")";
+                   ": max error " + formatNumber(w->reported().maxError) +
+                   " (bound " + formatNumber(w->reported().exactBound) + ")";
       out += figures;
       continue;
     }
-    if (c.outcome == "crash") {
+    if (c.outcome == Outcome::Crash) {
       out += "crashes";
       if (c.signature) {
         bool isAssert = c.crashSite.has_value();
@@ -260,11 +246,11 @@ std::string whyItFails(ArrayRef<const CellRecord *> failing) {
       }
       if (c.crashSite)
         out += " (`" + *c.crashSite + "`)";
-    } else if (c.outcome == "error") {
+    } else if (c.outcome == Outcome::Error) {
       out += "is rejected with \"" + oneLine(c.signature.value_or("")) + "\"";
-    } else if (c.outcome == "hazard") {
+    } else if (c.outcome == Outcome::Hazard) {
       out += "runs into a simulator hazard (" + c.signature.value_or("?") + ")";
-    } else if (c.outcome == "pass") {
+    } else if (c.outcome == Outcome::Pass) {
       out += "passes, but its output is not attention";
     } else {
       out += describeOutcome(c);
@@ -277,7 +263,7 @@ std::string whyItFails(ArrayRef<const CellRecord *> failing) {
 std::string summaryCell(ArrayRef<const CellRecord *> cells) {
   if (cells.empty())
     return "\u2014";
-  std::map<std::string, size_t> counts;
+  std::map<Outcome, size_t> counts;
   size_t unexpected = 0;
   for (const CellRecord *c : cells) {
     ++counts[c->outcome];
@@ -285,20 +271,21 @@ std::string summaryCell(ArrayRef<const CellRecord *> cells) {
   }
   std::string out;
   if (counts.size() == 1) {
-    StringRef o = counts.begin()->first;
-    out = (glyphFor(o) + " " + o).str();
-    if (o == "pass" && llvm::any_of(cells, [](const CellRecord *c) {
-          return c->attention && !*c->attention;
+    Outcome o = counts.begin()->first;
+    out = (glyphFor(o) + " " + outcomeName(o)).str();
+    if (o == Outcome::Pass && llvm::any_of(cells, [](const CellRecord *c) {
+          return c->reported().isAttention == false;
         }))
       out += " (not attention)";
   } else {
-    for (StringRef o : allOutcomes()) {
-      auto it = counts.find(o.str());
+    for (Outcome o : matrixOutcomes()) {
+      auto it = counts.find(o);
       if (it == counts.end())
         continue;
       if (!out.empty())
         out += " \u00b7 ";
-      out += (glyphFor(o) + " " + o + " " + Twine(it->second)).str();
+      out +=
+          (glyphFor(o) + " " + outcomeName(o) + " " + Twine(it->second)).str();
     }
   }
   if (unexpected)
@@ -316,7 +303,7 @@ bool isAttentionShaped(const MatrixRun &run, const ReproInfo &r) {
   if (r.attention)
     return true;
   return llvm::any_of(run.cells, [&](const CellRecord &c) {
-    return c.repro == r.name && c.attention.has_value();
+    return c.repro == r.name && c.reported().isAttention.has_value();
   });
 }
 
@@ -339,11 +326,11 @@ struct UpstreamSite2026 {
   StringRef signature, site, why;
 };
 const UpstreamSite2026 kSites2026[] = {
-    {"Currently we do not support multiple users",
+    {upstream2026::kMultiUserMessage,
      "lib/Dialect/D2M/Transforms/InsertDstRegisterAccess/Scheduled.cpp:169",
      "the seed's assertion, still on the scheduled path (generics with more "
      "than 3 operands and no tile_fill)"},
-    {"Out of dst slices",
+    {upstream2026::kOutOfSlicesMessage,
      "lib/Dialect/D2M/Transforms/InsertDstRegisterAccess/Shared.cpp:196",
      "DstSliceAllocator::allocateOutput: the free-slice stack is empty"},
     {"signal SIGSEGV",
@@ -382,7 +369,7 @@ const UpstreamSite2026 kSites2026[] = {
 /// "Still broken in today's upstream": every upstream-2026 cell that does
 /// not pass, grouped by the upstream site that fails it.
 void renderStillBroken2026(llvm::raw_ostream &os, const MatrixRun &run) {
-  if (!hasVariant(run, "upstream-2026"))
+  if (!hasVariant(run, kUpstream2026))
     return;
   os << "## Still broken in today's upstream (tt-mlir 19c86fca45)\n\n"
      << "The `upstream-2026` and `upstream-2026-release` columns model "
@@ -397,15 +384,15 @@ void renderStillBroken2026(llvm::raw_ostream &os, const MatrixRun &run) {
   std::vector<std::pair<const UpstreamSite2026 *, std::string>> rows;
   unsigned broken = 0, total = 0;
   for (const CellRecord &c : run.cells) {
-    if (c.variant != "upstream-2026")
+    if (c.variant != kUpstream2026)
       continue;
     ++total;
     const CellRecord *rel =
-        run.findCell(c.repro, c.config, "upstream-2026-release");
+        run.findCell(c.repro, c.config, kUpstream2026Release);
     if (works(c) && (!rel || works(*rel)))
       continue;
     ++broken;
-    std::string sig = c.signature.value_or(c.outcome);
+    std::string sig = c.signature.value_or(outcomeName(c.outcome).str());
     const UpstreamSite2026 *site = nullptr;
     for (const UpstreamSite2026 &s : kSites2026)
       if (StringRef(sig).contains(s.signature)) {
@@ -413,9 +400,11 @@ void renderStillBroken2026(llvm::raw_ostream &os, const MatrixRun &run) {
         break;
       }
     std::string item = "`" + c.repro + "` @" + c.config + " (" +
-                       glyphFor(c.outcome).str() + " " + c.outcome;
+                       glyphFor(c.outcome).str() + " " +
+                       outcomeName(c.outcome).str();
     if (rel)
-      item += " / " + glyphFor(rel->outcome).str() + " " + rel->outcome;
+      item += " / " + glyphFor(rel->outcome).str() + " " +
+              outcomeName(rel->outcome).str();
     item += ")";
     auto it = llvm::find_if(rows, [&](auto &r) { return r.first == site; });
     if (it == rows.end())
@@ -455,12 +444,12 @@ std::string renderStatus(const MatrixRun &run) {
 
   // --- What works --------------------------------------------------------
   os << "## What Works \u2713\n\n";
-  StringRef worksVariants[] = {"upstream", "fixed"};
+  StringRef worksVariants[] = {kUpstream, kFixed};
   for (StringRef v : worksVariants) {
     if (!hasVariant(run, v))
       continue;
     os << "### Under `" << v << "`"
-       << (v == "upstream" ? " (the compiler as of the seed)" : " (both fixes)")
+       << (v == kUpstream ? " (the compiler as of the seed)" : " (both fixes)")
        << "\n\n";
     unsigned n = 0;
     for (const ReproInfo &r : run.repros) {
@@ -501,12 +490,12 @@ std::string renderStatus(const MatrixRun &run) {
     for (const ReproInfo &r : run.repros) {
       std::vector<const CellRecord *> failing, fake;
       for (const CellRecord *c : cellsOf(run, r.name, v)) {
-        if (c->outcome == "pass" && !works(*c))
+        if (c->outcome == Outcome::Pass && !works(*c))
           fake.push_back(c);
-        else if (c->outcome != "pass")
+        else if (c->outcome != Outcome::Pass)
           failing.push_back(c);
       }
-      if (!fake.empty() && v == "upstream")
+      if (!fake.empty() && v == kUpstream)
         notAttention.push_back({&r, fake});
       if (failing.empty())
         continue;
@@ -516,8 +505,7 @@ std::string renderStatus(const MatrixRun &run) {
       if (!r.shows.empty())
         os << "  - Pattern: " << r.shows << "\n";
       const SeedRow *seed = seedRowOf(r);
-      if (v == "upstream" && seed &&
-          StringRef(seed->seedSaid).contains("Works"))
+      if (v == kUpstream && seed && StringRef(seed->seedSaid).contains("Works"))
         os << "  - The seed listed this as \"" << seed->seedSaid
            << "\"; measured, it is not.\n";
     }
@@ -547,19 +535,20 @@ std::string renderStatus(const MatrixRun &run) {
     std::map<std::pair<size_t, std::string>, std::vector<const CellRecord *>>
         groups;
     // Crashes first, passing-but-not-attention last.
-    auto rank = [](StringRef o) {
-      ArrayRef<StringRef> all = allOutcomes();
-      if (o == "pass")
+    auto rank = [](Outcome o) {
+      SmallVector<Outcome> all = matrixOutcomes();
+      if (o == Outcome::Pass)
         return all.size();
       return static_cast<size_t>(llvm::find(all, o) - all.begin());
     };
     // One cause may show different slices, shapes or repro locations
     // (issue 19): those are grouped, their values listed per cell.
     auto causeKey = [](const CellRecord &c) {
-      if (!c.signature || c.outcome == "miscompiled" ||
-          c.outcome == "imprecise" || c.outcome == "pass")
+      if (!c.signature || c.outcome == Outcome::Miscompiled ||
+          c.outcome == Outcome::Imprecise || c.outcome == Outcome::Pass)
         return failureKey(c);
-      return c.outcome + " \"" + normaliseSignature(*c.signature).text + "\"";
+      return outcomeName(c.outcome).str() + " \"" +
+             normaliseSignature(*c.signature).text + "\"";
     };
     for (const CellRecord &c : run.cells)
       if (!works(c))
@@ -570,10 +559,10 @@ std::string renderStatus(const MatrixRun &run) {
     for (auto &[key, cells] : groups) {
       const CellRecord &c = *cells.front();
       ++n;
-      if (c.outcome == "miscompiled" || c.outcome == "imprecise") {
-        bool mis = c.outcome == "miscompiled";
-        os << "### " << n << ". " << (mis ? "Miscompiled" : "Imprecise")
-           << "\n\n";
+      if (c.outcome == Outcome::Miscompiled ||
+          c.outcome == Outcome::Imprecise) {
+        bool mis = c.outcome == Outcome::Miscompiled;
+        os << "### " << n << ". " << outcomeInfo(c.outcome).heading << "\n\n";
         os << (mis ? "The compiled program runs but its output is not what "
                      "the program computes on the target: it disagrees with "
                      "the faithful reference beyond the freedom a correct "
@@ -589,26 +578,19 @@ std::string renderStatus(const MatrixRun &run) {
         os << "|---|---|---|---|---|---:|---:|---:|---:|\n";
         for (const CellRecord *w : cells)
           os << "| " << w->repro << " | @" << w->config << " | " << w->variant
-             << " | " << w->inputKind.value_or("\u2014") << " | "
-             << w->precision.value_or("\u2014") << " | " << formatNumber(w->pcc)
-             << " | " << formatNumber(w->maxError) << " ("
-             << formatNumber(w->exactBound) << ") | "
-             << formatNumber(w->faithfulMaxError) << " ("
-             << formatNumber(w->faithfulMaxBound) << ") | "
-             << formatNumber(w->faithfulRmsError) << " ("
-             << formatNumber(w->faithfulRmsBound) << ") |\n";
+             << " | " << orDash(w->reported().inputKind) << " | "
+             << orDash(w->reported().precision) << " | "
+             << formatNumber(w->reported().pcc) << " | "
+             << formatNumber(w->reported().maxError) << " ("
+             << formatNumber(w->reported().exactBound) << ") | "
+             << formatNumber(w->reported().faithfulMaxError) << " ("
+             << formatNumber(w->reported().faithfulMaxBound) << ") | "
+             << formatNumber(w->reported().faithfulRmsError) << " ("
+             << formatNumber(w->reported().faithfulRmsBound) << ") |\n";
         os << "\n";
         continue;
       }
-      std::string heading = StringSwitch<std::string>(c.outcome)
-                                .Case("crash", "Crash")
-                                .Case("error", "Diagnostic")
-                                .Case("hazard", "Hazard")
-                                .Case("pass", "Not attention")
-                                .Case("deadlock", "Deadlock")
-                                .Case("timeout", "Timeout")
-                                .Case("bad-input", "Bad input")
-                                .Default(c.outcome);
+      StringRef heading = outcomeInfo(c.outcome).heading;
       // The concrete signature when every cell shares it, else the
       // normalised one with each cell's values below.
       bool varies = llvm::any_of(cells, [&](const CellRecord *x) {
@@ -620,8 +602,8 @@ std::string renderStatus(const MatrixRun &run) {
       os << "### " << n << ". " << heading;
       if (c.signature)
         os << ": "
-           << (c.outcome == "hazard" ? "`" + oneLine(signature) + "`"
-                                     : "\"" + oneLine(signature) + "\"");
+           << (c.outcome == Outcome::Hazard ? "`" + oneLine(signature) + "`"
+                                            : "\"" + oneLine(signature) + "\"");
       os << "\n\n";
       if (c.signature)
         if (const UpstreamSite *site = findUpstreamSite(*c.signature)) {
@@ -632,7 +614,7 @@ std::string renderStatus(const MatrixRun &run) {
         }
       if (c.crashSite)
         os << "The model reports it at `" << *c.crashSite << "`.\n\n";
-      if (c.outcome == "pass")
+      if (c.outcome == Outcome::Pass)
         os << "These programs compute exactly what they say, and what they "
               "say is not softmax attention.\n\n";
       // Cells, grouped by repro.
@@ -663,40 +645,39 @@ std::string renderStatus(const MatrixRun &run) {
 
   // --- Fixes -------------------------------------------------------------
   os << "## The Fixes and What Each Unlocks\n\n";
-  bool haveUpstream = hasVariant(run, "upstream");
+  bool haveUpstream = hasVariant(run, kUpstream);
   if (!haveUpstream)
     os << "The run has no `upstream` column to compare against.\n\n";
-  if (haveUpstream && hasVariant(run, "upstream-release")) {
+  if (haveUpstream && hasVariant(run, kUpstreamRelease)) {
     os << "### What the assertions hide (`upstream-release`)\n\n";
     os << "The same upstream pass built with NDEBUG: where `upstream` "
           "crashes, the release build goes on.\n\n";
     unsigned n = 0;
     for (const CellRecord &c : run.cells) {
-      if (c.variant != "upstream" || c.outcome != "crash")
+      if (c.variant != kUpstream || c.outcome != Outcome::Crash)
         continue;
-      const CellRecord *rel =
-          run.findCell(c.repro, c.config, "upstream-release");
+      const CellRecord *rel = run.findCell(c.repro, c.config, kUpstreamRelease);
       if (!rel)
         continue;
       ++n;
-      os << "- `" << c.repro << "` @" << c.config << ": " << glyphFor("crash")
-         << " crash \u2192 " << glyphFor(rel->outcome) << " "
-         << describeOutcome(*rel) << "\n";
+      os << "- `" << c.repro << "` @" << c.config << ": "
+         << glyphFor(Outcome::Crash) << " crash \u2192 "
+         << glyphFor(rel->outcome) << " " << describeOutcome(*rel) << "\n";
     }
     if (n == 0)
       os << "No cell crashes under `upstream`.\n";
     os << "\n";
   }
-  for (const FixText &fix : kFixes) {
-    if (!haveUpstream || !hasVariant(run, fix.variant))
+  for (const VariantInfo &fix : variantTable()) {
+    if (fix.isUpstream() || !haveUpstream || !hasVariant(run, fix.name))
       continue;
-    os << "### `" << fix.variant << "` \u2014 " << fix.title << "\n\n"
-       << fix.text << "\n\n";
+    os << "### `" << fix.name << "` \u2014 " << fix.title << "\n\n"
+       << fix.summary << "\n\n";
     std::vector<std::string> unlocks, breaks, still;
     for (const CellRecord &c : run.cells) {
-      if (c.variant != fix.variant)
+      if (c.variant != fix.name)
         continue;
-      const CellRecord *up = run.findCell(c.repro, c.config, "upstream");
+      const CellRecord *up = run.findCell(c.repro, c.config, kUpstream);
       if (!up)
         continue;
       std::string name = "`" + c.repro + "` @" + c.config;
@@ -836,7 +817,9 @@ std::string renderStatus(const MatrixRun &run) {
     for (const CellRecord &c : run.cells) {
       if (c.repro != r.name)
         continue;
-      (c.outcome == "pass" && c.cycles ? measured : unmeasured).push_back(&c);
+      (c.outcome == Outcome::Pass && c.reported().cycles ? measured
+                                                         : unmeasured)
+          .push_back(&c);
     }
   }
   if (measured.empty()) {
@@ -849,24 +832,28 @@ std::string renderStatus(const MatrixRun &run) {
     os << "|---|---|---|---|---|---:|---:|---|---:|---:|---|\n";
     for (const CellRecord *c : measured) {
       std::string vsEstimate = "\u2014";
-      if (c->tflops) {
-        if (*c->tflops < kSeedEstimateLow)
-          vsEstimate =
-              "below (" + percent(*c->tflops / kSeedEstimateLow) + " of 48)";
-        else if (*c->tflops <= kSeedEstimateHigh)
+      if (c->reported().tflops) {
+        if (*c->reported().tflops < kSeedEstimateLow)
+          vsEstimate = "below (" +
+                       percent(*c->reported().tflops / kSeedEstimateLow) +
+                       " of 48)";
+        else if (*c->reported().tflops <= kSeedEstimateHigh)
           vsEstimate = "within";
         else
           vsEstimate = "above";
       }
       os << "| " << c->repro << " | @" << c->config << " | " << c->variant
-         << " | " << c->precision.value_or("\u2014") << " | "
-         << (c->attention ? (*c->attention ? "yes" : "**no**")
-                          : std::string("\u2014"))
-         << " | " << *c->cycles << " | " << formatNumber(c->tflops) << " | "
-         << c->fidelity.value_or("\u2014") << " | "
-         << formatNumber(c->peakTflops) << " | "
-         << (c->utilisation ? percent(*c->utilisation) : "\u2014") << " | "
-         << vsEstimate << " |\n";
+         << " | " << orDash(c->reported().precision) << " | "
+         << (c->reported().isAttention
+                 ? (*c->reported().isAttention ? "yes" : "**no**")
+                 : std::string("\u2014"))
+         << " | " << *c->reported().cycles << " | "
+         << formatNumber(c->reported().tflops) << " | "
+         << orDash(c->reported().fidelity) << " | "
+         << formatNumber(c->reported().peakTflops) << " | "
+         << (c->reported().utilisation ? percent(*c->reported().utilisation)
+                                       : "\u2014")
+         << " | " << vsEstimate << " |\n";
     }
     os << "\n";
   }
@@ -874,7 +861,7 @@ std::string renderStatus(const MatrixRun &run) {
     os << "Not measured (did not pass): ";
     for (size_t i = 0; i < unmeasured.size(); ++i)
       os << (i ? ", " : "") << "`" << unmeasured[i]->id() << "` ("
-         << unmeasured[i]->outcome << ")";
+         << outcomeName(unmeasured[i]->outcome) << ")";
     os << ".\n\n";
   }
 
@@ -889,11 +876,13 @@ std::string renderStatus(const MatrixRun &run) {
         std::set<std::string> recipes, kinds;
         // Only cells with numbers: a hazard or a crash says nothing about
         // a recipe's precision.
-        for (const CellRecord *c : cells)
-          if (c->precision && c->inputKind && c->maxError) {
-            recipes.insert(*c->precision);
-            kinds.insert(*c->inputKind);
+        for (const CellRecord *c : cells) {
+          const CellResult &m = c->reported();
+          if (!m.precision.empty() && !m.inputKind.empty() && m.maxError) {
+            recipes.insert(m.precision);
+            kinds.insert(m.inputKind);
           }
+        }
         if (recipes.size() < 2)
           continue;
         ++tables;
@@ -904,7 +893,7 @@ std::string renderStatus(const MatrixRun &run) {
         os << "`" << r.name << "` under `" << v
            << "`: the worst max error against the exact golden over the "
               "seeds, per input kind (bound "
-           << formatNumber(cells.front()->exactBound)
+           << formatNumber(cells.front()->reported().exactBound)
            << "; \u2713 pass, I imprecise, M miscompiled), and the cycles "
               "of the uniform inputs (the cycle model charges unpack, math "
               "and pack per tile whatever the format, and NoC transfers at "
@@ -924,16 +913,17 @@ std::string renderStatus(const MatrixRun &run) {
           for (const std::string &k : kindOrder) {
             const CellRecord *found = nullptr;
             for (const CellRecord *c : cells)
-              if (c->precision == recipe.str() && c->inputKind == k)
+              if (c->reported().precision == recipe &&
+                  c->reported().inputKind == k)
                 found = c;
             if (!found) {
               os << " \u2014 |";
               continue;
             }
-            os << " " << formatNumber(found->maxError, 3) << " "
+            os << " " << formatNumber(found->reported().maxError, 3) << " "
                << glyphFor(found->outcome) << " |";
             if (k == "uniform")
-              cycles = found->cycles;
+              cycles = found->reported().cycles;
           }
           os << " " << (cycles ? std::to_string(*cycles) : "\u2014") << " |\n";
         }

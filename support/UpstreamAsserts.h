@@ -39,6 +39,27 @@ inline constexpr UpstreamAssertSite kMultiUser{kDstFile, 357, 359};
 inline constexpr UpstreamAssertSite kGuard{kDstFile, 414, 416};
 inline constexpr UpstreamAssertSite kStoreRank{kDstFile, 678, 683};
 
+// The messages the ae4e7b838c checks print (the crash signatures of the
+// model's cells, harness/Classify.h): the string literal in the condition of
+// a glibc assert, the message of a TT_assertv, or the condition itself.
+inline constexpr llvm::StringLiteral kMultiUserMessage =
+    "Currently we do not support multiple users in the same compute dst "
+    "region.";
+inline constexpr llvm::StringLiteral kCapacityMessage =
+    "Insufficient DST capacity for all operands.";
+inline constexpr llvm::StringLiteral kMultiStoreMessage =
+    "Multiple stores from last op to dst not supported";
+inline constexpr llvm::StringLiteral kOneOutputMessage =
+    "Only one output tensor is supported";
+inline constexpr llvm::StringLiteral kStoreRankMessage =
+    "storeIndices size must match destination memref rank. If it's greater, "
+    "probably need to use getNonParticipatingLoopDims to skip loop "
+    "dimensions: https://github.com/tenstorrent/tt-mlir/pull/"
+    "5081#discussion_r2376709558";
+inline constexpr llvm::StringLiteral kGuardMessage =
+    "Expected same guard indices across all accesses in this loop nest.";
+inline constexpr llvm::StringLiteral kLargestTypeMessage = "largestType";
+
 } // namespace upstream
 
 /// tt-mlir 19c86fca45 (2026-08-21): the split DST passes. The g++ lines are
@@ -66,6 +87,13 @@ inline constexpr UpstreamAssertSite kMultiUser{kScheduledFile, 169, 171};
 inline constexpr UpstreamAssertSite kMultiStoreUnscheduled{kUnscheduledFile,
                                                            188, 189};
 inline constexpr UpstreamAssertSite kLargestType{kUtilsFile, 87, 87};
+
+// What 19c86fca45's checks print, as far as a report matches them (the
+// multi-user message is the seed's, cut where 19c86fca45's wording of it
+// may wrap).
+inline constexpr llvm::StringLiteral kMultiUserMessage =
+    "Currently we do not support multiple users";
+inline constexpr llvm::StringLiteral kOutOfSlicesMessage = "Out of dst slices";
 } // namespace upstream2026
 
 namespace upstream {

@@ -211,7 +211,7 @@ std::string headerExpectation(StringRef path, StringRef program) {
                                         : repro->findConfig(program);
   if (!cfg)
     return "";
-  auto it = cfg->expect.find("upstream");
+  auto it = cfg->expect.find(variants::kUpstream.str());
   return it == cfg->expect.end() ? "" : it->second.str();
 }
 
@@ -341,7 +341,7 @@ int importCommand(ArrayRef<std::string> argv) {
     harness::CellRequest request;
     request.reproPath = path.str();
     request.program = program;
-    request.variant = "upstream";
+    request.variant = variants::kUpstream.str();
     std::optional<std::vector<uint64_t>> seeds = parseSeeds("import", *args);
     if (!seeds)
       return kToolError;

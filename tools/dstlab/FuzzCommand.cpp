@@ -92,13 +92,13 @@ std::string fmtSeconds(double s) { return formatv("{0:f1} s", s).str(); }
 /// upstream-2026-release), a silent miscompile is a new class; imprecise is
 /// the program's precision, not a compiler bug.
 StringRef meaning(const Finding &f) {
-  if (f.outcome == "imprecise")
+  if (f.outcome == Outcome::Imprecise)
     return "program precision";
-  if (f.variant == "fixed" || f.variant == "multi-user" ||
-      f.variant == "unary-reduce")
+  const VariantInfo *info = lookupVariant(f.variant);
+  if (info && !info->isUpstream())
     return "dstlab fix";
-  if (StringRef(f.variant).ends_with("-release") &&
-      (f.outcome == "miscompiled" || f.outcome == "hazard"))
+  if (info && !info->assertions &&
+      (f.outcome == Outcome::Miscompiled || f.outcome == Outcome::Hazard))
     return "silent miscompile";
   return "upstream";
 }
@@ -139,7 +139,8 @@ int fuzzCommand(ArrayRef<std::string> argv, const char *argv0) {
   // By default the NDEBUG builds of the seed commit and of today's upstream
   // (where a miscompile is silent) and dstlab's fixes.
   std::vector<std::string> variants;
-  for (StringRef v : {"upstream-release", "upstream-2026-release", "fixed"})
+  for (StringRef v : {variants::kUpstreamRelease,
+                      variants::kUpstream2026Release, variants::kFixed})
     if (llvm::is_contained(allVariants(), v.str()))
       variants.push_back(v.str());
   if (std::optional<std::string> v = args->get("variants")) {
@@ -292,7 +293,7 @@ int fuzzCommand(ArrayRef<std::string> argv, const char *argv0) {
     if (!f.failed())
       continue;
     const Program &prog = programs[cellOf[i].first];
-    if (f.outcome == "bad-input") {
+    if (f.outcome == Outcome::BadInput) {
       invalid.push_back(prog.gen.name + " (" + f.variant + ")");
       continue;
     }
@@ -329,12 +330,13 @@ int fuzzCommand(ArrayRef<std::string> argv, const char *argv0) {
     json::Array progs;
     for (const std::string &p : row.programs)
       progs.push_back(p);
-    bucketJson.push_back(json::Object{{"bucket", bucketId(row.finding)},
-                                      {"variant", row.finding.variant},
-                                      {"outcome", row.finding.outcome},
-                                      {"signature", key},
-                                      {"kind", meaning(row.finding)},
-                                      {"programs", std::move(progs)}});
+    bucketJson.push_back(
+        json::Object{{"bucket", bucketId(row.finding)},
+                     {"variant", row.finding.variant},
+                     {"outcome", outcomeName(row.finding.outcome)},
+                     {"signature", key},
+                     {"kind", meaning(row.finding)},
+                     {"programs", std::move(progs)}});
   }
   if (!invalid.empty())
     os << "\nInvalid programs (a generator bug: bad input to the cell): "

@@ -742,7 +742,7 @@ int matrixCommand(ArrayRef<std::string> argv, const char *argv0) {
     std::vector<size_t> againIndex;
     for (size_t i = 0; i < plan.size(); ++i) {
       const std::optional<CellRecord> &r = records[i];
-      if (!r || r->asExpected || r->outcome == "timeout")
+      if (!r || r->asExpected || r->outcome == Outcome::Timeout)
         continue;
       ChildJob job = childJobs[i];
       llvm::erase(job.argv, std::string("--dump-small"));

@@ -62,15 +62,16 @@ struct Mutant {
   std::string kind;
   size_t site;
   std::string json;
-  std::string outcome, signature, message;
+  std::string outcome; ///< its name; empty until it ran
+  std::string signature, message;
   bool killed = false;
   /// Survived the cell's inputs, killed at another input kind.
   bool killedAtUniform = false;
 };
 
-bool isKilled(StringRef outcome) {
-  return outcome == "hazard" || outcome == "miscompiled" ||
-         outcome == "deadlock";
+bool isKilled(Outcome outcome) {
+  return outcome == Outcome::Hazard || outcome == Outcome::Miscompiled ||
+         outcome == Outcome::Deadlock;
 }
 
 ChildJob cellJob(const std::string &exe, const ScoreCell &cell,
@@ -115,7 +116,7 @@ int mutateScoreCommand(ArrayRef<std::string> argv, const char *argv0) {
   if (!args)
     return kToolError;
 
-  std::string variant = args->get("variant").value_or("fixed");
+  std::string variant = args->get("variant").value_or(variants::kFixed.str());
   if (isRealVariant(variant) || !llvm::is_contained(allVariants(), variant)) {
     reportError(cmd, "unknown variant '" + variant + "'" +
                          suggestNearest(variant, allVariants()) +
@@ -203,7 +204,7 @@ int mutateScoreCommand(ArrayRef<std::string> argv, const char *argv0) {
   for (const Repro &r : repros)
     for (const ReproConfig &c : r.configs) {
       auto e = c.expect.find(variant);
-      if (e == c.expect.end() || e->second.kind != Expectation::Pass)
+      if (e == c.expect.end() || e->second.outcome != Outcome::Pass)
         continue;
       ScoreCell cell{&r, &c, {}, 0};
       if (filter && !filter->match(cell.id()))
@@ -242,10 +243,11 @@ int mutateScoreCommand(ArrayRef<std::string> argv, const char *argv0) {
       }
     };
     CellResult r = runCell(request);
-    if (r.outcome != "compiled" || !error.empty()) {
-      reportError(cmd,
-                  cell.id() + ": " +
-                      (error.empty() ? r.outcome + ": " + r.message : error));
+    if (r.outcome != Outcome::Compiled || !error.empty()) {
+      std::string why = error.empty()
+                            ? (outcomeName(r.outcome) + ": " + r.message).str()
+                            : error;
+      reportError(cmd, cell.id() + ": " + why);
       return kToolError;
     }
   }
@@ -301,7 +303,7 @@ int mutateScoreCommand(ArrayRef<std::string> argv, const char *argv0) {
           [&](size_t i, ChildStatus status) {
             Classification c = classifyChild(status);
             cells[i].cleanSeconds = status.seconds;
-            if (c.outcome != "pass") {
+            if (c.outcome != Outcome::Pass) {
               cleanFailed = true;
               errs() << "dstlab mutate-score: " << cells[i].id()
                      << " does not pass under " << variant
@@ -383,7 +385,7 @@ int mutateScoreCommand(ArrayRef<std::string> argv, const char *argv0) {
               ++done;
               bool killed = isKilled(c.outcome);
               if (killed || m.outcome.empty()) {
-                m.outcome = c.outcome;
+                m.outcome = outcomeName(c.outcome).str();
                 m.signature = c.signature;
                 m.message = c.result ? c.result->message : c.crashLog;
               }

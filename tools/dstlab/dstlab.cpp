@@ -276,7 +276,7 @@ int cellCommand(ArrayRef<std::string> argv) {
   CellRequest request;
   request.reproPath = args->positional.front();
   request.program = args->get("program").value_or("");
-  request.variant = args->get("variant").value_or("fixed");
+  request.variant = args->get("variant").value_or(variants::kFixed.str());
   request.dumpDir = args->get("dump").value_or("");
   request.dumpLarge = !args->flag("dump-small");
   request.inputKind = args->get("input-kind").value_or("");
@@ -324,7 +324,7 @@ int runCommand(ArrayRef<std::string> argv) {
   CellRequest request;
   request.reproPath = args->positional.front();
   request.program = args->get("program").value_or("");
-  request.variant = args->get("variant").value_or("fixed");
+  request.variant = args->get("variant").value_or(variants::kFixed.str());
   if (std::optional<std::string> grid = args->get("grid"))
     request.grid = *grid;
   request.inputsDir = args->get("inputs").value_or("");

@@ -6,12 +6,13 @@
 
 using namespace dstlab::discover;
 using dstlab::harness::Classification;
+using dstlab::harness::Outcome;
 
 namespace {
 
 Classification outcome(const char *o, const char *sig = "") {
   Classification c;
-  c.outcome = o;
+  c.outcome = *dstlab::harness::parseOutcome(o);
   c.signature = sig;
   return c;
 }

@@ -282,7 +282,7 @@ CellResult runMutant(const std::string &mutation) {
 }
 
 TEST(MutateCell, PlantedBugsAreKilled) {
-  EXPECT_EQ(runMutant("").outcome, "pass");
+  EXPECT_EQ(runMutant("").outcome, Outcome::Pass);
   struct Case {
     const char *mutation, *outcome, *signature;
   } cases[] = {
@@ -299,7 +299,8 @@ TEST(MutateCell, PlantedBugsAreKilled) {
   };
   for (const Case &c : cases) {
     CellResult r = runMutant(c.mutation);
-    EXPECT_EQ(r.outcome, c.outcome) << c.mutation << ": " << r.message;
+    EXPECT_EQ(outcomeName(r.outcome), c.outcome)
+        << c.mutation << ": " << r.message;
     if (c.signature) {
       EXPECT_EQ(r.signature, c.signature) << c.mutation;
     }
@@ -308,7 +309,7 @@ TEST(MutateCell, PlantedBugsAreKilled) {
 
 TEST(MutateCell, MissingSiteIsBadInput) {
   CellResult r = runMutant("drop-wait:999");
-  EXPECT_EQ(r.outcome, "bad-input");
+  EXPECT_EQ(r.outcome, Outcome::BadInput);
   EXPECT_NE(r.message.find("does not exist"), std::string::npos) << r.message;
 }
 

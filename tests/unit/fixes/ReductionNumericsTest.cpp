@@ -22,6 +22,7 @@
 #include <limits>
 
 using namespace dstlab;
+using dstlab::harness::Outcome;
 
 namespace {
 
@@ -88,19 +89,19 @@ double withNegInf(int r, int c) {
 
 TEST(FixedReductions, RowMaxAllNegativeAcrossFourTiles) {
   harness::CellResult r = run("rowmax", "fixed", allNegative);
-  EXPECT_EQ(r.outcome, "pass") << r.message;
+  EXPECT_EQ(r.outcome, Outcome::Pass) << r.message;
 }
 
 TEST(FixedReductions, RowMaxWithNegInfEntries) {
   harness::CellResult r = run("rowmax", "fixed", withNegInf);
-  EXPECT_EQ(r.outcome, "pass") << r.message;
+  EXPECT_EQ(r.outcome, Outcome::Pass) << r.message;
   r = run("rowmax", "unary-reduce", withNegInf);
-  EXPECT_EQ(r.outcome, "pass") << r.message;
+  EXPECT_EQ(r.outcome, Outcome::Pass) << r.message;
 }
 
 TEST(FixedReductions, RowSumAllNegativeAcrossFourTiles) {
   harness::CellResult r = run("rowsum", "fixed", allNegative);
-  EXPECT_EQ(r.outcome, "pass") << r.message;
+  EXPECT_EQ(r.outcome, Outcome::Pass) << r.message;
 }
 
 TEST(FixedReductions, UpstreamTernaryFormStaysVisiblyWrong) {
@@ -109,7 +110,7 @@ TEST(FixedReductions, UpstreamTernaryFormStaysVisiblyWrong) {
   // copy-in of x replaces the whole load, so A and B read DST, which the
   // kernel lowering refuses. No reference is computed, no figure reported.
   harness::CellResult r = run("rowmax", "upstream-release", allNegative);
-  EXPECT_EQ(r.outcome, "error") << r.message;
+  EXPECT_EQ(r.outcome, Outcome::Error) << r.message;
   EXPECT_NE(r.message.find("must come from a circular buffer"),
             std::string::npos)
       << r.message;

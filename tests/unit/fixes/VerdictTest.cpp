@@ -59,12 +59,12 @@ void nudgeScale(mlir::ModuleOp module) {
 TEST(Verdict, PlantedOneUlpScaleBugIsMiscompiled) {
   CellRequest clean = faRequest("fa_q512_kv1024_d64_b1x2_g2x2", {0, 1});
   CellResult ok = runCell(clean);
-  ASSERT_EQ(ok.outcome, "pass") << ok.message;
+  ASSERT_EQ(ok.outcome, Outcome::Pass) << ok.message;
 
   CellRequest planted = clean;
   planted.mutateKernelIR = nudgeScale;
   CellResult bad = runCell(planted);
-  EXPECT_EQ(bad.outcome, "miscompiled") << bad.message;
+  EXPECT_EQ(bad.outcome, Outcome::Miscompiled) << bad.message;
   std::printf("planted: %s\n", bad.message.c_str());
   // The bug hides from the exact golden alone: the output is within its
   // bound, so only the faithful reference can call it.
@@ -79,7 +79,7 @@ TEST(Verdict, Bf16StateAtLongSequenceIsImprecise) {
   CellRequest r = faRequest("fa_q4096_kv4096_d64_b2x2_g8x10", {2});
   r.precision = "balanced";
   CellResult res = runCell(r);
-  EXPECT_EQ(res.outcome, "imprecise") << res.message;
+  EXPECT_EQ(res.outcome, Outcome::Imprecise) << res.message;
   ASSERT_TRUE(res.maxError && res.exactBound);
   EXPECT_GT(*res.maxError, *res.exactBound);
   // (The same program under accurate passes: the matrix's fixed cell.)
@@ -123,7 +123,7 @@ std::vector<double> ramp(size_t n, double scale = 1) {
 TEST(Verdict, AgreeingWithBothReferencesPasses) {
   std::vector<double> f = ramp(4096);
   NumericJudgement j = judgeNumerics(f, f, f, f, DataFormat::BF16);
-  EXPECT_EQ(j.outcome, "pass");
+  EXPECT_EQ(j.outcome, Outcome::Pass);
   EXPECT_EQ(j.faithfulMaxError, 0);
 }
 
@@ -132,7 +132,7 @@ TEST(Verdict, AgreeingWithFaithfulOnlyIsImprecise) {
   for (double &x : exact)
     x *= 1.2; // the program itself is 20% off
   NumericJudgement j = judgeNumerics(f, exact, f, f, DataFormat::BF16);
-  EXPECT_EQ(j.outcome, "imprecise");
+  EXPECT_EQ(j.outcome, Outcome::Imprecise);
 }
 
 TEST(Verdict, SmallSystematicShiftIsMiscompiled) {
@@ -142,7 +142,7 @@ TEST(Verdict, SmallSystematicShiftIsMiscompiled) {
   for (double &x : out)
     x *= 1.003;
   NumericJudgement j = judgeNumerics(out, f, f, f, DataFormat::BF16);
-  EXPECT_EQ(j.outcome, "miscompiled");
+  EXPECT_EQ(j.outcome, Outcome::Miscompiled);
   EXPECT_LT(j.faithfulMaxError, j.faithfulMaxBound);
   EXPECT_GT(j.faithfulRmsError, j.faithfulRmsBound);
 }
@@ -152,7 +152,7 @@ TEST(Verdict, TheAlternateReferenceWidensTheBound) {
   for (size_t i = 0; i < f.size(); i += 7)
     alt[i] += 0.02, out[i] -= 0.05;
   NumericJudgement j = judgeNumerics(out, f, f, alt, DataFormat::BF16);
-  EXPECT_EQ(j.outcome, "pass")
+  EXPECT_EQ(j.outcome, Outcome::Pass)
       << j.faithfulMaxError << " " << j.faithfulMaxBound;
 }
 
@@ -164,7 +164,7 @@ TEST(Verdict, NonFiniteValues) {
   std::vector<double> out = f;
   out[3] = kNaN;
   NumericJudgement j = judgeNumerics(out, f, f, f, DataFormat::BF16);
-  EXPECT_EQ(j.outcome, "miscompiled");
+  EXPECT_EQ(j.outcome, Outcome::Miscompiled);
   EXPECT_TRUE(j.outputNonFinite);
   EXPECT_TRUE(std::isinf(j.faithfulMaxError));
   // NaN and inf at the places both references have them: what the program
@@ -174,14 +174,14 @@ TEST(Verdict, NonFiniteValues) {
   ref[5] = -kInf;
   out = ref;
   j = judgeNumerics(out, ref, ref, ref, DataFormat::BF16);
-  EXPECT_EQ(j.outcome, "pass");
+  EXPECT_EQ(j.outcome, Outcome::Pass);
   EXPECT_TRUE(j.outputNonFinite);
   // Faithful overflows where exact does not: the recipe's precision.
   std::vector<double> faithful = f;
   faithful[5] = kInf;
   out = faithful;
   j = judgeNumerics(out, f, faithful, faithful, DataFormat::BF16);
-  EXPECT_EQ(j.outcome, "imprecise");
+  EXPECT_EQ(j.outcome, Outcome::Imprecise);
 }
 
 } // namespace

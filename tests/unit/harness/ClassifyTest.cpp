@@ -34,7 +34,7 @@ TEST(Classify, AssertionCrash) {
   s.signal = SIGABRT;
   s.stderrTail = assertionLog();
   Classification c = classifyChild(s);
-  EXPECT_EQ(c.outcome, "crash");
+  EXPECT_EQ(c.outcome, Outcome::Crash);
   EXPECT_EQ(c.signature, kMultiUser);
   EXPECT_EQ(c.crashSite, "InsertDstRegisterAccess.cpp:356");
   EXPECT_EQ(c.exitStatus, "signal SIGABRT");
@@ -49,7 +49,7 @@ TEST(Classify, AssertionWinsOverAResultFile) {
   s.signal = SIGABRT;
   s.stderrTail = assertionLog();
   s.resultJson = R"({"outcome": "pass"})";
-  EXPECT_EQ(classifyChild(s).outcome, "crash");
+  EXPECT_EQ(classifyChild(s).outcome, Outcome::Crash);
 }
 
 TEST(Classify, PlainAssertAndLlvmError) {
@@ -70,7 +70,7 @@ TEST(Classify, SignalWithoutMessage) {
   s.signal = SIGSEGV;
   s.stderrTail = "some output\n";
   Classification c = classifyChild(s);
-  EXPECT_EQ(c.outcome, "crash");
+  EXPECT_EQ(c.outcome, Outcome::Crash);
   EXPECT_EQ(c.signature, "signal SIGSEGV");
   EXPECT_EQ(c.crashSite, "");
   EXPECT_EQ(signalName(SIGABRT), "SIGABRT");
@@ -83,7 +83,7 @@ TEST(Classify, ExitWithoutResult) {
   s.how = ChildStatus::Exited;
   s.exitCode = 3;
   Classification c = classifyChild(s);
-  EXPECT_EQ(c.outcome, "crash");
+  EXPECT_EQ(c.outcome, Outcome::Crash);
   EXPECT_EQ(c.signature, "exit 3 without a result");
   EXPECT_EQ(c.exitStatus, "exit 3");
 }
@@ -95,7 +95,7 @@ TEST(Classify, Timeout) {
   s.stderrTail = "working...\n";
   s.resultJson = R"({"outcome": "pass"})";
   Classification c = classifyChild(s);
-  EXPECT_EQ(c.outcome, "timeout");
+  EXPECT_EQ(c.outcome, Outcome::Timeout);
   EXPECT_EQ(c.signature, "time limit 1.5 s");
   EXPECT_EQ(c.exitStatus, "killed after 1.5 s");
   EXPECT_EQ(c.crashLog, "working...\n");
@@ -105,20 +105,20 @@ TEST(Classify, UnreadableResult) {
   ChildStatus s;
   s.resultJson = "not json";
   Classification c = classifyChild(s);
-  EXPECT_EQ(c.outcome, "crash");
+  EXPECT_EQ(c.outcome, Outcome::Crash);
   EXPECT_EQ(c.signature.rfind("unreadable result: invalid JSON", 0), 0u)
       << c.signature;
   s.resultJson = R"({"outcome": "exploded"})";
   EXPECT_NE(classifyChild(s).signature.find("unknown cell outcome 'exploded'"),
             std::string::npos);
   s.resultJson = R"({"outcome": "pass", "pcc": "high"})";
-  EXPECT_NE(classifyChild(s).signature.find("'pcc' must be a number"),
+  EXPECT_NE(classifyChild(s).signature.find("pcc: expected a number or null"),
             std::string::npos);
 }
 
 TEST(Classify, ResultFromJson) {
   CellResult r;
-  r.outcome = "hazard";
+  r.outcome = Outcome::Hazard;
   r.pcc = 0.5;
   r.cycles = 1234;
   r.isAttention = false;
@@ -135,7 +135,7 @@ TEST(Classify, ResultFromJson) {
   s.resultJson = llvm::formatv("{0}", toJSON(r)).str();
   s.stderrTail = "hazard!\n";
   Classification c = classifyChild(s);
-  EXPECT_EQ(c.outcome, "hazard");
+  EXPECT_EQ(c.outcome, Outcome::Hazard);
   EXPECT_EQ(c.signature, "dst-out-of-range"); // from the first hazard
   ASSERT_TRUE(c.result.has_value());
   EXPECT_EQ(c.result->pcc, std::optional<double>(0.5));
@@ -148,6 +148,31 @@ TEST(Classify, ResultFromJson) {
   EXPECT_EQ(c.crashLog, "hazard!\n"); // kept for non-pass outcomes
 }
 
+// The simulator's step budget (a verdict the child writes) and the
+// parent's wall-clock kill are different outcomes, with one glyph and exit
+// code.
+TEST(Classify, StepLimitAndTimeLimitAreDistinct) {
+  ChildStatus ran;
+  ran.resultJson =
+      R"({"outcome": "step-limit", "signature": "simulator step limit"})";
+  Classification child = classifyChild(ran);
+  EXPECT_EQ(child.outcome, Outcome::StepLimit);
+  EXPECT_EQ(child.signature, "simulator step limit");
+  ChildStatus killed;
+  killed.how = ChildStatus::TimedOut;
+  killed.timeoutSeconds = 60;
+  EXPECT_EQ(classifyChild(killed).outcome, Outcome::Timeout);
+  EXPECT_EQ(outcomeName(Outcome::StepLimit), "step-limit");
+  EXPECT_EQ(outcomeName(Outcome::Timeout), "timeout");
+  EXPECT_EQ(parseOutcome("step-limit"), Outcome::StepLimit);
+  EXPECT_EQ(glyphFor(Outcome::StepLimit), glyphFor(Outcome::Timeout));
+  auto e = [](const char *s) { return llvm::cantFail(Expectation::parse(s)); };
+  EXPECT_FALSE(meetsExpectation(e("step-limit"), Outcome::Timeout, "", nullptr,
+                                std::nullopt, std::nullopt));
+  EXPECT_FALSE(meetsExpectation(e("timeout"), Outcome::StepLimit, "", nullptr,
+                                std::nullopt, std::nullopt));
+}
+
 TEST(Classify, ExitCodes) {
   CellResult r;
   for (auto [outcome, code] :
@@ -158,8 +183,10 @@ TEST(Classify, ExitCodes) {
         {"deadlock", kExitDeadlock},
         {"error", kExitCompileError},
         {"bad-input", kExitBadInput},
-        {"timeout", kExitTimeout}}) {
-    r.outcome = outcome;
+        {"step-limit", kExitTimeout},
+        {"timeout", kExitTimeout},
+        {"crash", kExitCrash}}) {
+    r.outcome = *parseOutcome(outcome);
     EXPECT_EQ(exitCodeFor(r), code) << outcome;
   }
 }
@@ -170,55 +197,60 @@ TEST(Classify, MeetsExpectation) {
   hazards[0].kind = "dst-stale-read";
   hazards[1].kind = "cb-overflow";
   std::string crash = std::string("crash \"") + kMultiUser + "\"";
-  EXPECT_TRUE(meetsExpectation(e(crash.c_str()), "crash", kMultiUser, nullptr,
-                               std::nullopt, std::nullopt));
-  EXPECT_FALSE(meetsExpectation(e(crash.c_str()), "crash", "signal SIGSEGV",
+  EXPECT_TRUE(meetsExpectation(e(crash.c_str()), Outcome::Crash, kMultiUser,
+                               nullptr, std::nullopt, std::nullopt));
+  EXPECT_FALSE(meetsExpectation(e(crash.c_str()), Outcome::Crash,
+                                "signal SIGSEGV", nullptr, std::nullopt,
+                                std::nullopt));
+  EXPECT_FALSE(meetsExpectation(e(crash.c_str()), Outcome::Error, kMultiUser,
                                 nullptr, std::nullopt, std::nullopt));
-  EXPECT_FALSE(meetsExpectation(e(crash.c_str()), "error", kMultiUser, nullptr,
-                                std::nullopt, std::nullopt));
-  EXPECT_TRUE(meetsExpectation(e("error \"come from a CB\""), "error",
+  EXPECT_TRUE(meetsExpectation(e("error \"come from a CB\""), Outcome::Error,
                                "operand A must come from a CB", nullptr,
                                std::nullopt, std::nullopt));
-  EXPECT_FALSE(meetsExpectation(e("error \"come from a CB\""), "error",
+  EXPECT_FALSE(meetsExpectation(e("error \"come from a CB\""), Outcome::Error,
                                 "something else", nullptr, std::nullopt,
                                 std::nullopt));
-  EXPECT_TRUE(meetsExpectation(e("hazard cb-overflow"), "hazard",
+  EXPECT_TRUE(meetsExpectation(e("hazard cb-overflow"), Outcome::Hazard,
                                "dst-stale-read", &hazards, std::nullopt,
                                std::nullopt));
-  EXPECT_FALSE(meetsExpectation(e("hazard deadlock"), "hazard",
+  EXPECT_FALSE(meetsExpectation(e("hazard deadlock"), Outcome::Hazard,
                                 "dst-stale-read", &hazards, std::nullopt,
                                 std::nullopt));
-  EXPECT_TRUE(meetsExpectation(e("miscompiled"), "miscompiled", "", nullptr,
-                               std::nullopt, std::nullopt));
-  EXPECT_TRUE(meetsExpectation(e("imprecise"), "imprecise", "", nullptr,
+  EXPECT_TRUE(meetsExpectation(e("miscompiled"), Outcome::Miscompiled, "",
+                               nullptr, std::nullopt, std::nullopt));
+  EXPECT_TRUE(meetsExpectation(e("imprecise"), Outcome::Imprecise, "", nullptr,
                                std::nullopt, std::nullopt));
   // The two numeric failures are distinct expectations.
-  EXPECT_FALSE(meetsExpectation(e("miscompiled"), "imprecise", "", nullptr,
+  EXPECT_FALSE(meetsExpectation(e("miscompiled"), Outcome::Imprecise, "",
+                                nullptr, std::nullopt, std::nullopt));
+  EXPECT_FALSE(meetsExpectation(e("pass"), Outcome::Miscompiled, "", nullptr,
                                 std::nullopt, std::nullopt));
-  EXPECT_FALSE(meetsExpectation(e("pass"), "miscompiled", "", nullptr,
-                                std::nullopt, std::nullopt));
-  EXPECT_TRUE(meetsExpectation(e("timeout"), "timeout", "time limit 60 s",
-                               nullptr, std::nullopt, std::nullopt));
-  EXPECT_TRUE(meetsExpectation(e("deadlock"), "deadlock", "", nullptr,
+  EXPECT_TRUE(meetsExpectation(e("timeout"), Outcome::Timeout,
+                               "time limit 60 s", nullptr, std::nullopt,
+                               std::nullopt));
+  EXPECT_TRUE(meetsExpectation(e("deadlock"), Outcome::Deadlock, "", nullptr,
                                std::nullopt, std::nullopt));
   // Attention: a passing program that should be attention and is not.
-  EXPECT_FALSE(meetsExpectation(e("pass"), "pass", "", nullptr, true, false));
-  EXPECT_TRUE(meetsExpectation(e("pass"), "pass", "", nullptr, true, true));
-  EXPECT_TRUE(meetsExpectation(e("pass"), "pass", "", nullptr, false, false));
+  EXPECT_FALSE(
+      meetsExpectation(e("pass"), Outcome::Pass, "", nullptr, true, false));
   EXPECT_TRUE(
-      meetsExpectation(e("pass"), "pass", "", nullptr, true, std::nullopt));
+      meetsExpectation(e("pass"), Outcome::Pass, "", nullptr, true, true));
+  EXPECT_TRUE(
+      meetsExpectation(e("pass"), Outcome::Pass, "", nullptr, false, false));
+  EXPECT_TRUE(meetsExpectation(e("pass"), Outcome::Pass, "", nullptr, true,
+                               std::nullopt));
 }
 
 TEST(Classify, Glyphs) {
-  EXPECT_EQ(glyphFor("pass"), "\u2713");
-  EXPECT_EQ(glyphFor("crash"), "\u2717");
-  EXPECT_EQ(glyphFor("error"), "E");
-  EXPECT_EQ(glyphFor("miscompiled"), "M");
-  EXPECT_EQ(glyphFor("imprecise"), "I");
-  EXPECT_EQ(glyphFor("hazard"), "H");
-  EXPECT_EQ(glyphFor("deadlock"), "D");
-  EXPECT_EQ(glyphFor("timeout"), "T");
-  EXPECT_EQ(glyphFor("bad-input"), "?");
+  EXPECT_EQ(glyphFor(Outcome::Pass), "\u2713");
+  EXPECT_EQ(glyphFor(Outcome::Crash), "\u2717");
+  EXPECT_EQ(glyphFor(Outcome::Error), "E");
+  EXPECT_EQ(glyphFor(Outcome::Miscompiled), "M");
+  EXPECT_EQ(glyphFor(Outcome::Imprecise), "I");
+  EXPECT_EQ(glyphFor(Outcome::Hazard), "H");
+  EXPECT_EQ(glyphFor(Outcome::Deadlock), "D");
+  EXPECT_EQ(glyphFor(Outcome::Timeout), "T");
+  EXPECT_EQ(glyphFor(Outcome::BadInput), "?");
 }
 
 TEST(Runner, StderrTailKeepsValidUtf8) {
@@ -271,11 +303,11 @@ TEST(Runner, RunsChildrenInParallelWithTimeLimits) {
   EXPECT_EQ(got[1]->signal, SIGSEGV);
   EXPECT_EQ(got[2]->how, ChildStatus::TimedOut);
   EXPECT_LT(got[2]->seconds, 5.0);
-  EXPECT_EQ(classifyChild(*got[2]).outcome, "timeout");
+  EXPECT_EQ(classifyChild(*got[2]).outcome, Outcome::Timeout);
   EXPECT_EQ(got[3]->how, ChildStatus::Exited);
   ASSERT_TRUE(got[3]->resultJson.has_value());
   Classification c = classifyChild(*got[3]);
-  EXPECT_EQ(c.outcome, "imprecise");
+  EXPECT_EQ(c.outcome, Outcome::Imprecise);
   EXPECT_EQ(c.result->pcc, std::optional<double>(0.25));
   // A non-finite figure travels as null plus a flag, and comes back.
   ASSERT_TRUE(c.result->maxError.has_value());

@@ -16,7 +16,7 @@ CellRecord cell(const char *config, const char *outcome, bool asExpected,
   c.repro = "r";
   c.config = config;
   c.variant = "fixed";
-  c.outcome = outcome;
+  c.outcome = *parseOutcome(outcome);
   c.asExpected = asExpected;
   c.expected = expected;
   return c;
@@ -50,15 +50,16 @@ TEST(Diff, EachChangeKind) {
   sigAfter.signature = "b";
   sigAfter.asExpected = false;
   CellRecord numBefore = cell("num", "miscompiled", true, "miscompiled");
-  numBefore.pcc = 0.5;
+  numBefore.result.emplace().pcc = 0.5;
   CellRecord numAfter = numBefore;
-  numAfter.pcc = 0.6;
+  numAfter.result->pcc = 0.6;
   CellRecord perfBefore = cell("perf", "pass", true);
-  perfBefore.cycles = 1000;
-  perfBefore.tflops = 10;
+  perfBefore.result.emplace();
+  perfBefore.result->cycles = 1000;
+  perfBefore.result->tflops = 10;
   CellRecord perfAfter = perfBefore;
-  perfAfter.cycles = 800;
-  perfAfter.tflops = 12.5;
+  perfAfter.result->cycles = 800;
+  perfAfter.result->tflops = 12.5;
   CellRecord expBefore = cell("exp", "crash", true, "crash \"x\"");
   CellRecord expAfter = cell("exp", "crash", true, "crash \"y\"");
 

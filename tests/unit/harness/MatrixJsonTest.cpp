@@ -38,27 +38,27 @@ MatrixRun sampleRun() {
         cell.variant = v;
         cell.dump = "cells/" + cell.id();
         if (v == "upstream") {
-          cell.outcome = "crash";
+          cell.outcome = Outcome::Crash;
           cell.signature = "boom";
           cell.crashLog = "Assertion `x && \"boom\"' failed.\n";
           cell.expected = "crash \"boom\"";
           cell.asExpected = true;
         } else if (v == "upstream-release") {
-          cell.outcome = "miscompiled";
-          cell.pcc = 0.5;
-          cell.maxError = 0.75;
-          cell.hazards.emplace();
+          cell.outcome = Outcome::Miscompiled;
+          CellResult &res = cell.result.emplace();
+          res.pcc = 0.5;
+          res.maxError = 0.75;
           cell.expected = "miscompiled";
           cell.asExpected = true;
         } else {
-          cell.outcome = "pass";
-          cell.pcc = 0.9999;
-          cell.maxError = 0.001;
-          cell.cycles = 1000;
-          cell.tflops = 12.5;
-          cell.utilisation = 0.25;
-          cell.hazards.emplace();
-          cell.attention =
+          cell.outcome = Outcome::Pass;
+          CellResult &res = cell.result.emplace();
+          res.pcc = 0.9999;
+          res.maxError = 0.001;
+          res.cycles = 1000;
+          res.tflops = 12.5;
+          res.utilisation = 0.25;
+          res.isAttention =
               r.attention ? std::optional<bool>(true) : std::nullopt;
           cell.expected = "pass";
           cell.asExpected = v != "unary-reduce" || r.name != "fa";
@@ -125,7 +125,7 @@ TEST(MatrixJson, ReadErrorsAreClear) {
     return llvm::formatv("{0}", v).str();
   };
   EXPECT_NE(error("{").find("m.json: not valid JSON"), std::string::npos);
-  EXPECT_NE(error("[]").find("m.json: top level: expected an object"),
+  EXPECT_NE(error("[]").find("m.json: top level: expected object"),
             std::string::npos);
   EXPECT_NE(error("{}").find("not a dstlab matrix JSON"), std::string::npos);
   EXPECT_NE(error(edit([](llvm::json::Object &o) {
@@ -134,11 +134,11 @@ TEST(MatrixJson, ReadErrorsAreClear) {
             std::string::npos);
   EXPECT_NE(error(edit([](llvm::json::Object &o) {
               o.erase("seed");
-            })).find("missing key 'seed'"),
+            })).find("m.json: seed: missing value"),
             std::string::npos);
   EXPECT_NE(error(edit([](llvm::json::Object &o) {
               (*o.getArray("cells"))[4].getAsObject()->erase("outcome");
-            })).find("cells[4]: missing key 'outcome'"),
+            })).find("cells[4].outcome: missing value"),
             std::string::npos);
   EXPECT_NE(error(edit([](llvm::json::Object &o) {
               (*(*o.getArray("cells"))[1].getAsObject())["pcc"] = "x";
@@ -153,6 +153,51 @@ TEST(MatrixJson, ReadErrorsAreClear) {
               cells.push_back(llvm::json::Value(cells[0]));
             })).find("duplicate cell p1/a/upstream"),
             std::string::npos);
+}
+
+// Issue 21: each struct has one JSON mapping (json::ObjectMapper), and an
+// error names the field by its path from the top.
+TEST(MatrixJson, ErrorsNameTheFieldPath) {
+  auto errorAfter = [](auto f) {
+    llvm::json::Value v =
+        llvm::cantFail(llvm::json::parse(serializeMatrix(sampleRun())));
+    f(*v.getAsObject());
+    llvm::Expected<MatrixRun> r =
+        parseMatrix(llvm::formatv("{0}", v).str(), "m.json");
+    return r ? std::string("(parsed)") : llvm::toString(r.takeError());
+  };
+  auto cell = [](llvm::json::Object &o, size_t i) -> llvm::json::Object & {
+    return *(*o.getArray("cells"))[i].getAsObject();
+  };
+  EXPECT_EQ(errorAfter([&](llvm::json::Object &o) { cell(o, 3)["pcc"] = "x"; }),
+            "m.json: cells[3].pcc: expected a number or null");
+  EXPECT_EQ(errorAfter([&](llvm::json::Object &o) {
+              cell(o, 3)["seeds"] = llvm::json::Array{llvm::json::Object{}};
+            }),
+            "m.json: cells[3].seeds[0].seed: expected a non-negative integer");
+  EXPECT_EQ(errorAfter([&](llvm::json::Object &o) {
+              cell(o, 3)["hazards"] =
+                  llvm::json::Array{llvm::json::Object{{"kind", 7}}};
+            }),
+            "m.json: cells[3].hazards[0].kind: expected string");
+  EXPECT_EQ(errorAfter([&](llvm::json::Object &o) {
+              cell(o, 3)["cores"] = 0;
+            }).find("m.json: cells[3].cores: expected an integer in [1, "),
+            0u);
+  EXPECT_EQ(
+      errorAfter([](llvm::json::Object &o) {
+        (*(*(*o.getArray("repros"))[1].getAsObject()).getArray("configs"))[0] =
+            5;
+      }),
+      "m.json: repros[1].configs[0]: expected object");
+  EXPECT_EQ(errorAfter([](llvm::json::Object &o) { o["variants"] = "all"; }),
+            "m.json: variants: expected array");
+  // A cell whose process wrote a result keeps it through a round trip.
+  MatrixRun run =
+      llvm::cantFail(parseMatrix(serializeMatrix(sampleRun()), "m"));
+  ASSERT_TRUE(run.cells[3].result.has_value());
+  EXPECT_EQ(run.cells[3].result->cycles, std::optional<uint64_t>(1000));
+  EXPECT_FALSE(run.cells[0].result.has_value());
 }
 
 TEST(MatrixJson, SortCellsIsCanonical) {
@@ -266,17 +311,18 @@ TEST(Render, MarkdownAndJUnit) {
 
 TEST(Render, DescribeOutcome) {
   CellRecord c;
-  c.outcome = "imprecise";
-  c.pcc = 0.123456;
-  c.maxError = 0.9;
-  c.exactBound = 0.05;
+  c.outcome = Outcome::Imprecise;
+  c.result.emplace();
+  c.result->pcc = 0.123456;
+  c.result->maxError = 0.9;
+  c.result->exactBound = 0.05;
   EXPECT_EQ(describeOutcome(c), "imprecise (exact max error 0.9 > bound 0.05, "
                                 "PCC 0.1235; faithful agrees)");
-  c.outcome = "crash";
+  c.outcome = Outcome::Crash;
   c.signature = "boom";
   EXPECT_EQ(describeOutcome(c), "crash \"boom\"");
-  c.outcome = "pass";
-  c.attention = false;
+  c.outcome = Outcome::Pass;
+  c.result->isAttention = false;
   EXPECT_EQ(describeOutcome(c), "pass (not attention)");
   c.expected = "pass";
   EXPECT_EQ(describeMismatch(c), "expected pass, got pass (not attention)");

@@ -249,7 +249,7 @@ CellRecord cell(StringRef variant, StringRef outcome, StringRef signature,
   c.repro = "r";
   c.config = "c";
   c.variant = variant.str();
-  c.outcome = outcome.str();
+  c.outcome = *parseOutcome(outcome);
   if (!signature.empty())
     c.signature = signature.str();
   if (!site.empty())

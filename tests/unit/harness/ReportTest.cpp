@@ -91,7 +91,7 @@ TEST(Status, WrongCellsAreNeverWorking) {
   EXPECT_EQ(works.find("**rowmax**", works.find("Under `upstream`")),
             works.find("**rowmax**", works.find("Under `fixed`")));
   for (CellRecord &c : run.cells)
-    c.outcome = "miscompiled";
+    c.outcome = Outcome::Miscompiled;
   works = section(renderStatus(run), "What Works");
   EXPECT_EQ(works.find("\u2713 passes"), std::string::npos) << works;
   EXPECT_NE(works.find("Nothing: no repro passes"), std::string::npos);
@@ -191,20 +191,21 @@ TEST(PerfCsv, QuotingEmptyFiguresAndFixedPoint) {
   a.repro = "odd,name";
   a.config = "say \"hi\"";
   a.variant = "fixed";
-  a.outcome = "pass";
+  a.outcome = Outcome::Pass;
   a.asExpected = true;
-  a.fidelity = "HiFi2";
-  a.cores = 80;
-  a.cycles = 123456789;
-  a.clockGHz = 1.35;
-  a.utilisation = 0.25;
-  a.tflops = 12.5;
-  a.peakTflops = 50;
+  CellResult &r = a.result.emplace();
+  r.fidelity = "HiFi2";
+  r.cores = 80;
+  r.cycles = 123456789;
+  r.clockGHz = 1.35;
+  r.utilisation = 0.25;
+  r.tflops = 12.5;
+  r.peakTflops = 50;
   CellRecord b;
   b.repro = "r";
   b.config = "c";
   b.variant = "upstream";
-  b.outcome = "crash";
+  b.outcome = Outcome::Crash;
   run.cells = {a, b};
   std::string csv = renderPerfCsv(run);
   llvm::SmallVector<llvm::StringRef> lines;

@@ -63,12 +63,12 @@ TEST(Repro, ParsesTheBriefExample) {
   EXPECT_EQ(b.description, "");
   EXPECT_EQ(a.line, 16u);
   EXPECT_EQ(b.line, 19u);
-  EXPECT_EQ(a.expect.at("upstream").kind, Expectation::Crash);
+  EXPECT_EQ(a.expect.at("upstream").outcome, Outcome::Crash);
   EXPECT_EQ(a.expect.at("upstream").text, kMultiUser);
-  EXPECT_EQ(b.expect.at("upstream").kind, Expectation::Miscompiled);
-  EXPECT_EQ(b.expect.at("upstream-release").kind, Expectation::Imprecise);
-  EXPECT_EQ(a.expect.at("unary-reduce").kind, Expectation::Error);
-  EXPECT_EQ(a.expect.at("fixed").kind, Expectation::Pass);
+  EXPECT_EQ(b.expect.at("upstream").outcome, Outcome::Miscompiled);
+  EXPECT_EQ(b.expect.at("upstream-release").outcome, Outcome::Imprecise);
+  EXPECT_EQ(a.expect.at("unary-reduce").outcome, Outcome::Error);
+  EXPECT_EQ(a.expect.at("fixed").outcome, Outcome::Pass);
   EXPECT_EQ(a.expect.size(), 7u);
 }
 
@@ -118,25 +118,26 @@ TEST(Repro, FoundByKeys) {
 TEST(Expectation, Grammar) {
   struct Case {
     const char *source, *canonical;
-    Expectation::Kind kind;
+    Outcome kind;
     const char *text;
   } cases[] = {
-      {"pass", "pass", Expectation::Pass, ""},
-      {"  miscompiled ", "miscompiled", Expectation::Miscompiled, ""},
-      {"imprecise", "imprecise", Expectation::Imprecise, ""},
-      {"deadlock", "deadlock", Expectation::Deadlock, ""},
-      {"timeout", "timeout", Expectation::Timeout, ""},
-      {"crash \"a \\\"b\\\" c\"", "crash \"a \\\"b\\\" c\"", Expectation::Crash,
+      {"pass", "pass", Outcome::Pass, ""},
+      {"  miscompiled ", "miscompiled", Outcome::Miscompiled, ""},
+      {"imprecise", "imprecise", Outcome::Imprecise, ""},
+      {"deadlock", "deadlock", Outcome::Deadlock, ""},
+      {"timeout", "timeout", Outcome::Timeout, ""},
+      {"step-limit", "step-limit", Outcome::StepLimit, ""},
+      {"crash \"a \\\"b\\\" c\"", "crash \"a \\\"b\\\" c\"", Outcome::Crash,
        "a \"b\" c"},
-      {"error \"must come from\"", "error \"must come from\"",
-       Expectation::Error, "must come from"},
-      {"hazard dst-stale-read", "hazard dst-stale-read", Expectation::Hazard,
+      {"error \"must come from\"", "error \"must come from\"", Outcome::Error,
+       "must come from"},
+      {"hazard dst-stale-read", "hazard dst-stale-read", Outcome::Hazard,
        "dst-stale-read"},
   };
   for (const Case &c : cases) {
     llvm::Expected<Expectation> e = Expectation::parse(c.source);
     ASSERT_TRUE(!!e) << c.source << ": " << llvm::toString(e.takeError());
-    EXPECT_EQ(e->kind, c.kind) << c.source;
+    EXPECT_EQ(e->outcome, c.kind) << c.source;
     EXPECT_EQ(e->text, c.text) << c.source;
     EXPECT_EQ(e->str(), c.canonical) << c.source;
     llvm::Expected<Expectation> again = Expectation::parse(e->str());
@@ -277,7 +278,7 @@ TEST(Repro, FindsProgramsOutsideComments) {
   ASSERT_TRUE(!!r) << llvm::toString(r.takeError());
   ASSERT_EQ(r->configs.size(), 3u);
   EXPECT_EQ(r->configs[2].name, "p3");
-  EXPECT_EQ(r->configs[2].expect.at("upstream").kind, Expectation::Crash);
+  EXPECT_EQ(r->configs[2].expect.at("upstream").outcome, Outcome::Crash);
 }
 
 TEST(Repro, CellNames) {
