@@ -414,6 +414,14 @@ CellResult runCellWriting(const CellRequest &request, WriteErrors &writes) {
     PipelineOptions pipelineOptions;
     pipelineOptions.precision = precisionName(precision);
     pipelineOptions.tlReduceForm = reduceForm;
+    if (!request.mathFidelity.empty()) {
+      if (!llvm::is_contained({"LoFi", "HiFi2", "HiFi3", "HiFi4"},
+                              request.mathFidelity))
+        return fail(Outcome::BadInput, "unknown math fidelity '" +
+                                           request.mathFidelity +
+                                           "' (LoFi, HiFi2, HiFi3 or HiFi4)");
+      pipelineOptions.mathFidelity = request.mathFidelity;
+    }
     if (request.buildPipeline)
       request.buildPipeline(pm);
     else if (failed(buildVariantPipeline(pm, request.variant, pipelineOptions)))

@@ -37,6 +37,9 @@ struct CellRequest {
   std::string inputKind;
   /// A precision recipe (support/Precision.h); empty: the variant's default.
   std::string precision;
+  /// The programs' math fidelity (LoFi, HiFi2, HiFi3, HiFi4); empty: the
+  /// back end's default (HiFi4).
+  std::string mathFidelity;
   /// `ttir`: tt-mlir's own TTIR->D2M reduction form for the variants that
   /// compile with tt-lang's (harness/Repro.h `front-end`); empty or
   /// `tt-lang`: tt-lang's.

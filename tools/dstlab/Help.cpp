@@ -61,6 +61,7 @@ const CommandHelp kHelp[] = {
      "  --input-kind K      uniform, negative-scores, peaked, late-max,\n"
      "                      large-values, zero-row\n"
      "  --precision R       balanced, accurate or fast\n"
+     "  --math-fidelity F   LoFi, HiFi2, HiFi3 or HiFi4 (default)\n"
      "  --front-end F       tt-lang (default) or ttir: reductions in "
      "tt-mlir's\n"
      "                      own TTIR->D2M form (default: the repro header's)\n"
@@ -79,7 +80,7 @@ const CommandHelp kHelp[] = {
      "the result JSON atomically.\n\n"
      "Options:\n"
      "  --program P, --variant V, --grid RxC, --input-kind K,\n"
-     "  --precision R, --front-end F\n"
+     "  --precision R, --front-end F, --math-fidelity F\n"
      "                      as for run\n" SEED_OPTIONS
      "  --ref-cache DIR     cache of reference outputs shared by cells\n"
      "  --json OUT          the result JSON (required)\n"

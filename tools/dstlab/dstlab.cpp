@@ -260,12 +260,12 @@ bool applyMutate(StringRef command, const Args &args, CellRequest &request) {
 }
 
 int cellCommand(ArrayRef<std::string> argv) {
-  std::optional<Args> args =
-      parseArgs("cell", argv,
-                {"program", "variant", "seed", "seeds", "input-kind",
-                 "precision", "front-end", "ref-cache", "json", "dump", "grid",
-                 "ttmlir-opt", "record", "tool-timeout", "mutate"},
-                {"dump-small"});
+  std::optional<Args> args = parseArgs(
+      "cell", argv,
+      {"program", "variant", "seed", "seeds", "input-kind", "precision",
+       "front-end", "ref-cache", "json", "dump", "grid", "ttmlir-opt", "record",
+       "tool-timeout", "mutate", "math-fidelity"},
+      {"dump-small"});
   if (!args)
     return kExitBadInput;
   if (args->positional.size() != 1 || !args->get("json")) {
@@ -282,6 +282,7 @@ int cellCommand(ArrayRef<std::string> argv) {
   request.inputKind = args->get("input-kind").value_or("");
   request.precision = args->get("precision").value_or("");
   request.frontEnd = args->get("front-end").value_or("");
+  request.mathFidelity = args->get("math-fidelity").value_or("");
   request.refCacheDir = args->get("ref-cache").value_or("");
   if (std::optional<std::string> grid = args->get("grid"))
     request.grid = *grid;
@@ -308,12 +309,12 @@ int cellCommand(ArrayRef<std::string> argv) {
 }
 
 int runCommand(ArrayRef<std::string> argv) {
-  std::optional<Args> args =
-      parseArgs("run", argv,
-                {"program", "variant", "grid", "seed", "seeds", "input-kind",
-                 "precision", "front-end", "inputs", "dump", "trace", "json",
-                 "ttmlir-opt", "record", "tool-timeout", "mutate"},
-                {});
+  std::optional<Args> args = parseArgs(
+      "run", argv,
+      {"program", "variant", "grid", "seed", "seeds", "input-kind", "precision",
+       "front-end", "inputs", "dump", "trace", "json", "ttmlir-opt", "record",
+       "tool-timeout", "mutate", "math-fidelity"},
+      {});
   if (!args)
     return kExitBadInput;
   if (args->positional.size() != 1) {
@@ -333,6 +334,7 @@ int runCommand(ArrayRef<std::string> argv) {
   request.inputKind = args->get("input-kind").value_or("");
   request.precision = args->get("precision").value_or("");
   request.frontEnd = args->get("front-end").value_or("");
+  request.mathFidelity = args->get("math-fidelity").value_or("");
   std::optional<std::vector<uint64_t>> seeds = parseSeeds("run", *args);
   if (!seeds || !applyRealTool("run", *args, request) ||
       (request.realTool.empty() && !checkVariant("run", request.variant)))
