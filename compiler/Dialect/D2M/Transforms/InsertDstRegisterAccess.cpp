@@ -448,7 +448,7 @@ struct UpstreamDstPass
     int64_t numSlices = std::max<int64_t>(capacity / volume, 1);
     check(maxSlice < numSlices, kCapacityCheck,
           (Twine(maxSlice) + " < " + Twine(numSlices)).str(),
-          "Insufficient DST capacity for all operands.");
+          dstlab::upstream::kCapacityMessage);
 
     // :656-683: an intermediate's store index has one entry per loop of the
     // nest besides the slice; DST has the CB view's rank besides it.

@@ -202,7 +202,8 @@ struct DstPass2026
     if (!tile) {
       if (assertions)
         upstreamAssertFailure(kLargestType.file, kLargestType.gccLine,
-                              "getRegionLargestDstElemType", "largestType",
+                              "getRegionLargestDstElemType",
+                              dstlab::upstream::kLargestTypeMessage,
                               /*ttAssert=*/false, {}, {}, kCommit);
       releaseCrash(Twine(kUtilsFile).concat(": null DST type").str());
     }
@@ -254,8 +255,8 @@ struct DstPass2026
             ("unsigned int mlir::tt::d2m::detail::DstSliceAllocator::" + fn +
              "()")
                 .str(),
-            "!sliceStack.empty()", /*ttAssert=*/true, {}, "Out of dst slices",
-            kCommit);
+            "!sliceStack.empty()", /*ttAssert=*/true, {},
+            upstream2026::kOutOfSlicesMessage, kCommit);
       releaseCrash("DstSliceAllocator: pop of an empty slice stack");
     };
   }
@@ -318,7 +319,7 @@ struct DstPass2026
             st && !onDst(st.getMemRef())) {
           check(!alloc.didStoreToDst(), kMultiStoreUnscheduled,
                 "collectDstAccesses", "!dstAllocator.didStoreToDst()",
-                "Multiple stores from last op to dst not supported");
+                dstlab::upstream::kMultiStoreMessage);
           unsigned s;
           if (inPlaceOrScalar) {
             s = reuseOrFallback();
@@ -395,13 +396,13 @@ struct DstPass2026
             check(!alloc.didStoreToDst(), kMultiStoreInPlace,
                   "collectDstAccessesScheduled",
                   "!dstAllocator.didStoreToDst()",
-                  "Multiple stores from last op to dst not supported");
+                  dstlab::upstream::kMultiStoreMessage);
             s = current();
           } else if (numLoads >= 2) {
             check(!alloc.didStoreToDst(), kMultiStoreTwoLoads,
                   "collectDstAccessesScheduled",
                   "!dstAllocator.didStoreToDst()",
-                  "Multiple stores from last op to dst not supported");
+                  dstlab::upstream::kMultiStoreMessage);
             s = alloc.firstInput().value_or(0);
             alloc.releaseAllButFirstInput();
             alloc.setStoredToDst();
@@ -409,7 +410,7 @@ struct DstPass2026
             check(!alloc.didStoreToDst(), kMultiStoreOutput,
                   "collectDstAccessesScheduled",
                   "!dstAllocator.didStoreToDst()",
-                  "Multiple stores from last op to dst not supported");
+                  dstlab::upstream::kMultiStoreMessage);
             s = alloc.allocateOutput();
             alloc.setStoredToDst();
           }
@@ -422,9 +423,7 @@ struct DstPass2026
         check(op->hasOneUse(), upstream2026::kMultiUser,
               "collectDstAccessesScheduled(...)::<lambda("
               "OperandLoadStoreRegisterOpInterface)>",
-              "computeOp->hasOneUse()",
-              "Currently we do not support multiple users in the same "
-              "compute dst region.");
+              "computeOp->hasOneUse()", dstlab::upstream::kMultiUserMessage);
         unsigned s;
         if (numLoads > 0 && inPlaceOrScalar) {
           s = current();
